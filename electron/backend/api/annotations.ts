@@ -1,0 +1,19 @@
+import type { HandlerMap } from './handler.ts';
+
+export const annotationHandlers: HandlerMap<'annotations'> = {
+  'annotations.list': ({ documentId }, { project }) => {
+    project.documents.text(documentId); // a clear not_found for an unknown document
+    return project.annotations.listByDocument(documentId);
+  },
+  'annotations.create': (args, { project }) => {
+    const text = project.documents.text(args.documentId);
+    project.labels.get(args.labelId);
+    return project.annotations.create({ ...args, annotator: args.annotator ?? project.annotator }, text);
+  },
+  'annotations.update': ({ id, ...changes }, { project }) => {
+    if (changes.labelId) project.labels.get(changes.labelId);
+    const current = project.annotations.get(id);
+    return project.annotations.update(id, changes, () => project.documents.text(current.documentId));
+  },
+  'annotations.delete': ({ id }, { project }) => project.annotations.delete(id),
+};

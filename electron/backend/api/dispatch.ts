@@ -1,0 +1,36 @@
+import { contract, GlossError, isMethod, toApiError, type Envelope, type Method } from '../../../shared/index.ts';
+import type { Project } from '../project.ts';
+import { annotationHandlers } from './annotations.ts';
+import { documentHandlers } from './documents.ts';
+import type { Handler, HandlerContext } from './handler.ts';
+import { labelHandlers } from './labels.ts';
+import { projectHandlers } from './project.ts';
+
+const handlers: { [M in Method]: Handler<M> } = {
+  ...documentHandlers,
+  ...labelHandlers,
+  ...annotationHandlers,
+  ...projectHandlers,
+};
+
+/** Calls a method by name with untrusted arguments; the single entry point every transport uses. */
+export type Dispatch = (method: string, args: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * Builds the dispatcher for a project: it checks that the method exists,
+ * validates the arguments against the contract, runs the handler and
+ * returns `{ok, result}` or `{ok: false, error: {kind, message}}`.
+ */
+export function createDispatcher(project: Project): Dispatch {
+  const ctx: HandlerContext = { project };
+  return async (method, rawArgs) => {
+    try {
+      if (!isMethod(method)) throw new GlossError('validation', `unknown method "${method}"`);
+      const args = contract[method].args.parse(rawArgs ?? {});
+      const handler = handlers[method] as Handler<Method>;
+      return { ok: true, result: await handler(args as never, ctx) };
+    } catch (err) {
+      return { ok: false, error: toApiError(err) };
+    }
+  };
+}

@@ -1,0 +1,10 @@
+import { lineBlocks } from './blocks.ts';
+import { normalizeNewlines } from './decode.ts';
+import type { ParsedDocument } from './parsed.ts';
+
+/** Plain text: newlines normalized, otherwise kept exactly; the title is the first non-empty line. */
+export function parseText(decoded: string): ParsedDocument {
+  const text = normalizeNewlines(decoded);
+  const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
+  return { title: firstLine.trim().slice(0, 300), text, blocks: lineBlocks(text), metadata: { format: 'txt' } };
+}

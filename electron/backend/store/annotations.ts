@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import {
+  GlossError,
+  normalizeRanges,
+  quoteOf,
+  type Annotation,
+  type AttributeValue,
+  type TextRange,
+} from '../../../shared/index.ts';
+import type { Db } from './database.ts';
+import { nowIso, parseJson } from './json.ts';
+
+interface AnnotationRow {
+  id: string;
+  document_id: string;
+  label_id: string;
+  ranges: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  attributes: string;
+  note: string;
+  annotator: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface NewAnnotation {
+  id?: string;
+  documentId: string;
+  ranges: TextRange[];
+  labelId: string;
+  attributes?: Record<string, AttributeValue>;
+  note?: string;
+  annotator: string;
+  createdAt?: string;
+  modifiedAt?: string;
+}
+
+/** Annotations: spans of a document's text with a label. Overlaps and nesting are allowed. */
+export class AnnotationStore {
+  private readonly insertStmt;
+  private readonly getStmt;
+  private readonly byDocumentStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO annotations (id, document_id, label_id, ranges, start_offset, end_offset, quote, prefix, suffix,
+         attributes, note, annotator, created_at, modified_at)
+       VALUES (@id, @documentId, @labelId, @ranges, @start, @end, @quote, @prefix, @suffix,
+         @attributes, @note, @annotator, @createdAt, @modifiedAt)`,
+    );
+    this.getStmt = db.prepare('SELECT * FROM annotations WHERE id = ?');
+    this.byDocumentStmt = db.prepare('SELECT * FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, rowid');
+  }
+
+  listByDocument(documentId: string): Annotation[] {
+    return (this.byDocumentStmt.all(documentId) as AnnotationRow[]).map(toAnnotation);
+  }
+
+  get(id: string): Annotation {
+    const row = this.getStmt.get(id) as AnnotationRow | undefined;
+    if (!row) throw new GlossError('not_found', `no annotation with id ${id}`);
+    return toAnnotation(row);
+  }
+
+  /** Validates ranges against the document's text and stores the annotation with its quote and context. */
+  create(a: NewAnnotation, text: string): Annotation {
+    const ranges = checkRanges(a.ranges, text);
+    const { quote, prefix, suffix } = quoteOf(text, ranges);
+    const now = nowIso();
+    const id = a.id ?? randomUUID();
+    try {
+      this.insertStmt.run({
+        id,
+        documentId: a.documentId,
+        labelId: a.labelId,
+        ranges: JSON.stringify(ranges),
+        start: ranges[0]!.start,
+        end: ranges[ranges.length - 1]!.end,
+        quote,
+        prefix,
+        suffix,
+        attributes: JSON.stringify(a.attributes ?? {}),
+        note: a.note ?? '',
+        annotator: a.annotator,
+        createdAt: a.createdAt ?? now,
+        modifiedAt: a.modifiedAt ?? now,
+      });
+    } catch (err) {
+      if (String(err).includes('UNIQUE constraint failed')) throw new GlossError('conflict', `an annotation with id ${id} already exists`);
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  update(
+    id: string,
+    changes: { labelId?: string; attributes?: Record<string, AttributeValue>; note?: string; ranges?: TextRange[] },
+    text: () => string,
+  ): Annotation {
+    const cur = this.get(id);
+    const ranges = changes.ranges ? checkRanges(changes.ranges, text()) : cur.ranges;
+    const q = changes.ranges ? quoteOf(text(), ranges) : cur;
+    this.db
+      .prepare(
+        `UPDATE annotations SET label_id = ?, attributes = ?, note = ?, ranges = ?, start_offset = ?, end_offset = ?,
+           quote = ?, prefix = ?, suffix = ?, modified_at = ? WHERE id = ?`,
+      )
+      .run(
+        changes.labelId ?? cur.labelId,
+        JSON.stringify(changes.attributes ?? cur.attributes),
+        changes.note ?? cur.note,
+        JSON.stringify(ranges),
+        ranges[0]!.start,
+        ranges[ranges.length - 1]!.end,
+        q.quote,
+        q.prefix,
+        q.suffix,
+        nowIso(),
+        id,
+      );
+    return this.get(id);
+  }
+
+  delete(id: string): Annotation {
+    const cur = this.get(id);
+    this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    return cur;
+  }
+}
+
+/** Sorted, merged ranges that lie within the text; a clear error otherwise. */
+export function checkRanges(ranges: readonly TextRange[], text: string): TextRange[] {
+  for (const r of ranges) {
+    if (r.end > text.length) throw new GlossError('validation', `range [${r.start}, ${r.end}) is past the end of the text (length ${text.length})`);
+    if (r.end <= r.start) throw new GlossError('validation', `range [${r.start}, ${r.end}) is empty`);
+  }
+  const merged = normalizeRanges(ranges);
+  if (!merged.length) throw new GlossError('validation', 'an annotation needs at least one range');
+  return merged;
+}
+
+function toAnnotation(r: AnnotationRow): Annotation {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    labelId: r.label_id,
+    ranges: parseJson<TextRange[]>(r.ranges),
+    quote: r.quote,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    attributes: parseJson<Record<string, AttributeValue>>(r.attributes),
+    note: r.note,
+    annotator: r.annotator,
+    createdAt: r.created_at,
+    modifiedAt: r.modified_at,
+  };
+}

@@ -1,0 +1,42 @@
+import { GlossError } from '../../shared/index.ts';
+import type { Project } from '../backend/project.ts';
+
+/** What a command receives: its positionals and options, and a way to open the project. */
+export interface CommandContext {
+  positionals: string[];
+  options: Map<string, string | true>;
+  dbPath: string;
+  json: boolean;
+  /** Opens the project named by --db; the runner closes it when the command returns. */
+  openProject(): Promise<Project>;
+}
+
+export interface Command {
+  /** One usage line, e.g. `list [--json]`. */
+  usage: string;
+  summary: string;
+  /** Options that take a value (`--out FILE`). */
+  valued?: readonly string[];
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export function stringOption(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.options.get(name);
+  if (v === true) throw new GlossError('validation', `option --${name} needs a value`);
+  return v;
+}
+
+/** Writes exactly one JSON value to stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Finds documents by id, name or title (`--docs a,b`); undefined means all. */
+export function resolveDocuments(project: Project, keys: readonly string[]): string[] {
+  const docs = project.documents.list();
+  return keys.map((key) => {
+    const doc = docs.find((d) => d.id === key) ?? docs.find((d) => d.name === key) ?? docs.find((d) => d.title === key);
+    if (!doc) throw new GlossError('not_found', `no document with id, name or title "${key}"`);
+    return doc.id;
+  });
+}
