@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/build-renderer.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 60_000,

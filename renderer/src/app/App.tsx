@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Label } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { Library } from '../library/Library.tsx';
+import { Reader } from '../reader/Reader.tsx';
+import { History } from '../undo/history.ts';
+import { messageOf } from './errors.ts';
+import { useRoute } from './route.ts';
+import { notify, Toasts } from './Toasts.tsx';
+import { useHistoryState } from './useHistory.ts';
+
+/** Whether a key event belongs to a form field, whose own undo must be left alone. */
+function inFormField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+}
+
+export function App() {
+  const [route, navigate] = useRoute();
+  const [labels, setLabels] = useState<Label[]>([]);
+  const history = useMemo(() => new History((err) => notify('error', `Undo/redo failed: ${messageOf(err)}`)), []);
+  useHistoryState(history);
+
+  useEffect(() => {
+    api.labels.list({}).then(setLabels, (err) => notify('error', messageOf(err)));
+  }, []);
+
+  // Undo history belongs to the document being read.
+  const documentId = route.view === 'reader' ? route.documentId : null;
+  useEffect(() => history.clear(), [documentId, history]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || inFormField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void history.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void history.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [history]);
+
+  return (
+    <div className="gl-app">
+      <header className="gl-topbar">
+        <span className="gl-brand" aria-hidden="true">Gloss</span>
+        <nav aria-label="Main">
+          <button type="button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={() => navigate({ view: 'library' })}>
+            Library
+          </button>
+        </nav>
+        <div className="gl-topbar-actions">
+          <button type="button" aria-label="Undo" title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
+            ↶ Undo
+          </button>
+          <button type="button" aria-label="Redo" title={history.nextRedo ? `Redo ${history.nextRedo} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!history.canRedo} onClick={() => void history.redo()}>
+            ↷ Redo
+          </button>
+          <span className="gl-saved" aria-live="polite">All changes saved</span>
+        </div>
+      </header>
+      <main className="gl-content">
+        {route.view === 'library' ? (
+          <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} />
+        ) : (
+          <Reader key={route.documentId} documentId={route.documentId} labels={labels} history={history} />
+        )}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

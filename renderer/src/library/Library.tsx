@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { DocumentSummary, SearchHit } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+import { IMPORT_ACCEPT, isImportable, readFilesForImport } from './readFiles.ts';
+
+interface Props {
+  onOpen(id: string): void;
+}
+
+interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/** The library: every document, full-text search, import by picker or drag-and-drop. */
+export function Library({ onOpen }: Props) {
+  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(() => {
+    api.documents.list({}).then(setDocs, (err) => notify('error', messageOf(err)));
+  }, []);
+  useEffect(reload, [reload]);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setHits(null);
+      return;
+    }
+    let live = true;
+    const t = setTimeout(() => {
+      api.documents.search({ query, limit: 200 }).then((h) => live && setHits(h), (err) => notify('error', messageOf(err)));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [query]);
+
+  async function importFiles(files: File[]) {
+    const usable = files.filter((f) => isImportable(f.name));
+    const skipped = files.length - usable.length;
+    if (!usable.length) {
+      notify('error', `Nothing to import: Gloss reads .txt, .md and .html files${skipped ? ` (${skipped} other file(s) skipped)` : ''}.`);
+      return;
+    }
+    try {
+      setProgress({ phase: 'Reading', done: 0, total: usable.length });
+      const payload = await readFilesForImport(usable, (done, total) => setProgress({ phase: 'Reading', done, total }));
+      setProgress({ phase: 'Importing', done: usable.length, total: usable.length });
+      const imported = await api.documents.import({ files: payload, format: 'auto' });
+      notify('info', `Imported ${imported.length} document${imported.length === 1 ? '' : 's'}${skipped ? `; skipped ${skipped} file(s) of other types` : ''}.`);
+      reload();
+    } catch (err) {
+      notify('error', `Import failed, nothing was imported: ${messageOf(err)}`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void importFiles(Array.from(e.dataTransfer.files));
+  }
+
+  async function remove(doc: DocumentSummary) {
+    if (!window.confirm(`Delete "${doc.title}" and its ${doc.annotationCount} annotation(s)? This cannot be undone.`)) return;
+    try {
+      await api.documents.delete({ id: doc.id });
+      reload();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  }
+
+  const shown: { doc: DocumentSummary; snippet?: string }[] = hits ? hits.map((h) => ({ doc: h.document, snippet: h.snippet })) : (docs ?? []).map((doc) => ({ doc }));
+
+  return (
+    <section
+      className={`gl-library${dragging ? ' gl-dragging' : ''}`}
+      aria-label="Library"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <div className="gl-library-bar">
+        <input
+          type="search"
+          className="gl-search"
+          placeholder="Search titles and text…"
+          aria-label="Search documents"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()}>Import files…</button>
+        <button type="button" onClick={() => folderInput.current?.click()}>Import folder…</button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept={IMPORT_ACCEPT}
+          hidden
+          aria-label="Choose files to import"
+          data-testid="import-files"
+          onChange={(e) => {
+            void importFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          aria-label="Choose a folder to import"
+          {...({ webkitdirectory: '' } as object)}
+          onChange={(e) => {
+            void importFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {progress && (
+        <div className="gl-progress" role="status">
+          <label>
+            {progress.phase} {progress.done} of {progress.total} file(s)…
+            <progress max={progress.total} value={progress.phase === 'Importing' ? undefined : progress.done} aria-label="Import progress" />
+          </label>
+        </div>
+      )}
+      {docs && docs.length === 0 && !hits ? (
+        <div className="gl-empty">
+          <h2>No documents yet</h2>
+          <p>Import news articles as .txt, .md or .html files: use <strong>Import files…</strong> or drop files here.</p>
+        </div>
+      ) : (
+        <ul className="gl-doc-list" aria-label={hits ? 'Search results' : 'Documents'}>
+          {shown.map(({ doc, snippet }) => (
+            <li key={doc.id} className="gl-doc-item">
+              <button type="button" className="gl-doc-open" onClick={() => onOpen(doc.id)} aria-label={`Open ${doc.title}`}>
+                <span className="gl-doc-title">{doc.title}</span>
+                <span className="gl-doc-meta">
+                  {[doc.metadata.outlet, doc.metadata.author, doc.metadata.published?.slice(0, 10), doc.name].filter(Boolean).join(' · ')}
+                </span>
+                {snippet && <span className="gl-snippet">{renderSnippet(snippet)}</span>}
+              </button>
+              <span className="gl-doc-count" aria-label={`${doc.annotationCount} annotations`}>{doc.annotationCount}</span>
+              <button type="button" className="gl-icon-button" aria-label={`Delete ${doc.title}`} onClick={() => void remove(doc)}>
+                🗑
+              </button>
+            </li>
+          ))}
+          {hits && hits.length === 0 && <li className="gl-empty-row">No document matches “{query}”.</li>}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Snippets mark matches with U+E000 … U+E001 (never in real text), turned into <mark>. */
+function renderSnippet(s: string) {
+  return s.split('\ue000').map((part, i) => {
+    if (i === 0) return <span key={i}>{part}</span>;
+    const [hit, rest] = part.split('\ue001');
+    return (
+      <span key={i}>
+        <mark>{hit}</mark>
+        {rest}
+      </span>
+    );
+  });
+}

@@ -1,0 +1,59 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorState, Plugin } from 'prosemirror-state';
+import { EditorView, type DirectEditorProps } from 'prosemirror-view';
+import { annotationPlugin } from './annotationPlugin.ts';
+
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape']);
+
+/**
+ * Keeps the text read-only while leaving a caret, so that text can be
+ * selected with the keyboard (Shift+arrows) as well as the mouse. Input is
+ * stopped before it reaches the DOM, and any document change is filtered out.
+ */
+export function readOnlyPlugin(): Plugin {
+  return new Plugin({
+    filterTransaction: (tr) => !tr.docChanged || tr.getMeta('allowTextEdit') === true,
+    props: {
+      handleTextInput: () => true,
+      handlePaste: () => true,
+      handleDrop: () => true,
+      handleDOMEvents: {
+        beforeinput: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
+        cut: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
+      },
+      handleKeyDown: (_view, event) => {
+        if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        if (NAVIGATION_KEYS.has(event.key)) return false;
+        // Backspace, Delete, Enter and printable keys would edit the text.
+        return event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter';
+      },
+    },
+  });
+}
+
+export function createReaderView(
+  mount: HTMLElement,
+  doc: PMNode,
+  props: Omit<DirectEditorProps, 'state'>,
+  extraPlugins: Plugin[] = [],
+): EditorView {
+  const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), annotationPlugin(), ...extraPlugins] });
+  return new EditorView(mount, {
+    state,
+    attributes: {
+      class: 'gl-reader-text',
+      role: 'textbox',
+      'aria-label': 'Document text',
+      'aria-readonly': 'true',
+      'aria-multiline': 'true',
+      spellcheck: 'false',
+    },
+    ...props,
+  });
+}

@@ -1,0 +1,96 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import type { Block, TextRange } from '../../../shared/index.ts';
+import { readerSchema } from './schema.ts';
+
+/**
+ * Maps between offsets into a document's text (UTF-16) and ProseMirror
+ * positions. Each block holds exactly `text.slice(block.start, block.end)`;
+ * text between blocks (the newlines) is not shown.
+ */
+export class OffsetMap {
+  /** Position of each block's first character. */
+  private readonly contentStart: number[];
+
+  constructor(readonly blocks: readonly Block[]) {
+    this.contentStart = [];
+    let pos = 0;
+    for (const b of blocks) {
+      this.contentStart.push(pos + 1);
+      pos += b.end - b.start + 2;
+    }
+  }
+
+  /** The position of a text offset; offsets between blocks snap to the next block (or the previous, with `bias` -1). */
+  toPos(offset: number, bias: 1 | -1 = 1): number {
+    const i = this.blockAtOffset(offset);
+    const b = this.blocks[i];
+    if (!b) return 1;
+    if (offset < b.start) return this.contentStart[i]!;
+    if (offset > b.end) {
+      const next = this.blocks[i + 1];
+      return bias > 0 && next ? this.contentStart[i + 1]! : this.contentStart[i]! + (b.end - b.start);
+    }
+    return this.contentStart[i]! + (offset - b.start);
+  }
+
+  /** The text offset of a position. */
+  toOffset(pos: number): number {
+    let lo = 0;
+    let hi = this.contentStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.contentStart[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const b = this.blocks[lo];
+    if (!b) return 0;
+    return b.start + Math.max(0, Math.min(b.end - b.start, pos - this.contentStart[lo]!));
+  }
+
+  /** Text ranges to position ranges, one per range. */
+  rangeToPos(r: TextRange): { from: number; to: number } {
+    return { from: this.toPos(r.start, 1), to: this.toPos(r.end, -1) };
+  }
+
+  /** Index of the last block starting at or before `offset`. */
+  private blockAtOffset(offset: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.blocks[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/** Blocks for a document that has none: one paragraph per non-empty line. */
+export function fallbackBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) blocks.push({ type: 'paragraph', start, end });
+    start = end + 1;
+  }
+  return blocks.length ? blocks : [{ type: 'paragraph', start: 0, end: text.length }];
+}
+
+/** Builds the ProseMirror document for a text and its blocks. */
+export function buildDoc(text: string, blocks: readonly Block[]): { doc: PMNode; map: OffsetMap } {
+  const usable = blocks.length ? blocks : fallbackBlocks(text);
+  const s = readerSchema;
+  const nodes = usable.map((b) => {
+    const content = b.end > b.start ? [s.text(text.slice(b.start, b.end))] : [];
+    switch (b.type) {
+      case 'heading': return s.nodes.heading!.create({ level: b.level ?? 2 }, content);
+      case 'blockquote': return s.nodes.blockquote!.create(null, content);
+      case 'listItem': return s.nodes.listItem!.create(null, content);
+      case 'preformatted': return s.nodes.preformatted!.create(null, content);
+      default: return s.nodes.paragraph!.create(null, content);
+    }
+  });
+  return { doc: s.nodes.doc!.create(null, nodes), map: new OffsetMap(usable) };
+}
