@@ -1,15 +1,49 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { view: 'library' } | { view: 'reader'; documentId: string };
+export type Route =
+  | { view: 'library' }
+  | { view: 'reader'; documentId: string; annotationId?: string }
+  | { view: 'entities'; entityId?: string }
+  | { view: 'propositions' }
+  | { view: 'compare'; documentIds: string[] }
+  | { view: 'tagset' };
 
-/** The route lives in the URL hash, so a reload reopens the same document. */
+/** The route lives in the URL hash, so a reload reopens the same view. */
 export function parseRoute(hash: string): Route {
-  const m = /^#\/doc\/([^/?#]+)/.exec(hash);
-  return m ? { view: 'reader', documentId: decodeURIComponent(m[1]!) } : { view: 'library' };
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'doc':
+      return parts[1] ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}) } : { view: 'library' };
+    case 'entities':
+      return parts[1] ? { view: 'entities', entityId: parts[1] } : { view: 'entities' };
+    case 'propositions':
+      return { view: 'propositions' };
+    case 'compare':
+      return { view: 'compare', documentIds: (params.get('docs') ?? '').split(',').filter(Boolean) };
+    case 'tagset':
+      return { view: 'tagset' };
+    default:
+      return { view: 'library' };
+  }
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'reader' ? `#/doc/${encodeURIComponent(route.documentId)}` : '#/';
+  switch (route.view) {
+    case 'reader':
+      return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : ''}`;
+    case 'entities':
+      return route.entityId ? `#/entities/${encodeURIComponent(route.entityId)}` : '#/entities';
+    case 'propositions':
+      return '#/propositions';
+    case 'compare':
+      return `#/compare?docs=${route.documentIds.map(encodeURIComponent).join(',')}`;
+    case 'tagset':
+      return '#/tagset';
+    default:
+      return '#/';
+  }
 }
 
 export function useRoute(): [Route, (r: Route) => void] {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, AttributeValue, Label } from '../../../shared/index.ts';
 
 interface Props {
@@ -10,10 +10,12 @@ interface Props {
   onDelete(): void;
   onSelect(id: string): void;
   onClose(): void;
+  /** Sections for the label's kind: entity link, claims, relations. */
+  children?: ReactNode;
 }
 
 /** Edits one annotation: label, attributes, note; or deletes it. Every change is saved at once. */
-export function AnnotationEditor({ annotation, labels, alsoHere, onChange, onDelete, onSelect, onClose }: Props) {
+export function AnnotationEditor({ annotation, labels, alsoHere, onChange, onDelete, onSelect, onClose, children }: Props) {
   const label = labels.find((l) => l.id === annotation.labelId);
   const [note, setNote] = useState(annotation.note);
   const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -117,6 +119,7 @@ export function AnnotationEditor({ annotation, labels, alsoHere, onChange, onDel
           ))}
         </div>
       )}
+      {children}
       <div className="gl-editor-actions">
         <button type="button" className="gl-danger" onClick={onDelete}>
           Delete annotation

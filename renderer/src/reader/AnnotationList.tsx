@@ -11,9 +11,6 @@ interface Props {
 export function AnnotationList({ annotations, labels, selected, onActivate }: Props) {
   return (
     <section className="gl-side-panel" aria-label="Annotations">
-      <h2>
-        Annotations <span className="gl-count">{annotations.length}</span>
-      </h2>
       {annotations.length === 0 ? (
         <p className="gl-hint">Select text, then press a label's number key (1–9) or pick a label from the popup.</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { Annotation, AttributeValue, Document, Label, TextRange } from '../../../shared/index.ts';
+import type { Annotation, AnnotationSnapshot, AttributeValue, Document, Label, Suggestion, TextRange } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -9,6 +9,14 @@ import type { History } from '../undo/history.ts';
 import { annotationKey, annotationsAt, dispatchAnnotations } from './annotationPlugin.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
+import { ClaimSection } from './ClaimSection.tsx';
+import { EntitiesTab } from './EntitiesTab.tsx';
+import { EntitySection } from './EntitySection.tsx';
+import { PropagationDialog } from './PropagationDialog.tsx';
+import { PropositionsTab } from './PropositionsTab.tsx';
+import { RelationSection } from './RelationSection.tsx';
+import { SuggestionsTab } from './SuggestionsTab.tsx';
+import { useResearch } from './useResearch.ts';
 import { createReaderView } from './editorView.ts';
 import { LabelPicker } from './LabelPicker.tsx';
 import { buildDoc, type OffsetMap } from './offsets.ts';
@@ -18,18 +26,40 @@ interface Props {
   documentId: string;
   labels: Label[];
   history: History;
+  /** An annotation to scroll to and open once the document is loaded. */
+  initialAnnotationId?: string;
+  onOpenEntity(entityId: string): void;
+}
+
+type Tab = 'annotations' | 'entities' | 'propositions' | 'suggestions';
+
+/** Suggestions are painted under ids of their own, never confused with annotations. */
+const SUGGESTION_PREFIX = 'suggestion:';
+
+interface SuggestionState {
+  active: boolean;
+  loading: boolean;
+  list: Suggestion[];
+  current: number;
 }
 
 type Changes = { labelId?: string; attributes?: Record<string, AttributeValue>; note?: string };
 
 /** The reader: the document's text with its highlights, the annotation side panel and the editors. */
-export function Reader({ documentId, labels, history }: Props) {
+export function Reader({ documentId, labels, history, initialAnnotationId, onOpenEntity }: Props) {
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<Map<string, Annotation>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; alsoHere: string[] } | null>(null);
   const [picker, setPicker] = useState<{ left: number; top: number; autoFocus: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('annotations');
+  const [research, reloadResearch] = useResearch(documentId);
+  const [propagateFor, setPropagateFor] = useState<string | null>(null);
+  const [suggest, setSuggest] = useState<SuggestionState>({ active: false, loading: false, list: [], current: 0 });
+  const suggestRef = useRef(suggest);
+  suggestRef.current = suggest;
+  const [relationDrop, setRelationDrop] = useState<{ fromId: string; toId: string; left: number; top: number } | null>(null);
 
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -156,19 +186,29 @@ export function Reader({ documentId, labels, history }: Props) {
     [history, upsertLocal],
   );
 
+  /** Puts deleted annotations back with their entity links, claims and relations. */
+  const restoreSnapshots = useCallback(
+    async (snapshots: AnnotationSnapshot[]) => {
+      const restored = await api.snapshots.restore({ snapshots });
+      for (const a of restored) if (a.documentId === documentId) upsertLocal(a);
+      await reloadResearch();
+    },
+    [documentId, upsertLocal, reloadResearch],
+  );
+
   const deleteAnnotation = useCallback(
     async (id: string) => {
       try {
-        const gone = await api.annotations.delete({ id });
+        const snapshots = await api.snapshots.deleteAnnotations({ annotationIds: [id] });
         removeLocal(id);
-        const restore = () =>
-          createAnnotation({ id, ranges: gone.ranges, labelId: gone.labelId, attributes: gone.attributes, note: gone.note }).then(() => undefined);
+        await reloadResearch();
         history.push({
           description: 'delete annotation',
-          undo: restore,
+          undo: () => restoreSnapshots(snapshots),
           redo: async () => {
-            await api.annotations.delete({ id });
+            await api.snapshots.deleteAnnotations({ annotationIds: [id] });
             removeLocal(id);
+            await reloadResearch();
           },
         });
         viewRef.current?.focus();
@@ -176,8 +216,141 @@ export function Reader({ documentId, labels, history }: Props) {
         notify('error', `Could not delete: ${messageOf(err)}`);
       }
     },
-    [createAnnotation, history, removeLocal],
+    [history, removeLocal, reloadResearch, restoreSnapshots],
   );
+
+  // ---- Suggestions: painted dashed, accepted (Enter) or rejected (Backspace) one at a time.
+
+  const paintSuggestions = useCallback((list: Suggestion[], previous: Suggestion[]) => {
+    const view = viewRef.current;
+    const map = mapRef.current;
+    if (!view || !map) return;
+    if (previous.length) dispatchAnnotations(view, { type: 'remove', ids: previous.map((x) => SUGGESTION_PREFIX + x.id) });
+    if (list.length) {
+      dispatchAnnotations(view, {
+        type: 'add',
+        annotations: list.map((x) => toPainted({ id: SUGGESTION_PREFIX + x.id, ranges: [{ start: x.start, end: x.end }], labelId: x.labelId }, labelsRef.current, map, true)),
+      });
+    }
+  }, []);
+
+  const startSuggestions = useCallback(async () => {
+    setSuggest({ active: true, loading: true, list: [], current: 0 });
+    setTab('suggestions');
+    try {
+      const list = await api.suggestions.list({ documentId });
+      paintSuggestions(list, suggestRef.current.list);
+      setSuggest({ active: true, loading: false, list, current: 0 });
+      if (list[0]) focusSuggestion(list[0]);
+      viewRef.current?.focus();
+    } catch (err) {
+      setSuggest({ active: false, loading: false, list: [], current: 0 });
+      notify('error', `Could not compute suggestions: ${messageOf(err)}`);
+    }
+    // focusSuggestion only reads refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [documentId, paintSuggestions]);
+
+  const stopSuggestions = useCallback(() => {
+    paintSuggestions([], suggestRef.current.list);
+    setSuggest({ active: false, loading: false, list: [], current: 0 });
+  }, [paintSuggestions]);
+
+  function focusSuggestion(x: Suggestion) {
+    const view = viewRef.current;
+    if (!view) return;
+    dispatchAnnotations(view, { type: 'select', id: SUGGESTION_PREFIX + x.id });
+    scrollTo(SUGGESTION_PREFIX + x.id);
+  }
+
+  const moveSuggestion = (delta: number) => {
+    const st = suggestRef.current;
+    if (!st.list.length) return;
+    const current = (st.current + delta + st.list.length) % st.list.length;
+    setSuggest({ ...st, current });
+    focusSuggestion(st.list[current]!);
+  };
+
+  /** Takes a suggestion out of the list (accepted or rejected) and moves to the next. */
+  const dropSuggestion = (index: number) => {
+    const st = suggestRef.current;
+    const gone = st.list[index];
+    if (!gone) return;
+    const list = st.list.filter((_, i) => i !== index);
+    paintSuggestions([], [gone]);
+    const current = Math.min(index, Math.max(0, list.length - 1));
+    setSuggest({ ...st, list, current });
+    if (list[current]) focusSuggestion(list[current]!);
+  };
+
+  const acceptSuggestion = async (index: number) => {
+    const x = suggestRef.current.list[index];
+    if (!x) return;
+    try {
+      const a = await api.suggestions.accept({ documentId, suggestionId: x.id });
+      dropSuggestion(index);
+      upsertLocal(a);
+      history.push({
+        description: `accept ${x.labelName}`,
+        undo: async () => {
+          await api.annotations.delete({ id: a.id });
+          removeLocal(a.id);
+        },
+        redo: async () => {
+          await createAnnotation({ id: a.id, ranges: a.ranges, labelId: a.labelId, attributes: a.attributes, note: a.note });
+        },
+      });
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
+  const rejectSuggestion = async (index: number) => {
+    const x = suggestRef.current.list[index];
+    if (!x) return;
+    const range = { documentId, labelId: x.labelId, start: x.start, end: x.end };
+    try {
+      await api.suggestions.reject(range);
+      dropSuggestion(index);
+      history.push({
+        description: `reject ${x.labelName}`,
+        undo: async () => {
+          await api.suggestions.unreject(range);
+        },
+        redo: async () => {
+          await api.suggestions.reject(range);
+        },
+      });
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+  const suggestionKeys = useRef({ moveSuggestion, acceptSuggestion, rejectSuggestion });
+  suggestionKeys.current = { moveSuggestion, acceptSuggestion, rejectSuggestion };
+
+  // ---- Relations by Alt+drag from one highlight to another.
+
+  const createRelation = async (typeId: string, fromId: string, toId: string) => {
+    setRelationDrop(null);
+    try {
+      const r = await api.relations.create({ typeId, fromAnnotationId: fromId, toAnnotationId: toId });
+      history.push({
+        description: 'relate',
+        undo: async () => {
+          await api.relations.delete({ id: r.id });
+          await reloadResearch();
+        },
+        redo: async () => {
+          await api.relations.create({ id: r.id, typeId, fromAnnotationId: fromId, toAnnotationId: toId });
+          await reloadResearch();
+        },
+      });
+      await reloadResearch();
+      openEditor(fromId);
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
 
   // Build the ProseMirror view once the document is loaded.
   useEffect(() => {
@@ -188,6 +361,22 @@ export function Reader({ documentId, labels, history }: Props) {
     const view = createReaderView(mountRef.current, pmDoc, {
       handleKeyDown(v, event) {
         if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        const st = suggestRef.current;
+        if (st.active && st.list.length && v.state.selection.empty) {
+          const keys = suggestionKeys.current;
+          if (event.key === 'Tab') {
+            keys.moveSuggestion(event.shiftKey ? -1 : 1);
+            return true;
+          }
+          if (event.key === 'Enter') {
+            void keys.acceptSuggestion(st.current);
+            return true;
+          }
+          if (event.key === 'Backspace') {
+            void keys.rejectSuggestion(st.current);
+            return true;
+          }
+        }
         const label = hotkeys().get(event.key);
         if (label && !v.state.selection.empty) {
           void tagRef.current(label);
@@ -205,7 +394,15 @@ export function Reader({ documentId, labels, history }: Props) {
       },
       handleClick(v, pos) {
         if (!v.state.selection.empty) return false;
-        const ids = annotationsAt(v.state, pos);
+        const all = annotationsAt(v.state, pos);
+        const suggestionIndex = all.length && all[0]!.startsWith(SUGGESTION_PREFIX) ? suggestRef.current.list.findIndex((x) => SUGGESTION_PREFIX + x.id === all[0]) : -1;
+        if (suggestionIndex >= 0) {
+          setSuggest((st) => ({ ...st, current: suggestionIndex }));
+          setTab('suggestions');
+          dispatchAnnotations(v, { type: 'select', id: all[0]! });
+          return false;
+        }
+        const ids = all.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
         if (ids.length) {
           openEditor(ids[0]!, ids.slice(1));
           return false;
@@ -228,15 +425,46 @@ export function Reader({ documentId, labels, history }: Props) {
       type: 'reset',
       annotations: Array.from(annotationsRef.current.values()).map((a) => toPainted(a, labelsRef.current, map)),
     });
-    const onPointerUp = () => {
+    let dragFrom: string | null = null;
+    const annotationUnder = (target: EventTarget | null): string | null => {
+      const id = (target as HTMLElement | null)?.closest?.('[data-ann]')?.getAttribute('data-ann') ?? null;
+      return id && !id.startsWith(SUGGESTION_PREFIX) ? id : null;
+    };
+    const onPointerUp = (event: MouseEvent) => {
+      if (dragFrom) {
+        const toId = annotationUnder(event.target);
+        const scroller = scrollRef.current;
+        if (toId && toId !== dragFrom && scroller) {
+          const box = scroller.getBoundingClientRect();
+          setRelationDrop({ fromId: dragFrom, toId, left: event.clientX - box.left, top: event.clientY - box.top + scroller.scrollTop + 8 });
+        }
+        dragFrom = null;
+        scrollRef.current?.classList.remove('gl-relating');
+        return;
+      }
       if (!pointerDown.current) return;
       pointerDown.current = false;
       if (!view.state.selection.empty) showPicker(view, false);
     };
-    const onPointerDown = () => {
+    const onPointerDown = (event: MouseEvent) => {
+      if (event.altKey) {
+        dragFrom = annotationUnder(event.target);
+        if (dragFrom) {
+          event.preventDefault();
+          scrollRef.current?.classList.add('gl-relating');
+          return;
+        }
+      }
       pointerDown.current = true;
     };
     view.dom.addEventListener('mousedown', onPointerDown);
+    if (initialAnnotationId && annotationsRef.current.has(initialAnnotationId)) {
+      const target = initialAnnotationId;
+      requestAnimationFrame(() => {
+        scrollTo(target);
+        openEditor(target);
+      });
+    }
     window.addEventListener('mouseup', onPointerUp);
     return () => {
       window.removeEventListener('mouseup', onPointerUp);
@@ -322,6 +550,32 @@ export function Reader({ documentId, labels, history }: Props) {
           />
         )}
       </div>
+      {relationDrop && (
+        <div className="gl-popup gl-relation-picker" role="toolbar" aria-label="Relate as" style={{ left: relationDrop.left, top: relationDrop.top, position: 'fixed' }}>
+          {research.relationTypes.map((t) => (
+            <button key={t.id} type="button" style={{ ['--hl' as string]: t.color }} className="gl-label-button" onClick={() => void createRelation(t.id, relationDrop.fromId, relationDrop.toId)}>
+              {t.name}
+            </button>
+          ))}
+          <button type="button" aria-label="Cancel relation" onClick={() => setRelationDrop(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {propagateFor && (
+        <PropagationDialog
+          annotationId={propagateFor}
+          documentId={documentId}
+          history={history}
+          onCreated={(list) => list.forEach(upsertLocal)}
+          onRemoved={(ids) => ids.forEach(removeLocal)}
+          reload={reloadResearch}
+          onClose={() => {
+            setPropagateFor(null);
+            viewRef.current?.focus();
+          }}
+        />
+      )}
       <aside className="gl-side">
         {editingAnnotation && (
           <AnnotationEditor
@@ -339,17 +593,112 @@ export function Reader({ documentId, labels, history }: Props) {
               select(null);
               viewRef.current?.focus();
             }}
-          />
+          >
+            {labelMap.get(editingAnnotation.labelId)?.kind === 'entity' && (
+              <EntitySection
+                annotation={editingAnnotation}
+                entity={research.entities.get(research.entityByAnnotation.get(editingAnnotation.id) ?? '')}
+                history={history}
+                reload={reloadResearch}
+                onPropagate={setPropagateFor}
+              />
+            )}
+            {labelMap.get(editingAnnotation.labelId)?.kind === 'claim' && (
+              <ClaimSection
+                annotation={editingAnnotation}
+                claims={research.claims.filter((c) => c.annotationId === editingAnnotation.id)}
+                stances={research.stances}
+                entities={research.entities}
+                history={history}
+                reload={reloadResearch}
+              />
+            )}
+            <RelationSection
+              annotation={editingAnnotation}
+              relations={research.relations}
+              relationTypes={research.relationTypes}
+              annotations={sorted}
+              labels={labelMap}
+              history={history}
+              reload={reloadResearch}
+              onSelect={(id) => {
+                scrollTo(id);
+                openEditor(id);
+              }}
+            />
+          </AnnotationEditor>
         )}
-        <AnnotationList
-          annotations={sorted}
-          labels={labelMap}
-          selected={selected}
-          onActivate={(id) => {
-            scrollTo(id);
-            openEditor(id);
-          }}
-        />
+        <div className="gl-tabs" role="tablist" aria-label="Side panel">
+          {(
+            [
+              ['annotations', `Annotations (${annotations.size})`],
+              ['entities', 'Entities'],
+              ['propositions', 'Propositions'],
+              ['suggestions', 'Suggestions'],
+            ] as const
+          ).map(([id, name]) => (
+            <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)}>
+              {name}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="gl-tabpanel">
+          {tab === 'annotations' && (
+            <AnnotationList
+              annotations={sorted}
+              labels={labelMap}
+              selected={selected}
+              onActivate={(id) => {
+                scrollTo(id);
+                openEditor(id);
+              }}
+            />
+          )}
+          {tab === 'entities' && (
+            <EntitiesTab
+              annotations={sorted}
+              entityByAnnotation={research.entityByAnnotation}
+              entities={research.entities}
+              onOpenEntity={onOpenEntity}
+              onActivate={(id) => {
+                scrollTo(id);
+                openEditor(id);
+              }}
+            />
+          )}
+          {tab === 'propositions' && (
+            <PropositionsTab
+              documentId={documentId}
+              claims={research.claims}
+              documentStances={research.documentStances}
+              stances={research.stances}
+              history={history}
+              reload={reloadResearch}
+              onActivate={(id) => {
+                scrollTo(id);
+                openEditor(id);
+              }}
+            />
+          )}
+          {tab === 'suggestions' && (
+            <SuggestionsTab
+              active={suggest.active}
+              loading={suggest.loading}
+              suggestions={suggest.list}
+              current={suggest.current}
+              onStart={() => void startSuggestions()}
+              onStop={stopSuggestions}
+              onFocus={(i) => {
+                setSuggest((st) => ({ ...st, current: i }));
+                const x = suggest.list[i];
+                if (x) focusSuggestion(x);
+                viewRef.current?.focus();
+              }}
+              onAccept={(i) => void acceptSuggestion(i)}
+              onReject={(i) => void rejectSuggestion(i)}
+            />
+          )}
+        </div>
       </aside>
     </div>
   );

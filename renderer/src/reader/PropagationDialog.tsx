@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'react';
+import type { Annotation, PropagationCandidate } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+import type { History } from '../undo/history.ts';
+
+interface Props {
+  annotationId: string;
+  documentId: string;
+  history: History;
+  /** Annotations created in the open document, to paint at once. */
+  onCreated(created: Annotation[]): void;
+  onRemoved(ids: string[]): void;
+  reload(): Promise<void>;
+  onClose(): void;
+}
+
+/**
+ * After a mention is linked to an entity: the other places where its name or
+ * an alias occurs, in this document or the whole corpus, to tag all or some.
+ */
+export function PropagationDialog({ annotationId, documentId, history, onCreated, onRemoved, reload, onClose }: Props) {
+  const [scope, setScope] = useState<'document' | 'corpus'>('document');
+  const [result, setResult] = useState<{ entityId: string; labelId: string; candidates: PropagationCandidate[] } | null>(null);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+
+  useEffect(() => {
+    let live = true;
+    setResult(null);
+    api.entities.propagationCandidates({ annotationId, scope }).then(
+      (r) => {
+        if (!live) return;
+        setResult(r);
+        setChosen(new Set(r.candidates.map((_, i) => i)));
+      },
+      (err) => notify('error', messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [annotationId, scope]);
+
+  const accept = async () => {
+    if (!result) return;
+    const candidates = result.candidates
+      .filter((_, i) => chosen.has(i))
+      .map((c) => ({ documentId: c.document.id, start: c.start, end: c.end, annotationId: c.annotationId }));
+    if (!candidates.length) return onClose();
+    try {
+      const done = await api.entities.propagate({ entityId: result.entityId, labelId: result.labelId, candidates });
+      const here = (list: Annotation[]) => list.filter((a) => a.documentId === documentId);
+      onCreated(here(done.created));
+      let created = done.created;
+      history.push({
+        description: `tag ${created.length + done.linked.length} mentions`,
+        undo: async () => {
+          if (created.length) await api.snapshots.deleteAnnotations({ annotationIds: created.map((a) => a.id) });
+          if (done.linked.length) await api.entities.link({ links: done.linked.map((l) => ({ annotationId: l.annotationId, entityId: l.previousEntityId })) });
+          onRemoved(here(created).map((a) => a.id));
+          await reload();
+        },
+        redo: async () => {
+          const again = await api.entities.propagate({ entityId: result.entityId, labelId: result.labelId, candidates });
+          created = again.created;
+          onCreated(here(created));
+          await reload();
+        },
+      });
+      notify('info', `Tagged ${done.created.length + done.linked.length} mention(s)${done.skipped ? `, ${done.skipped} already tagged` : ''}.`);
+      await reload();
+      onClose();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
+  const all = result?.candidates ?? [];
+  return (
+    <div className="gl-modal-backdrop">
+      <div className="gl-modal" role="dialog" aria-modal="true" aria-label="Tag other mentions" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+        <h2>Tag other mentions</h2>
+        <fieldset className="gl-row">
+          <legend className="gl-visually-hidden">Where to look</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'document'} onChange={() => setScope('document')} /> This document
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'corpus'} onChange={() => setScope('corpus')} /> All documents
+          </label>
+        </fieldset>
+        {!result ? (
+          <p>Looking…</p>
+        ) : all.length === 0 ? (
+          <p>No other untagged mentions {scope === 'document' ? 'in this document' : 'in the corpus'}.</p>
+        ) : (
+          <>
+            <div className="gl-row">
+              <button type="button" onClick={() => setChosen(new Set(all.map((_, i) => i)))}>Select all</button>
+              <button type="button" onClick={() => setChosen(new Set())}>Select none</button>
+              <span className="gl-muted">{chosen.size} of {all.length} selected</span>
+            </div>
+            <ul className="gl-candidate-list" aria-label="Mentions found">
+              {all.map((c, i) => (
+                <li key={`${c.document.id}:${c.start}`}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(i)}
+                      onChange={(e) => {
+                        const next = new Set(chosen);
+                        if (e.target.checked) next.add(i);
+                        else next.delete(i);
+                        setChosen(next);
+                      }}
+                    />
+                    <span className="gl-context">
+                      …{c.prefix}
+                      <mark>{c.text}</mark>
+                      {c.suffix}…
+                    </span>
+                    {scope === 'corpus' && <span className="gl-muted gl-candidate-doc">{c.document.title}</span>}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="gl-row gl-modal-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="gl-primary" disabled={!result || chosen.size === 0} onClick={() => void accept()}>
+            Tag {chosen.size} selected
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

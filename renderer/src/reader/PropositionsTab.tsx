@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import type { ClaimLink, DocumentStance, StanceSet } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+import { Combobox } from '../common/Combobox.tsx';
+import type { History } from '../undo/history.ts';
+
+interface Props {
+  documentId: string;
+  claims: ClaimLink[];
+  documentStances: DocumentStance[];
+  stances: StanceSet;
+  history: History;
+  reload(): Promise<void>;
+  onActivate(annotationId: string): void;
+}
+
+/** What this document says about each proposition: its claims, and its own stance without a span. */
+export function PropositionsTab({ documentId, claims, documentStances, stances, history, reload, onActivate }: Props) {
+  const [newStance, setNewStance] = useState(stances.defaultValue);
+  const ids = [...new Set([...claims.map((c) => c.propositionId), ...documentStances.map((s) => s.propositionId)])];
+  const textOf = (id: string) => claims.find((c) => c.propositionId === id)?.propositionText ?? documentStances.find((s) => s.propositionId === id)?.propositionText ?? '';
+
+  const setDocumentStance = async (ref: { propositionId: string } | { propositionText: string }, stance: string, justification = '') => {
+    try {
+      const done = await api.stances.setDocument({ documentId, ...ref, stance, justification });
+      const previous = done.previous;
+      const propositionId = done.stance.propositionId;
+      history.push({
+        description: `document stance ${stance}`,
+        undo: async () => {
+          if (previous) await api.stances.setDocument({ id: previous.id, documentId, propositionId, stance: previous.stance, justification: previous.justification });
+          else await api.stances.clearDocument({ documentId, propositionId });
+          if (done.createdProposition) await api.propositions.delete({ id: propositionId });
+          await reload();
+        },
+        redo: async () => {
+          if (done.createdProposition) await api.propositions.create({ id: propositionId, text: done.stance.propositionText });
+          await api.stances.setDocument({ id: done.stance.id, documentId, propositionId, stance, justification });
+          await reload();
+        },
+      });
+      await reload();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
+  const clear = async (s: DocumentStance) => {
+    try {
+      await api.stances.clearDocument({ documentId, propositionId: s.propositionId });
+      history.push({
+        description: 'clear document stance',
+        undo: async () => {
+          await api.stances.setDocument({ id: s.id, documentId, propositionId: s.propositionId, stance: s.stance, justification: s.justification });
+          await reload();
+        },
+        redo: async () => {
+          await api.stances.clearDocument({ documentId, propositionId: s.propositionId });
+          await reload();
+        },
+      });
+      await reload();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
+  return (
+    <div className="gl-props-tab">
+      {ids.length === 0 && <p className="gl-hint">No claims or stances yet. Tag a passage as a Claim and link it to a proposition, or give the document a stance below.</p>}
+      <ul className="gl-prop-list" aria-label="Propositions in this document">
+        {ids.map((id) => {
+          const docStance = documentStances.find((s) => s.propositionId === id);
+          const mine = claims.filter((c) => c.propositionId === id);
+          return (
+            <li key={id} className="gl-prop-item">
+              <div className="gl-claim-prop">{textOf(id)}</div>
+              {mine.map((c) => (
+                <button key={c.id} type="button" className="gl-chip-button" onClick={() => onActivate(c.annotationId)} aria-label={`Claim, ${c.stance}: go to passage`}>
+                  <span className={`gl-stance-badge gl-stance-${c.stance}`}>{c.stance}</span> claim
+                </button>
+              ))}
+              <div className="gl-row">
+                <label className="gl-field-inline">
+                  Document stance
+                  <select
+                    value={docStance?.stance ?? ''}
+                    onChange={(e) => (e.target.value ? void setDocumentStance({ propositionId: id }, e.target.value, docStance?.justification ?? '') : docStance && void clear(docStance))}
+                  >
+                    <option value="">— none —</option>
+                    {stances.values.map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {docStance && (
+                <label className="gl-field">
+                  Justification
+                  <input
+                    type="text"
+                    defaultValue={docStance.justification}
+                    key={`${docStance.id}:${docStance.justification}`}
+                    onBlur={(e) => e.target.value !== docStance.justification && void setDocumentStance({ propositionId: id }, docStance.stance, e.target.value)}
+                  />
+                </label>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="gl-editor-section" role="group" aria-label="Add a document stance">
+        <h3>Document stance toward…</h3>
+        <label className="gl-field-inline">
+          Stance
+          <select value={newStance} onChange={(e) => setNewStance(e.target.value)} aria-label="Stance for the new document stance">
+            {stances.values.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Combobox
+          label="Proposition for a document stance"
+          placeholder="Search or type a proposition…"
+          search={async (q) => (await api.propositions.search({ query: q, limit: 8 })).map((h) => ({ id: h.proposition.id, label: h.proposition.text }))}
+          onPick={(o) => void setDocumentStance({ propositionId: o.id }, newStance)}
+          onCreate={(text) => void setDocumentStance({ propositionText: text }, newStance)}
+        />
+      </div>
+    </div>
+  );
+}

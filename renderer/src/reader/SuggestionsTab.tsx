@@ -1,0 +1,57 @@
+import type { Suggestion } from '../../../shared/index.ts';
+
+interface Props {
+  active: boolean;
+  loading: boolean;
+  suggestions: Suggestion[];
+  current: number;
+  onStart(): void;
+  onStop(): void;
+  onFocus(index: number): void;
+  onAccept(index: number): void;
+  onReject(index: number): void;
+}
+
+/** Offline suggestions, never applied silently: shown dashed, accepted or rejected one by one. */
+export function SuggestionsTab({ active, loading, suggestions, current, onStart, onStop, onFocus, onAccept, onReject }: Props) {
+  if (!active) {
+    return (
+      <div className="gl-suggest-intro">
+        <p className="gl-hint">
+          Gloss can propose people, places, organisations, money, dates and percentages, and sentences that report claims. Nothing is tagged until you accept it.
+        </p>
+        <button type="button" className="gl-primary" onClick={onStart}>
+          Show suggestions
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="gl-suggest">
+      <div className="gl-row">
+        <span className="gl-muted">{loading ? 'Finding suggestions…' : `${suggestions.length} suggestion(s)`}</span>
+        <button type="button" onClick={onStop}>Hide suggestions</button>
+      </div>
+      <p className="gl-hint">
+        In the text: <kbd>Tab</kbd> next, <kbd>Shift</kbd>+<kbd>Tab</kbd> previous, <kbd>Enter</kbd> accept, <kbd>Backspace</kbd> reject.
+      </p>
+      <ul className="gl-suggest-list" aria-label="Suggestions">
+        {suggestions.map((s, i) => (
+          <li key={s.id} className={i === current ? 'gl-current' : undefined} aria-current={i === current ? 'true' : undefined}>
+            <button type="button" className="gl-link-button gl-suggest-quote" onClick={() => onFocus(i)} title={s.reason}>
+              <span className="gl-chip">{s.labelName}</span> {s.quote.length > 90 ? `${s.quote.slice(0, 90)}…` : s.quote}
+            </button>
+            <span className="gl-row">
+              <button type="button" aria-label={`Accept ${s.labelName} ${s.quote.slice(0, 40)}`} onClick={() => onAccept(i)}>
+                Accept
+              </button>
+              <button type="button" aria-label={`Reject ${s.labelName} ${s.quote.slice(0, 40)}`} onClick={() => onReject(i)}>
+                Reject
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
