@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { selectPhrase } from '../support/page.ts';
+import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
+import { serveProject, type ServedProject } from '../support/server.ts';
+import { tempDir } from '../support/tmp.ts';
+
+/** Calls the served project's real API (for checks, not for the actions under test). */
+async function call<T>(served: ServedProject, method: string, args: unknown): Promise<T> {
+  const res = await fetch(`${served.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message);
+  return body.result;
+}
+
+describe('claims, stances and entities in the reader', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let served: ServedProject;
+  let browser: Browser;
+  let page: Page;
+  let docs: { id: string; name: string }[];
+
+  const open = async (name: string) => {
+    const doc = docs.find((d) => d.name === name)!;
+    await page.goto(`${served.url}#/doc/${doc.id}`);
+    await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+    return doc;
+  };
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    const db = path.join(tmp.dir, 'research.gloss');
+    execFileSync(process.execPath, [GLOSS_BIN, 'import', CORPUS_DIR, '--db', db]);
+    docs = JSON.parse(execFileSync(process.execPath, [GLOSS_BIN, 'list', '--json', '--db', db], { encoding: 'utf8' }));
+    served = await serveProject(db);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    tmp?.cleanup();
+  });
+
+  it('tags "Pakistan" as an entity and propagates it to its mentions in all three articles', async () => {
+    await open('pakistan-among-key-partners');
+    await selectPhrase(page, 'Pakistan');
+    await page.keyboard.press('3'); // Location
+    await page.locator('.gl-reader-text [data-ann]', { hasText: /^Pakistan$/ }).first().click();
+    const editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    await editor.getByRole('combobox', { name: 'Link to entity' }).fill('Pakistan');
+    await editor.getByRole('option', { name: 'Create “Pakistan”' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tag other mentions' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: 'All documents' }).check();
+    await dialog.getByRole('list', { name: 'Mentions found' }).waitFor();
+    const found = await dialog.getByRole('checkbox').count();
+    expect(found).toBeGreaterThan(10);
+    await dialog.getByRole('button', { name: /^Tag \d+ selected$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const [entity] = await call<{ entity: { id: string; name: string }; mentionCount: number; documents: { document: { name: string }; count: number }[] }[]>(served, 'entities.list', {});
+    expect(entity!.entity.name).toBe('Pakistan');
+    expect(entity!.mentionCount).toBe(found + 1);
+    expect(entity!.documents.map((d) => d.document.name).sort()).toEqual(docs.map((d) => d.name).sort());
+    // The reader shows the new mentions in this document at once.
+    expect(await page.locator('.gl-reader-text [data-ann]', { hasText: /^Pakistan$/ }).count()).toBeGreaterThan(1);
+
+    // Undo takes every propagated mention back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await call<{ mentionCount: number }[]>(served, 'entities.list', {}))[0]!.mentionCount).toBe(1);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(async () => (await call<{ mentionCount: number }[]>(served, 'entities.list', {}))[0]!.mentionCount).toBe(found + 1);
+  });
+
+  it('links claims in two articles to one proposition with opposite stances', async () => {
+    const proposition = 'Pakistan is a key US partner on critical minerals';
+    const a = await open('pakistan-among-key-partners');
+    await selectPhrase(page, 'Pakistan has emerged as a notable partner in the US strategy');
+    await page.keyboard.press('7'); // Claim
+    await page.locator('.gl-reader-text [data-ann]', { hasText: 'notable partner' }).first().click();
+    let editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    await editor.getByRole('combobox', { name: 'Link to proposition' }).fill(proposition);
+    await editor.getByRole('option', { name: `Create “${proposition}”` }).click();
+    const claim = editor.getByRole('group', { name: `Claim on ${proposition}` });
+    await claim.getByLabel('Stance').selectOption('favor');
+
+    const b = await open('pakistan-on-the-sidelines');
+    await selectPhrase(page, 'Pakistan was not invited to the Global Minerals Conference');
+    await page.keyboard.press('7');
+    await page.locator('.gl-reader-text [data-ann]', { hasText: 'not invited' }).first().click();
+    editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    await editor.getByRole('combobox', { name: 'Link to proposition' }).fill('key US partner');
+    await editor.getByRole('option', { name: new RegExp(proposition) }).click();
+    const claimB = editor.getByRole('group', { name: `Claim on ${proposition}` });
+    await claimB.getByLabel('Stance').selectOption('against');
+    await claimB.getByLabel('Said by').fill('Former Pakistani envoy Abdul Basit');
+    await claimB.getByLabel('Said by').blur();
+
+    await expect
+      .poll(async () => {
+        const [overview] = await call<{ proposition: { text: string }; documents: { document: { id: string }; claims: { claim: { stance: string; attribution: { text: string } } }[] }[] }[]>(
+          served,
+          'propositions.overview',
+          {},
+        );
+        return overview?.documents.map((d) => `${d.document.id}:${d.claims.map((c) => `${c.claim.stance}/${c.claim.attribution.text}`).join(',')}`).sort();
+      })
+      .toEqual([`${a.id}:favor/`, `${b.id}:against/Former Pakistani envoy Abdul Basit`].sort());
+
+    // The propositions tab of the reader lists it with the document's claim.
+    await page.getByRole('tab', { name: 'Propositions' }).click();
+    await page.getByRole('list', { name: 'Propositions in this document' }).getByText(proposition).waitFor();
+  });
+
+  it('accepts and rejects suggestions from the keyboard; a rejected one does not come back', async () => {
+    const doc = await open('rare-earth-diplomacy-white-house');
+    const existing = await call<{ id: string }[]>(served, 'annotations.list', { documentId: doc.id });
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    await page.getByRole('button', { name: 'Show suggestions' }).click();
+    const list = page.getByRole('list', { name: 'Suggestions' });
+    await list.getByRole('listitem').first().waitFor();
+    const before = await list.getByRole('listitem').count();
+    const first = (await list.getByRole('listitem').nth(0).locator('.gl-suggest-quote').textContent())!.trim();
+    // The same suggestions through the API, in the same order, to know their ids.
+    const offered = await call<{ id: string; quote: string }[]>(served, 'suggestions.list', { documentId: doc.id });
+    expect(offered).toHaveLength(before);
+    const text = page.getByRole('textbox', { name: 'Document text' });
+    await text.focus();
+    await page.keyboard.press('Enter'); // accept the first
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(before - 1);
+    await page.keyboard.press('Backspace'); // reject the next
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(before - 2);
+    const annotations = await call<{ id: string; quote: string }[]>(served, 'annotations.list', { documentId: doc.id });
+    const added = annotations.filter((a) => !existing.some((e) => e.id === a.id));
+    expect(added).toHaveLength(1);
+    expect(first).toContain(added[0]!.quote.slice(0, 20));
+
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    await page.getByRole('button', { name: 'Show suggestions' }).click();
+    await list.getByRole('listitem').first().waitFor();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(before - 2);
+    const remaining = (await call<{ id: string }[]>(served, 'suggestions.list', { documentId: doc.id })).map((x) => x.id);
+    expect(remaining).not.toContain(offered[0]!.id); // accepted: now an annotation
+    expect(remaining).not.toContain(offered[1]!.id); // rejected: does not come back
+    expect(remaining).toHaveLength(before - 2);
+  });
+});
