@@ -13,9 +13,7 @@ export const DEFAULT_NEWS_TAGSET: readonly Omit<Label, 'id'>[] = [
     kind: 'claim',
     color: '#76b7b2',
     hotkey: '7',
-    attributes: [
-      { name: 'hedged', type: 'boolean' },
-      { name: 'reported', type: 'boolean' },
-    ],
+    // Stance, attribution, hedged and reported belong to each claim link (one per proposition).
+    attributes: [],
   },
 ];

@@ -1,8 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { ComparePage } from '../compare/ComparePage.tsx';
+import { EntitiesPage } from '../entities/EntitiesPage.tsx';
 import { Library } from '../library/Library.tsx';
+import { PropositionsPage } from '../propositions/PropositionsPage.tsx';
 import { Reader } from '../reader/Reader.tsx';
+import { TagsetPage } from '../tagset/TagsetPage.tsx';
 import { History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
 import { useRoute } from './route.ts';
@@ -21,9 +25,10 @@ export function App() {
   const history = useMemo(() => new History((err) => notify('error', `Undo/redo failed: ${messageOf(err)}`)), []);
   useHistoryState(history);
 
-  useEffect(() => {
+  const reloadLabels = useCallback(() => {
     api.labels.list({}).then(setLabels, (err) => notify('error', messageOf(err)));
   }, []);
+  useEffect(reloadLabels, [reloadLabels]);
 
   // Undo history belongs to the document being read.
   const documentId = route.view === 'reader' ? route.documentId : null;
@@ -53,6 +58,18 @@ export function App() {
           <button type="button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={() => navigate({ view: 'library' })}>
             Library
           </button>
+          <button type="button" aria-current={route.view === 'entities' ? 'page' : undefined} onClick={() => navigate({ view: 'entities' })}>
+            Entities
+          </button>
+          <button type="button" aria-current={route.view === 'propositions' ? 'page' : undefined} onClick={() => navigate({ view: 'propositions' })}>
+            Propositions
+          </button>
+          <button type="button" aria-current={route.view === 'tagset' ? 'page' : undefined} onClick={() => navigate({ view: 'tagset' })}>
+            Tagset
+          </button>
+          <button type="button" aria-current={route.view === 'compare' ? 'page' : undefined} onClick={() => navigate({ view: 'compare', documentIds: [] })}>
+            Compare
+          </button>
         </nav>
         <div className="gl-topbar-actions">
           <button type="button" aria-label="Undo" title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
@@ -65,11 +82,23 @@ export function App() {
         </div>
       </header>
       <main className="gl-content">
-        {route.view === 'library' ? (
-          <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} />
-        ) : (
-          <Reader key={route.documentId} documentId={route.documentId} labels={labels} history={history} />
+        {route.view === 'library' && <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} />}
+        {route.view === 'reader' && (
+          <Reader
+            key={route.documentId}
+            documentId={route.documentId}
+            initialAnnotationId={route.annotationId}
+            labels={labels}
+            history={history}
+            onOpenEntity={(entityId) => navigate({ view: 'entities', entityId })}
+          />
         )}
+        {route.view === 'compare' && (
+          <ComparePage documentIds={route.documentIds} labels={labels} history={history} onChooseDocuments={(ids) => navigate({ view: 'compare', documentIds: ids })} />
+        )}
+        {route.view === 'entities' && <EntitiesPage entityId={route.entityId} labels={labels} history={history} navigate={navigate} />}
+        {route.view === 'propositions' && <PropositionsPage history={history} />}
+        {route.view === 'tagset' && <TagsetPage history={history} onLabelsChanged={reloadLabels} />}
       </main>
       <Toasts />
     </div>

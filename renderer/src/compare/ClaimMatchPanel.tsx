@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import type { Annotation, ClaimMatch, CompareResult, StanceSet } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+import type { History } from '../undo/history.ts';
+
+interface Props {
+  claim: Annotation;
+  result: CompareResult;
+  stances: StanceSet;
+  claimLabelId: string | null;
+  history: History;
+  /** After a link: reload the comparison and the columns. */
+  onChanged(): Promise<void>;
+  onReveal(documentId: string, start: number, end: number): void;
+  onClose(): void;
+}
+
+/**
+ * For a claim in one document: the most similar passages in the others.
+ * On a focused candidate, a stance's number key (1, 2, 3…) tags it as a claim
+ * on the same proposition with that stance, in one step.
+ */
+export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history, onChanged, onReveal, onClose }: Props) {
+  const [match, setMatch] = useState<ClaimMatch | null>(null);
+  const [propositionId, setPropositionId] = useState<string | null>(null);
+  const title = (id: string) => result.documents.find((d) => d.id === id)?.title ?? id;
+
+  useEffect(() => {
+    let live = true;
+    setMatch(null);
+    api.compare.matchClaim({ annotationId: claim.id, documentIds: result.documents.map((d) => d.id), limit: 3 }).then(
+      (m) => {
+        if (!live) return;
+        setMatch(m);
+        setPropositionId(m.propositionIds[0] ?? null);
+      },
+      (err) => notify('error', messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [claim.id, result.documents]);
+
+  const propositions = result.propositions.filter((p) => match?.propositionIds.includes(p.id));
+
+  const link = async (candidate: ClaimMatch['candidates'][number], stance: string) => {
+    if (!propositionId) return notify('error', 'Link this claim to a proposition first (in the reader), then match it.');
+    try {
+      let annotationId = candidate.annotationIds[0] ?? null;
+      let createdId: string | null = null;
+      if (!annotationId) {
+        if (!claimLabelId) return notify('error', 'The tagset has no claim label.');
+        const created = await api.annotations.create({ documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId });
+        annotationId = created.id;
+        createdId = created.id;
+      }
+      const done = await api.claims.link({ annotationId, propositionId, stance });
+      history.push({
+        description: `link matching claim (${stance})`,
+        undo: async () => {
+          await api.claims.unlink({ id: done.claim.id });
+          if (createdId) await api.snapshots.deleteAnnotations({ annotationIds: [createdId] });
+          await onChanged();
+        },
+        redo: async () => {
+          if (createdId) await api.annotations.create({ id: createdId, documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId! });
+          await api.claims.link({ id: done.claim.id, annotationId: annotationId!, propositionId, stance });
+          await onChanged();
+        },
+      });
+      notify('info', `Linked as ${stance} in ${title(candidate.document)}.`);
+      await onChanged();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
+  return (
+    <section className="gl-match-panel" aria-label="Similar passages">
+      <div className="gl-row">
+        <h3 className="gl-grow">Similar passages to “{claim.quote.length > 80 ? `${claim.quote.slice(0, 80)}…` : claim.quote}”</h3>
+        <button type="button" className="gl-icon-button" aria-label="Close similar passages" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {propositions.length > 1 && (
+        <label className="gl-field-inline">
+          Proposition
+          <select value={propositionId ?? ''} onChange={(e) => setPropositionId(e.target.value)}>
+            {propositions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.text}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!match ? (
+        <p className="gl-muted">Looking…</p>
+      ) : !propositionId ? (
+        <p className="gl-hint">This claim is not linked to a proposition yet; link it in the reader first.</p>
+      ) : match.candidates.length === 0 ? (
+        <p className="gl-hint">No similar passage in the other documents.</p>
+      ) : (
+        <ol className="gl-match-list" aria-label="Candidates">
+          {match.candidates.map((c) => (
+            <li
+              key={`${c.document}:${c.start}`}
+              tabIndex={0}
+              aria-label={`${Math.round(c.score * 100)}% in ${title(c.document)}: ${c.text}. Press ${stances.values.map((v, i) => `${i + 1} for ${v}`).join(', ')}`}
+              onFocus={() => onReveal(c.document, c.start, c.end)}
+              onKeyDown={(e) => {
+                const i = Number(e.key) - 1;
+                const stance = stances.values[i];
+                if (stance && !e.ctrlKey && !e.metaKey && !e.altKey) {
+                  e.preventDefault();
+                  void link(c, stance);
+                }
+              }}
+            >
+              <div className="gl-muted">
+                {title(c.document)} · {Math.round(c.score * 100)}%{c.sharedEntityIds.length ? ` · ${c.sharedEntityIds.length} shared entit${c.sharedEntityIds.length === 1 ? 'y' : 'ies'}` : ''}
+                {c.propositionIds.includes(propositionId) ? ' · already linked' : ''}
+              </div>
+              <div className="gl-match-text">{c.text}</div>
+              <div className="gl-row">
+                {stances.values.map((v, i) => (
+                  <button key={v} type="button" className={`gl-stance-badge gl-stance-${v}`} onClick={() => void link(c, v)} aria-label={`Link as ${v} (key ${i + 1})`}>
+                    {i + 1} {v}
+                  </button>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

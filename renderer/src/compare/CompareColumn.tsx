@@ -1,0 +1,90 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { Annotation, Document, Label, ReusedPassage } from '../../../shared/index.ts';
+import { annotationKey, annotationsAt, dispatchAnnotations } from '../reader/annotationPlugin.ts';
+import { createReaderView } from '../reader/editorView.ts';
+import { buildDoc, type OffsetMap } from '../reader/offsets.ts';
+import { toPainted } from '../reader/paint.ts';
+
+export interface ColumnHandle {
+  /** Scrolls to an annotation (or a reused passage's occurrence) and flashes it. */
+  reveal(id: string): void;
+}
+
+interface Props {
+  document: Document;
+  annotations: Annotation[];
+  labels: ReadonlyMap<string, Label>;
+  passages: ReusedPassage[];
+  onAnnotationClick(annotation: Annotation): void;
+}
+
+/** Reused passages are painted under ids of their own. */
+export const passageId = (passage: string, document: string) => `passage:${passage}:${document}`;
+
+/** One column of the compare view: a read-only reader with the document's highlights. */
+export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareColumn({ document, annotations, labels, passages, onAnnotationClick }, ref) {
+  const mount = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const map = useRef<OffsetMap | null>(null);
+  const byId = useRef(new Map<string, Annotation>());
+  byId.current = new Map(annotations.map((a) => [a.id, a]));
+  const clickRef = useRef(onAnnotationClick);
+  clickRef.current = onAnnotationClick;
+
+  useEffect(() => {
+    if (!mount.current) return;
+    const built = buildDoc(document.text, document.blocks);
+    map.current = built.map;
+    const v = createReaderView(mount.current, built.doc, {
+      attributes: { class: 'gl-reader-text gl-compare-text', role: 'textbox', 'aria-label': `Text of ${document.title}`, 'aria-readonly': 'true', 'aria-multiline': 'true' },
+      handleClick(v2, pos) {
+        const id = annotationsAt(v2.state, pos).find((x) => byId.current.has(x));
+        const a = id ? byId.current.get(id) : undefined;
+        if (a) clickRef.current(a);
+        return false;
+      },
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, [document]);
+
+  useEffect(() => {
+    const v = view.current;
+    const m = map.current;
+    if (!v || !m) return;
+    const painted = annotations.map((a) => toPainted(a, labels, m));
+    for (const p of passages) {
+      const occ = p.occurrences.find((o) => o.document === document.id);
+      if (occ) painted.push({ id: passageId(p.id, document.id), ranges: [m.rangeToPos(occ)], color: '#8a8f98', label: `Reused passage (${Math.round(p.similarity * 100)}% similar)`, dashed: true });
+    }
+    dispatchAnnotations(v, { type: 'reset', annotations: painted });
+  }, [annotations, labels, passages, document.id]);
+
+  useImperativeHandle(ref, () => ({
+    reveal(id: string) {
+      const v = view.current;
+      const r = v && annotationKey.getState(v.state)?.ranges.get(id)?.[0];
+      if (!v || !r) return;
+      dispatchAnnotations(v, { type: 'select', id });
+      const coords = v.coordsAtPos(r.from);
+      const box = scroller.current!.getBoundingClientRect();
+      scroller.current!.scrollBy({ top: coords.top - box.top - box.height / 3 });
+    },
+  }));
+
+  return (
+    <section className="gl-compare-column" aria-label={document.title}>
+      <h2 className="gl-compare-title" title={document.title}>
+        {document.title}
+      </h2>
+      <div className="gl-compare-scroll" ref={scroller}>
+        <div ref={mount} />
+      </div>
+    </section>
+  );
+});

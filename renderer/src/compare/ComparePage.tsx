@@ -1,0 +1,216 @@
+import { createRef, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { Annotation, CompareResult, Document, DocumentSummary, Label, StanceSet } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+import { downloadText } from '../common/download.ts';
+import type { History } from '../undo/history.ts';
+import { ClaimMatchPanel } from './ClaimMatchPanel.tsx';
+import { CompareColumn, passageId, type ColumnHandle } from './CompareColumn.tsx';
+import { EntityStrip } from './EntityStrip.tsx';
+import { PropositionMatrix } from './PropositionMatrix.tsx';
+import { ReusePanel } from './ReusePanel.tsx';
+import './compare.css';
+
+interface Props {
+  documentIds: string[];
+  labels: Label[];
+  history: History;
+  onChooseDocuments(ids: string[]): void;
+}
+
+interface Loaded {
+  result: CompareResult;
+  documents: Document[];
+  annotations: Map<string, Annotation[]>;
+  stances: StanceSet;
+}
+
+/** Side-by-side comparison of 2 to 4 documents, aligned by what they claim. */
+export function ComparePage({ documentIds, labels, history, onChooseDocuments }: Props) {
+  if (documentIds.length < 2) return <DocumentPicker initial={documentIds} onCompare={onChooseDocuments} />;
+  return <Comparison key={documentIds.join(',')} documentIds={documentIds.slice(0, 4)} labels={labels} history={history} onChooseDocuments={onChooseDocuments} />;
+}
+
+function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [contestedOnly, setContestedOnly] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string[]>([]);
+  const [matching, setMatching] = useState<Annotation | null>(null);
+  const [picking, setPicking] = useState(false);
+  const columns = useMemo(() => new Map(documentIds.map((id) => [id, createRef<ColumnHandle>()])), [documentIds]);
+  const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const matrixRef = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [result, documents, lists, tagset] = await Promise.all([
+        api.compare.run({ documentIds }),
+        Promise.all(documentIds.map((id) => api.documents.get({ id }))),
+        Promise.all(documentIds.map((id) => api.annotations.list({ documentId: id }))),
+        api.tagset.get({}),
+      ]);
+      setData((prev) => ({
+        result,
+        // Keep the same Document objects when unchanged, so the columns are not rebuilt.
+        documents: documents.map((d) => prev?.documents.find((p) => p.id === d.id && p.contentHash === d.contentHash) ?? d),
+        annotations: new Map(documentIds.map((id, i) => [id, lists[i]!])),
+        stances: tagset.stances,
+      }));
+    } catch (err) {
+      notify('error', `Could not compare: ${messageOf(err)}`);
+    }
+  }, [documentIds]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const contested = useMemo(() => data?.result.propositions.filter((p) => p.contested) ?? [], [data]);
+
+  const revealProposition = useCallback(
+    (propositionId: string) => {
+      setCurrent(propositionId);
+      const p = data?.result.propositions.find((x) => x.id === propositionId);
+      for (const cell of p?.stances ?? []) {
+        const first = cell.evidence[0];
+        if (first) columns.get(cell.document)?.current?.reveal(first.annotationId);
+      }
+      matrixRef.current?.querySelector(`[data-proposition="${CSS.escape(propositionId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    },
+    [data, columns],
+  );
+
+  const step = useCallback(
+    (delta: number) => {
+      if (!contested.length) return;
+      const i = contested.findIndex((p) => p.id === current);
+      const next = contested[(i + delta + contested.length) % contested.length]!;
+      revealProposition(next.id);
+    },
+    [contested, current, revealProposition],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.closest('.gl-match-list')) return;
+      if (e.key === 'n' || e.key === 'j') step(1);
+      else if (e.key === 'p' || e.key === 'k') step(-1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+
+  const exportAs = async (format: 'csv' | 'html') => {
+    try {
+      const file = await api.compare.export({ documentIds, format });
+      downloadText(file.fileName, file.mediaType, file.content);
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
+  if (!data) return <p className="gl-loading">Comparing…</p>;
+  const { result } = data;
+  const claimLabel = labels.find((l) => l.kind === 'claim') ?? null;
+
+  return (
+    <div className="gl-compare">
+      <style>{highlight.map((id) => `[data-ann="${CSS.escape(id)}"]`).join(',') + (highlight.length ? '{outline:2px solid #1f2a37;outline-offset:1px;background:#fff3b0 !important}' : '')}</style>
+      <div className="gl-compare-bar">
+        <h1>Compare {result.documents.length} documents</h1>
+        <button type="button" onClick={() => setPicking((p) => !p)} aria-expanded={picking}>
+          Choose documents…
+        </button>
+        <label className="gl-field-inline">
+          <input type="checkbox" checked={contestedOnly} onChange={(e) => setContestedOnly(e.target.checked)} /> Contested only ({contested.length})
+        </label>
+        <button type="button" onClick={() => step(-1)} disabled={!contested.length} aria-label="Previous contested proposition (P)">
+          ↑ Previous contested
+        </button>
+        <button type="button" onClick={() => step(1)} disabled={!contested.length} aria-label="Next contested proposition (N)">
+          ↓ Next contested
+        </button>
+        <span className="gl-grow" />
+        <button type="button" onClick={() => void exportAs('csv')}>Export CSV</button>
+        <button type="button" onClick={() => void exportAs('html')}>Export HTML report</button>
+      </div>
+      {picking && <DocumentPicker initial={documentIds} onCompare={(ids) => { setPicking(false); onChooseDocuments(ids); }} />}
+      <div className="gl-compare-top" ref={matrixRef}>
+        <PropositionMatrix result={result} contestedOnly={contestedOnly} current={current} onCell={(pid, docId, annotationId) => {
+          setCurrent(pid);
+          if (annotationId) columns.get(docId)?.current?.reveal(annotationId);
+        }} />
+        <EntityStrip result={result} onHover={(e) => setHighlight(e ? e.documents.flatMap((d) => d.annotationIds) : [])} />
+        <details className="gl-reuse">
+          <summary>Reused passages ({result.reusedPassages.length})</summary>
+          <ReusePanel
+            result={result}
+            onHover={(p) => setHighlight(p ? p.occurrences.map((o) => passageId(p.id, o.document)) : [])}
+            onReveal={(p) => p.occurrences.forEach((o) => columns.get(o.document)?.current?.reveal(passageId(p.id, o.document)))}
+          />
+        </details>
+        {matching && (
+          <ClaimMatchPanel
+            claim={matching}
+            result={result}
+            stances={data.stances}
+            claimLabelId={claimLabel?.id ?? null}
+            history={history}
+            onChanged={load}
+            onReveal={() => undefined}
+            onClose={() => setMatching(null)}
+          />
+        )}
+      </div>
+      <div className="gl-compare-columns" style={{ gridTemplateColumns: `repeat(${data.documents.length}, minmax(0, 1fr))` }}>
+        {data.documents.map((d) => (
+          <CompareColumn
+            key={d.id}
+            ref={columns.get(d.id) as RefObject<ColumnHandle>}
+            document={d}
+            annotations={data.annotations.get(d.id) ?? []}
+            labels={labelMap}
+            passages={result.reusedPassages}
+            onAnnotationClick={(a) => {
+              if (labelMap.get(a.labelId)?.kind === 'claim') setMatching(a);
+            }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Choose 2 to 4 documents to compare. */
+function DocumentPicker({ initial, onCompare }: { initial: string[]; onCompare(ids: string[]): void }) {
+  const [docs, setDocs] = useState<DocumentSummary[]>([]);
+  const [chosen, setChosen] = useState<string[]>(initial);
+  useEffect(() => {
+    api.documents.list({}).then(setDocs, (err) => notify('error', messageOf(err)));
+  }, []);
+  return (
+    <section className="gl-compare-picker" aria-label="Documents to compare">
+      <h2>Choose 2 to 4 documents to compare</h2>
+      <ul>
+        {docs.map((d) => (
+          <li key={d.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(d.id)}
+                disabled={!chosen.includes(d.id) && chosen.length >= 4}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, d.id] : chosen.filter((x) => x !== d.id))}
+              />{' '}
+              {d.title} <span className="gl-muted">({d.annotationCount} annotations)</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="gl-primary" disabled={chosen.length < 2} onClick={() => onCompare(chosen)}>
+        Compare {chosen.length} documents
+      </button>
+    </section>
+  );
+}
