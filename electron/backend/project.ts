@@ -1,15 +1,23 @@
 import os from 'node:os';
 import { DEFAULT_NEWS_TAGSET } from '../../shared/index.ts';
 import { AnnotationStore } from './store/annotations.ts';
+import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { DocumentStore } from './store/documents.ts';
+import { EntityStore } from './store/entities.ts';
 import { LabelStore } from './store/labels.ts';
+import { PropositionStore } from './store/propositions.ts';
+import { RelationStore } from './store/relations.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
   readonly documents: DocumentStore;
   readonly labels: LabelStore;
   readonly annotations: AnnotationStore;
+  readonly entities: EntityStore;
+  readonly claims: ClaimStore;
+  readonly propositions: PropositionStore;
+  readonly relations: RelationStore;
 
   private constructor(
     readonly db: Db,
@@ -18,6 +26,10 @@ export class Project {
     this.documents = new DocumentStore(db);
     this.labels = new LabelStore(db);
     this.annotations = new AnnotationStore(db);
+    this.entities = new EntityStore(db, this.annotations);
+    this.claims = new ClaimStore(db);
+    this.propositions = new PropositionStore(db, this.claims, this.annotations);
+    this.relations = new RelationStore(db, this.annotations, this.labels);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */

@@ -1,8 +1,15 @@
 import type { z } from 'zod';
 import { annotationMethods } from './annotations.ts';
+import { compareMethods } from './compare.ts';
 import { documentMethods } from './documents.ts';
+import { entityMethods } from './entities.ts';
 import { labelMethods } from './labels.ts';
 import { projectMethods } from './project.ts';
+import { claimMethods, propositionMethods, stanceMethods } from './propositions.ts';
+import { relationMethods, relationTypeMethods } from './relations.ts';
+import { snapshotMethods } from './snapshots.ts';
+import { suggestionMethods } from './suggestions.ts';
+import { tagsetMethods } from './tagset.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -14,6 +21,16 @@ export const contract = {
   ...labelMethods,
   ...annotationMethods,
   ...projectMethods,
+  ...entityMethods,
+  ...propositionMethods,
+  ...claimMethods,
+  ...stanceMethods,
+  ...relationTypeMethods,
+  ...relationMethods,
+  ...tagsetMethods,
+  ...snapshotMethods,
+  ...suggestionMethods,
+  ...compareMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DocumentSchema, DocumentSummarySchema } from '../model/document.ts';
 
-export const ImportFormatSchema = z.enum(['auto', 'txt', 'md', 'html']);
+/**
+ * `auto` decides per file (a folder of .txt/.ann pairs is brat). txt, md, html,
+ * pdf and docx are documents; brat, jsonl, w3c and qdpx also carry annotations.
+ */
+export const ImportFormatSchema = z.enum(['auto', 'txt', 'md', 'html', 'pdf', 'docx', 'brat', 'jsonl', 'w3c', 'qdpx']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** A file sent for import by a client that cannot read paths (the browser). */

@@ -17,7 +17,7 @@ export function codePointToUtf16(text: string, cpOffset: number): number {
   let i = 0;
   for (let cp = 0; cp < cpOffset; cp++) {
     if (i >= text.length) throw new RangeError(`code point offset ${cpOffset} is past the end of the text (${countCodePoints(text)} code points)`);
-    i += isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length ? 2 : 1;
+    i += codePointLength(text, i);
   }
   return i;
 }
@@ -39,7 +39,7 @@ export function utf16ToCodePointMany(text: string, offsets: readonly number[]): 
   for (const k of order) {
     const target = Math.min(offsets[k]!, text.length);
     while (i < target) {
-      i += isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length ? 2 : 1;
+      i += codePointLength(text, i);
       cp++;
     }
     // An offset inside a surrogate pair counts the pair as begun.
@@ -58,12 +58,19 @@ export function codePointToUtf16Many(text: string, cpOffsets: readonly number[])
     const target = cpOffsets[k]!;
     while (cp < target) {
       if (i >= text.length) throw new RangeError(`code point offset ${target} is past the end of the text (${cp} code points)`);
-      i += isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length ? 2 : 1;
+      i += codePointLength(text, i);
       cp++;
     }
     out[k] = i;
   }
   return out;
+}
+
+/** UTF-16 length of the code point at `i`: 2 for a surrogate pair, 1 otherwise (lone surrogates included). */
+function codePointLength(text: string, i: number): number {
+  if (!isHighSurrogate(text.charCodeAt(i))) return 1;
+  const next = text.charCodeAt(i + 1); // NaN past the end
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 function isHighSurrogate(c: number): boolean {

@@ -25,7 +25,7 @@ export function loadMusts(): Must[] {
   ajv.addMetaSchema(draft04);
   (ajv as unknown as { _opts: { defaultMeta: string } })._opts.defaultMeta = draft04.id;
   const defsDir = path.join(W3C_DIR, 'definitions');
-  for (const f of fs.readdirSync(defsDir)) {
+  for (const f of fs.readdirSync(defsDir).filter((n) => n.endsWith('.json'))) {
     const schema = JSON.parse(fs.readFileSync(path.join(defsDir, f), 'utf8'));
     ajv.addSchema(schema, schema.id ?? f);
   }

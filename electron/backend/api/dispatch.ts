@@ -1,16 +1,33 @@
 import { contract, GlossError, isMethod, toApiError, type Envelope, type Method } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import { annotationHandlers } from './annotations.ts';
+import { compareHandlers } from './compare.ts';
 import { documentHandlers } from './documents.ts';
+import { entityHandlers } from './entities.ts';
 import type { Handler, HandlerContext } from './handler.ts';
 import { labelHandlers } from './labels.ts';
 import { projectHandlers } from './project.ts';
+import { claimHandlers, propositionHandlers, stanceHandlers } from './propositions.ts';
+import { relationHandlers, relationTypeHandlers } from './relations.ts';
+import { snapshotHandlers } from './snapshots.ts';
+import { suggestionHandlers } from './suggestions.ts';
+import { tagsetHandlers } from './tagset.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
   ...labelHandlers,
   ...annotationHandlers,
   ...projectHandlers,
+  ...entityHandlers,
+  ...propositionHandlers,
+  ...claimHandlers,
+  ...stanceHandlers,
+  ...relationTypeHandlers,
+  ...relationHandlers,
+  ...tagsetHandlers,
+  ...snapshotHandlers,
+  ...suggestionHandlers,
+  ...compareHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

@@ -1,52 +1,94 @@
-import { utf16ToCodePointMany, type Annotation, type Document, type Label } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
+import { loadBundle } from '../interop/load.ts';
+import type { Bundle, BundleDocument } from '../interop/model.ts';
+import type { RunOptions } from '../interop/progress.ts';
+import { manyRangesToCodePoints } from '../interop/text.ts';
 
 /**
- * Gloss JSONL: one document per line with its text and annotations. Offsets
- * are in Unicode code points (as in brat and W3C), not UTF-16 code units.
+ * Gloss JSONL: one document per line with its text and everything attached
+ * to it: annotations (with their entity and claim links), relations, events,
+ * equivalences, normalizations, typed notes and document stances. Entities
+ * and propositions are written where they are used, so that each line stands
+ * alone. Offsets are Unicode code points (as in brat and W3C and Python), not
+ * UTF-16 code units.
  */
-export function* exportJsonl(project: Project, documentIds?: readonly string[]): Generator<string> {
-  const labels = new Map(project.labels.list().map((l) => [l.id, l]));
-  const ids = documentIds ?? project.documents.list().map((d) => d.id);
-  for (const id of ids) {
-    const doc = project.documents.get(id);
-    yield JSON.stringify(documentRecord(doc, project.annotations.listByDocument(id), labels)) + '\n';
-  }
+export function* exportJsonl(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Generator<string> {
+  yield* jsonlLines(loadBundle(project, documentIds, options));
 }
 
-export function documentRecord(doc: Document, annotations: readonly Annotation[], labels: ReadonlyMap<string, Label>) {
-  // One pass over the text converts every offset: blocks first, then annotation ranges.
-  const offsets = [...doc.blocks.flatMap((b) => [b.start, b.end]), ...annotations.flatMap((a) => a.ranges.flatMap((r) => [r.start, r.end]))];
-  const cps = utf16ToCodePointMany(doc.text, offsets);
-  let k = 0;
-  const blocks = doc.blocks.map((b) => ({ ...b, start: cps[k++]!, end: cps[k++]! }));
+/** The lines of a bundle, each ending in a newline. */
+export function* jsonlLines(bundle: Bundle): Generator<string> {
+  for (const doc of bundle.documents) yield JSON.stringify(documentRecord(doc, bundle)) + '\n';
+}
+
+/** One document's record. */
+export function documentRecord(doc: BundleDocument, bundle: Bundle) {
+  const labels = new Map(bundle.labels.map((l) => [l.name, l]));
+  const entities = new Map(bundle.entities.map((e) => [e.key, e]));
+  const propositions = new Map(bundle.propositions.map((p) => [p.key, p]));
+  // One pass over the text converts every offset: blocks, then annotation ranges.
+  const [blockRanges, annotationRanges] = [
+    manyRangesToCodePoints(doc.text, doc.blocks, (b) => [b]),
+    manyRangesToCodePoints(doc.text, doc.annotations, (a) => a.ranges),
+  ];
+  const entity = (key: string) => {
+    const e = entities.get(key);
+    return { id: key, name: e?.name ?? key, type: e?.type ?? '', externalId: e?.externalId ?? null, aliases: e?.aliases ?? [], description: e?.description ?? '' };
+  };
+  const proposition = (key: string) => {
+    const p = propositions.get(key);
+    return { id: key, text: p?.text ?? '', note: p?.note ?? '' };
+  };
   return {
-    id: doc.id,
+    id: doc.key,
     name: doc.name,
     title: doc.title,
     metadata: doc.metadata,
-    contentHash: doc.contentHash,
     text: doc.text,
-    blocks,
-    annotations: annotations.map((a) => {
-      const ranges = a.ranges.map(() => ({ start: cps[k++]!, end: cps[k++]! }));
+    blocks: doc.blocks.map((b, i) => ({ ...b, start: blockRanges[i]![0]!.start, end: blockRanges[i]![0]!.end })),
+    annotations: doc.annotations.map((a, i) => {
+      const ranges = annotationRanges[i]!;
       return {
-        id: a.id,
+        id: a.key,
         start: ranges[0]!.start,
         end: ranges[ranges.length - 1]!.end,
         ranges,
-        quote: a.quote,
-        prefix: a.prefix,
-        suffix: a.suffix,
-        label: labels.get(a.labelId)?.name ?? a.labelId,
-        labelKind: labels.get(a.labelId)?.kind,
+        quote: a.ranges.map((r) => doc.text.slice(r.start, r.end)).join(' … '),
+        label: a.label,
+        labelKind: labels.get(a.label)?.kind,
         attributes: a.attributes,
         note: a.note,
         annotator: a.annotator,
         created: a.createdAt,
         modified: a.modifiedAt,
+        ...(a.entity !== undefined ? { entity: entity(a.entity) } : {}),
+        ...(a.claims.length
+          ? {
+              claims: a.claims.map((c) => ({
+                proposition: proposition(c.proposition),
+                stance: c.stance,
+                hedged: c.hedged,
+                reported: c.reported,
+                note: c.note,
+                attribution: { entity: c.attribution.entity !== null ? entity(c.attribution.entity) : null, text: c.attribution.text },
+              })),
+            }
+          : {}),
       };
     }),
+    relations: doc.relations.map((r) => ({
+      id: r.key,
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      ...(r.toDocument ? { toDocument: r.toDocument } : {}),
+      note: r.note,
+      ...(r.fromRole ? { fromRole: r.fromRole, toRole: r.toRole } : {}),
+    })),
+    events: doc.events.map((e) => ({ id: e.key, type: e.type, trigger: e.trigger, args: e.args, attributes: e.attributes, note: e.note })),
+    equivalences: doc.equivalences.map((q) => ({ type: q.type, members: q.members })),
+    normalizations: doc.normalizations.map((n) => ({ target: n.target, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text })),
+    notes: doc.notes.map((n) => ({ target: n.target, type: n.type, text: n.text })),
+    stances: doc.stances.map((s) => ({ proposition: proposition(s.proposition), stance: s.stance, justification: s.justification })),
   };
 }
-

@@ -7,7 +7,9 @@ export class BlockTextBuilder {
   readonly blocks: Block[] = [];
 
   add(type: Block['type'], text: string, level?: number): void {
-    const clean = text.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    // Preformatted text keeps its spaces and line breaks (code, tables, verse); elsewhere whitespace collapses.
+    const clean =
+      type === 'preformatted' ? text.replace(/^(?:[ \t]*\n)+/, '').trimEnd() : text.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
     if (!clean) return;
     if (this.parts.length) {
       this.parts.push('\n\n');

@@ -59,7 +59,7 @@ function collectBlocks(root: Element, out: BlockTextBuilder): void {
     const type = BLOCK_TYPES[child.tagName];
     const hasBlockChildren = Array.from(child.querySelectorAll('*')).some((e) => BLOCK_TYPES[e.tagName]);
     if (type && !hasBlockChildren) {
-      out.add(type, textOf(child), type === 'heading' ? Number(child.tagName.slice(1)) : undefined);
+      out.add(type, textOf(child, type === 'preformatted'), type === 'heading' ? Number(child.tagName.slice(1)) : undefined);
     } else if (hasBlockChildren || !type) {
       if (hasBlockChildren) collectBlocks(child, out);
       else if (child.textContent?.trim()) out.add('paragraph', textOf(child));
@@ -67,11 +67,11 @@ function collectBlocks(root: Element, out: BlockTextBuilder): void {
   }
 }
 
-function textOf(el: Element): string {
-  // <br> is a line break inside a block; other whitespace collapses.
+function textOf(el: Element, preformatted = false): string {
+  // <br> is a line break inside a block; other whitespace collapses, except in <pre>.
   let s = '';
   const walk = (n: Node): void => {
-    if (n.nodeType === 3) s += (n.nodeValue ?? '').replace(/\s+/g, ' ');
+    if (n.nodeType === 3) s += preformatted ? (n.nodeValue ?? '') : (n.nodeValue ?? '').replace(/\s+/g, ' ');
     else if ((n as Element).tagName === 'BR') s += '\n';
     else n.childNodes.forEach(walk);
   };

@@ -6,6 +6,7 @@ import type { Project } from '../project.ts';
 import type { NewDocument } from '../store/documents.ts';
 import { decodeUtf8, MAX_IMPORT_BYTES } from './decode.ts';
 import { parseMarkdown } from './markdown.ts';
+import { pauser } from './pause.ts';
 import type { ParsedDocument } from './parsed.ts';
 import { parseText } from './txt.ts';
 
@@ -70,6 +71,11 @@ export async function parseSource(source: ImportSource, format: ImportFormat = '
   if (!concrete) {
     throw new GlossError('import', `${source.name}: unknown file type "${path.extname(source.name) || '(none)'}"; use --format txt, md or html`);
   }
+  // PDF and DOCX are binary documents; brat, JSONL, W3C and .qdpx carry annotations (electron/backend/interop).
+  if (concrete === 'pdf' || concrete === 'docx') return (await import('../interop/documents.ts')).parseBinaryDocument(source, concrete);
+  if (concrete !== 'txt' && concrete !== 'md' && concrete !== 'html') {
+    throw new GlossError('unsupported', `${source.name}: ${concrete} files carry annotations; import them with importFiles (electron/backend/interop/import.ts)`);
+  }
   const text = decodeUtf8(source.bytes, source.name);
   try {
     switch (concrete) {
@@ -101,7 +107,9 @@ export async function importSources(
   onProgress?: (p: ImportProgress) => void,
 ): Promise<DocumentSummary[]> {
   const docs: NewDocument[] = [];
+  const pause = pauser();
   for (const [i, source] of sources.entries()) {
+    await pause(); // other calls are served while a big batch parses
     const parsed = await parseSource(source, format);
     if (!parsed.text.trim()) throw new GlossError('import', `${source.name}: the file holds no text`);
     onProgress?.({ done: i + 1, total: sources.length, file: source.name });

@@ -32,10 +32,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw new GlossError('internal', `${file}: cannot open the project file: ${(err as Error).message}`);
   }
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checked before any pragma that writes (switching to WAL rewrites the header), so a refused file stays as it was.
     const current = schemaVersion(db);
     if (current > latest) {
       throw new GlossError(
@@ -43,6 +41,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         `${file}: this project was written by a newer version of Gloss (schema ${current}; this version knows up to ${latest}). Update Gloss to open it; the file was not changed.`,
       );
     }
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    db.pragma('foreign_keys = ON');
     if (current < latest) {
       if (current > 0 && file !== ':memory:') await backupBeforeMigration(db, file, current);
       migrate(db, migrations, current);

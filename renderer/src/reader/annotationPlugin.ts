@@ -1,5 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { buildInlineSet, windowOf } from './decorationTree.ts';
+import { blocksNearViewport, trackViewport, type PositionRange } from './viewportWindow.ts';
 
 /** One annotation as the reader paints it: position ranges and a colour. */
 export interface PaintedAnnotation {
@@ -17,10 +19,22 @@ interface DecorationSpec {
 }
 
 export interface AnnotationState {
+  /** Every highlight of the document. */
   decorations: DecorationSet;
-  /** Where each annotation's ranges are now, mapped through every transaction. */
+  /**
+   * Where each annotation's ranges are now, mapped through every transaction.
+   * Updated in place by additions and removals (copying 100,000 entries per
+   * addition would cost more than the addition): read it from the current state.
+   */
   ranges: Map<string, { from: number; to: number }[]>;
   selected: string | null;
+  /**
+   * In a long document, the part whose highlights are drawn: the blocks near
+   * the viewport, moved as the reader scrolls. Null when the whole document's are.
+   */
+  window: PositionRange | null;
+  /** The highlights in `window`: what the view draws. */
+  visible: DecorationSet;
 }
 
 /** Changes to the annotation layer travel as transaction metadata under this key. */
@@ -36,6 +50,23 @@ export const annotationKey = new PluginKey<AnnotationState>('annotations');
 export const MAX_LANES = 8;
 
 /**
+ * Documents larger than this (in positions, about 15 screens of text) keep
+ * only the highlights near the viewport in the DOM: with 100,000 annotations
+ * a fully drawn document holds 100,000 highlight elements, and every change
+ * makes ProseMirror compare the decorations of every paragraph.
+ */
+export const WINDOW_MIN_DOC_SIZE = 40_000;
+/** The window before the view is first measured: the start of the document, where the reader opens. */
+const INITIAL_WINDOW = 12_000;
+/** The window spans the blocks within this many viewport heights above and below the screen… */
+const WINDOW_MARGIN = 1.5;
+/** …and moves once the screen comes within this many viewport heights of its edge. */
+const WINDOW_SLACK = 0.5;
+
+/** Moves of the window travel as transaction metadata under this key (not an AnnotationAction: the view sends them itself). */
+const windowKey = 'glAnnotationWindow';
+
+/**
  * Annotations as plugin state: a DecorationSet mapped through each
  * transaction and changed only through `AnnotationAction` metadata, so an
  * added or removed annotation touches only its own decorations.
@@ -44,16 +75,44 @@ export function annotationPlugin(): Plugin<AnnotationState> {
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, ranges: new Map(), selected: null }),
+      init: (_config, state) => ({
+        decorations: DecorationSet.empty,
+        ranges: new Map(),
+        selected: null,
+        window: state.doc.content.size > WINDOW_MIN_DOC_SIZE ? { from: 0, to: INITIAL_WINDOW } : null,
+        visible: DecorationSet.empty,
+      }),
       apply(tr, prev, _old, state) {
         let next = prev;
         if (tr.docChanged) next = mapThrough(prev, tr);
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
-        return action ? applyAction(next, action, state) : next;
+        if (action) next = applyAction(next, action, state);
+        const moved = tr.getMeta(windowKey) as PositionRange | undefined;
+        if (moved) next = { ...next, window: moved };
+        if (next.window && state.doc.content.size <= WINDOW_MIN_DOC_SIZE) next = { ...next, window: null };
+        if (next.decorations === prev.decorations && next.window === prev.window) return next;
+        return { ...next, visible: next.window ? windowOf(state.doc, next.decorations, next.window.from, next.window.to) : next.decorations };
       },
     },
     props: {
-      decorations: (state) => annotationKey.getState(state)?.decorations,
+      decorations: (state) => annotationKey.getState(state)?.visible,
+    },
+    view: (view) => {
+      const tracker = trackViewport(view, () => {
+        const s = annotationKey.getState(view.state);
+        if (!s?.window) return;
+        const height = window.innerHeight || 800;
+        const needed = blocksNearViewport(view, WINDOW_SLACK * height);
+        if (!needed || (needed.from >= s.window.from && needed.to <= s.window.to)) return;
+        const next = blocksNearViewport(view, WINDOW_MARGIN * height);
+        if (next) view.dispatch(view.state.tr.setMeta(windowKey, next).setMeta('addToHistory', false));
+      });
+      return {
+        update(v, prevState) {
+          if (v.state.doc !== prevState.doc) tracker.schedule();
+        },
+        destroy: () => tracker.destroy(),
+      };
     },
   });
 }
@@ -81,7 +140,8 @@ function mapThrough(prev: AnnotationState, tr: Transaction): AnnotationState {
     const mapped = rs.map((r) => ({ from: tr.mapping.map(r.from, 1), to: tr.mapping.map(r.to, -1) })).filter((r) => r.to > r.from);
     if (mapped.length) ranges.set(id, mapped);
   }
-  return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc), ranges };
+  const moved = prev.window && { from: tr.mapping.map(prev.window.from, -1), to: tr.mapping.map(prev.window.to, 1) };
+  return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc), ranges, window: moved };
 }
 
 function applyAction(prev: AnnotationState, action: AnnotationAction, state: EditorState): AnnotationState {
@@ -89,11 +149,11 @@ function applyAction(prev: AnnotationState, action: AnnotationAction, state: Edi
     case 'reset': {
       const ranges = new Map<string, { from: number; to: number }[]>();
       const decos = paintAll(action.annotations, ranges);
-      return { decorations: DecorationSet.create(state.doc, decos), ranges, selected: prev.selected };
+      return { ...prev, decorations: buildInlineSet(state.doc, decos), ranges };
     }
     case 'add': {
       let set = removeIds(prev, action.annotations.map((a) => a.id));
-      const ranges = new Map(prev.ranges);
+      const ranges = prev.ranges;
       const added: Decoration[] = [];
       for (const a of action.annotations) {
         const lane = freeLane(set, a.ranges);
@@ -105,7 +165,7 @@ function applyAction(prev: AnnotationState, action: AnnotationAction, state: Edi
       return { ...prev, decorations: set, ranges };
     }
     case 'remove': {
-      const ranges = new Map(prev.ranges);
+      const ranges = prev.ranges;
       for (const id of action.ids) ranges.delete(id);
       return { ...prev, decorations: removeIds(prev, action.ids), ranges, selected: action.ids.includes(prev.selected ?? '') ? null : prev.selected };
     }
@@ -151,31 +211,51 @@ function freeLane(set: DecorationSet, ranges: { from: number; to: number }[]): n
 
 /** Greedy interval colouring in one sweep: each annotation gets the lowest lane free at its start. */
 function paintAll(annotations: readonly PaintedAnnotation[], ranges: Map<string, { from: number; to: number }[]>): Decoration[] {
-  const sorted = [...annotations].sort((a, b) => a.ranges[0]!.from - b.ranges[0]!.from || b.ranges[0]!.to - a.ranges[0]!.to);
+  // Sorted by start, longest first, through index arrays: with 100,000 annotations
+  // a comparator that reads `a.ranges[0].from` on objects costs far more than this.
+  const shown = annotations.filter((a) => a.ranges.length > 0);
+  const starts = new Float64Array(shown.length);
+  const ends = new Float64Array(shown.length);
+  shown.forEach((a, i) => {
+    starts[i] = a.ranges[0]!.from;
+    let end = 0;
+    for (const r of a.ranges) end = Math.max(end, r.to);
+    ends[i] = end;
+  });
+  const order = Array.from(shown.keys()).sort((x, y) => starts[x]! - starts[y]! || ends[y]! - ends[x]!);
   const laneEnds: number[] = []; // laneEnds[k]: where lane k becomes free
   const out: Decoration[] = [];
-  for (const a of sorted) {
-    const from = a.ranges[0]!.from;
-    const to = Math.max(...a.ranges.map((r) => r.to));
-    let lane = laneEnds.findIndex((end) => end <= from);
-    if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = to;
+  for (const i of order) {
+    const a = shown[i]!;
+    let lane = 0;
+    while (lane < laneEnds.length && laneEnds[lane]! > starts[i]!) lane++;
+    laneEnds[lane] = ends[i]!;
     ranges.set(a.id, a.ranges);
-    out.push(...decorationsFor(a, lane, false));
+    for (const d of decorationsFor(a, lane, false)) out.push(d);
   }
   return out;
 }
 
+// Attribute strings shared by all highlights of a lane, label colour and look, rather than made anew for each.
+const LANE_NODE_NAMES = Array.from({ length: MAX_LANES }, (_, lane) => `gl-lane-${lane}`);
+const styles = new Map<string, string>();
+function styleOf(color: string, lane: number): string {
+  const key = `${color}|${lane}`;
+  let style = styles.get(key);
+  if (style === undefined) styles.set(key, (style = `--hl:${color};--lane:${lane}`));
+  return style;
+}
+
 function decorationsFor(a: PaintedAnnotation, lane: number, selected: boolean): Decoration[] {
   const shown = Math.min(lane, MAX_LANES - 1);
-  const cls = `gl-hl${a.dashed ? ' gl-dashed' : ''}${selected ? ' gl-selected' : ''}`;
+  const cls = a.dashed ? (selected ? 'gl-hl gl-dashed gl-selected' : 'gl-hl gl-dashed') : selected ? 'gl-hl gl-selected' : 'gl-hl';
   return a.ranges.map((r) =>
     Decoration.inline(
       r.from,
       r.to,
       // ProseMirror merges the attributes of overlapping decorations that share a
       // node name; a node name per lane keeps each overlapping highlight its own element.
-      { nodeName: `gl-lane-${shown}`, class: cls, style: `--hl:${a.color};--lane:${shown}`, 'data-ann': a.id, title: a.label },
+      { nodeName: LANE_NODE_NAMES[shown]!, class: cls, style: styleOf(a.color, shown), 'data-ann': a.id, title: a.label },
       { id: a.id, lane, source: a },
     ),
   );

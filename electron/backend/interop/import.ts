@@ -1,0 +1,175 @@
+import path from 'node:path';
+import type { DocumentSummary, ImportFormat } from '../../../shared/index.ts';
+import { documentName, parseSource } from '../import/index.ts';
+import { decodeUtf8 } from '../import/decode.ts';
+import type { Project } from '../project.ts';
+import { parseBrat } from './brat/index.ts';
+import { importError } from './errors.ts';
+import { parseJsonl } from './jsonl/parse.ts';
+import { emptyBundle, emptyDocument, type Bundle } from './model.ts';
+import { checkAborted, type RunOptions } from './progress.ts';
+import { groupSources, type SourceFile, type SourceGroup } from './sources.ts';
+import { storeBundle, type StoreResult } from './store.ts';
+import type { DocumentResolver, ResolvedDocument } from './w3c/parse.ts';
+import { keyOf } from './w3c/vocab.ts';
+
+/** What an import did. */
+export interface ImportResult {
+  /** The new documents, in the order of the files. */
+  documents: DocumentSummary[];
+  /** Ids of documents already in the project that received annotations (W3C files for existing documents). */
+  annotated: string[];
+  counts: StoreResult['counts'];
+  warnings: string[];
+}
+
+/**
+ * Imports files, all or nothing: every file is parsed and checked first
+ * (documents; brat folders; Gloss, doccano JSONL; W3C Web Annotations;
+ * REFI-QDA projects; PDF and DOCX), then everything is stored in one
+ * transaction. Nothing is stored when any file fails or the signal aborts.
+ */
+export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: RunOptions = {}): Promise<ImportResult> {
+  const groups = groupSources(files, format);
+  const bundles: Bundle[] = [];
+  const warnings: string[] = [];
+  const w3c: SourceGroup[] = [];
+  const total = groups.length;
+  let done = 0;
+  const tick = (item: string) => options.onProgress?.({ phase: 'parse', done: done++, total, item });
+  for (const g of groups) {
+    checkAborted(options.signal);
+    if (g.format === 'w3c') {
+      w3c.push(g);
+      continue;
+    }
+    tick(g.files[0]?.name ?? '');
+    bundles.push(await parseGroup(g, warnings, options));
+    await yieldToEventLoop();
+  }
+  // W3C files come last: their targets may be documents of this batch (or of the project).
+  const batchDocs = bundles.flatMap((b, bi) => b.documents.map((d, di) => ({ bi, di, d })));
+  const pending: { bundle: Bundle; links: Map<string, { bi: number; di: number }> }[] = [];
+  for (const g of w3c) {
+    const { parseW3c } = await import('./w3c/parse.ts');
+    const links = new Map<string, { bi: number; di: number }>();
+    const resolve: DocumentResolver = (iri) => {
+      const hit = findBatchDocument(batchDocs, iri);
+      if (hit) {
+        const key = `batch:${hit.bi}:${hit.di}`;
+        links.set(key, hit);
+        return { key, text: hit.d.text };
+      }
+      return findProjectDocument(project, iri);
+    };
+    const jsonFiles = g.files.filter((f) => !/\.(txt|text)$/i.test(f.name));
+    const texts = g.files.filter((f) => /\.(txt|text)$/i.test(f.name));
+    if (texts.length) {
+      // Text files named with --format w3c are the documents the annotations target.
+      const textBundle = await parseGroup({ format: 'txt', files: texts }, warnings, options);
+      bundles.push(textBundle);
+      textBundle.documents.forEach((d, di) => batchDocs.push({ bi: bundles.length - 1, di, d }));
+    }
+    for (const f of jsonFiles) {
+      checkAborted(options.signal);
+      tick(f.name);
+      pending.push({ bundle: parseW3c(decodeUtf8(f.bytes, f.name), f.name, resolve), links });
+    }
+  }
+  options.onProgress?.({ phase: 'parse', done: total, total });
+  checkAborted(options.signal);
+
+  const stored = project.transaction(() => {
+    const results = bundles.map((b) => storeBundle(project, b, options));
+    for (const { bundle, links } of pending) {
+      for (const d of bundle.documents) {
+        const link = d.stub ? links.get(d.key) : undefined;
+        if (link) {
+          const target = bundles[link.bi]!.documents[link.di]!;
+          const index = bundles[link.bi]!.documents.filter((x) => !x.stub).indexOf(target);
+          d.existing = results[link.bi]!.documentIds[index];
+        }
+      }
+      results.push(storeBundle(project, bundle, options));
+    }
+    return results;
+  });
+  const ids = stored.flatMap((r) => r.documentIds);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const counts = { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 };
+  for (const r of stored) for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts[k];
+  return {
+    documents: project.documents
+      .list()
+      .filter((d) => order.has(d.id))
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+    annotated: [...new Set(stored.flatMap((r) => r.annotatedIds))].filter((id) => !order.has(id)),
+    counts,
+    warnings: [...warnings, ...stored.flatMap((r) => r.warnings)],
+  };
+}
+
+/** Parses one group of files into a bundle. */
+async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions): Promise<Bundle> {
+  switch (g.format) {
+    case 'brat': {
+      const b = parseBrat(g.files, options);
+      warnings.push(...b.warnings);
+      return b;
+    }
+    case 'jsonl': {
+      const f = g.files[0]!;
+      return parseJsonl(decodeUtf8(f.bytes, f.name), f.name, documentName(f.name));
+    }
+    case 'qdpx': {
+      const f = g.files[0]!;
+      return (await import('./qdpx/parse.ts')).parseQdpx(f.bytes, f.name);
+    }
+    case 'w3c':
+      throw new Error('W3C files are parsed after the others');
+    default: {
+      const bundle = emptyBundle();
+      for (const f of g.files) {
+        const parsed = await parseSource(f, g.format);
+        if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+        const name = documentName(f.name);
+        bundle.documents.push(
+          emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),
+        );
+      }
+      return bundle;
+    }
+  }
+}
+
+/** A document of this batch that an IRI names: by URL, by Gloss IRI or by name (the IRI's last path segment). */
+function findBatchDocument<T extends { d: Bundle['documents'][number] }>(docs: readonly T[], iri: string): T | undefined {
+  const last = lastSegment(iri);
+  return (
+    docs.find((x) => x.d.metadata.url === iri) ??
+    docs.find((x) => x.d.key === keyOf(iri)) ??
+    docs.find((x) => x.d.name === last || path.basename(x.d.metadata.sourcePath ?? '') === last)
+  );
+}
+
+/** A project document that an IRI names: by id (urn:uuid:), by URL or by name. */
+function findProjectDocument(project: Project, iri: string): ResolvedDocument | undefined {
+  const docs = project.documents.list();
+  const last = lastSegment(iri);
+  const hit =
+    docs.find((d) => d.id === keyOf(iri)) ??
+    docs.find((d) => d.metadata.url === iri) ??
+    docs.find((d) => d.name === last || d.metadata.sourcePath === last);
+  return hit ? { key: `project:${hit.id}`, text: project.documents.text(hit.id), existing: hit.id } : undefined;
+}
+
+function lastSegment(iri: string): string {
+  const clean = iri.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const seg = decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1));
+  return seg.replace(/\.(txt|text|md|html?)$/i, '');
+}
+
+/** Lets other calls run between files: parsing is synchronous. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

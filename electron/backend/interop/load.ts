@@ -1,0 +1,107 @@
+import type { Label } from '../../../shared/index.ts';
+import type { Project } from '../project.ts';
+import { StandoffStore } from '../store/standoff.ts';
+import { claimOf, emptyDocument, type Bundle, type BundleDocument } from './model.ts';
+import { checkAborted, type RunOptions } from './progress.ts';
+
+/**
+ * Reads documents (all, or those named, in library order) with everything
+ * attached to them into a bundle for the exporters. Keys are the stored ids.
+ * Relations whose other end is outside the exported documents are left out
+ * and counted in `dropped`.
+ */
+export function loadBundle(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Bundle & { dropped: number } {
+  const labels = project.labels.list();
+  const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
+  const ids = documentIds ?? project.documents.list().map((d) => d.id);
+  const wanted = new Set(ids);
+  const standoff = new StandoffStore(project.db);
+  const entityIds = new Set<string>();
+  const propositionIds = new Set<string>();
+  const types = project.relations.listTypes();
+  const typeName = new Map(types.map((t) => [t.id, t.name]));
+  const labelName = (id: string) => labelById.get(id)?.name ?? id;
+  let dropped = 0;
+  const documents: BundleDocument[] = ids.map((id, i) => {
+    checkAborted(options.signal);
+    options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
+    const d = project.documents.get(id);
+    const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
+    const { links } = project.entities.linksByDocument(id);
+    const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
+    const claims = project.claims.listByDocument(id);
+    for (const a of project.annotations.listByDocument(id)) {
+      const entity = entityOf.get(a.id);
+      if (entity) entityIds.add(entity);
+      doc.annotations.push({
+        key: a.id,
+        label: labelName(a.labelId),
+        ranges: a.ranges,
+        attributes: a.attributes,
+        note: a.note,
+        annotator: a.annotator,
+        createdAt: a.createdAt,
+        modifiedAt: a.modifiedAt,
+        ...(entity ? { entity } : {}),
+        claims: claims
+          .filter((c) => c.annotationId === a.id)
+          .map((c) => {
+            propositionIds.add(c.propositionId);
+            if (c.attribution.entityId) entityIds.add(c.attribution.entityId);
+            return claimOf(c.propositionId, c.stance, { hedged: c.hedged, reported: c.reported, note: c.note, attribution: { entity: c.attribution.entityId, text: c.attribution.text } });
+          }),
+      });
+    }
+    const relations = project.relations.listByDocument(id).filter((r) => r.fromDocumentId === id);
+    const roles = standoff.relationRoles(relations.map((r) => r.id));
+    for (const r of relations) {
+      if (!wanted.has(r.toDocumentId)) {
+        dropped++;
+        continue;
+      }
+      const role = roles.get(r.id);
+      doc.relations.push({
+        key: r.id,
+        type: typeName.get(r.typeId) ?? r.typeId,
+        from: r.fromAnnotationId,
+        to: r.toAnnotationId,
+        ...(r.toDocumentId !== id ? { toDocument: r.toDocumentId } : {}),
+        note: r.note,
+        ...(role ? { fromRole: role.fromRole, toRole: role.toRole } : {}),
+      });
+    }
+    for (const e of standoff.events(id)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note });
+    for (const q of standoff.equivalences(id)) doc.equivalences.push({ type: q.type, members: q.members });
+    for (const n of standoff.normalizations(id)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
+    for (const n of standoff.notes(id)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text });
+    for (const s of project.claims.stancesByDocument(id)) {
+      propositionIds.add(s.propositionId);
+      doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification });
+    }
+    return doc;
+  });
+  options.onProgress?.({ phase: 'export', done: ids.length, total: ids.length });
+  return {
+    labels: labels.map((l) => ({ name: l.name, kind: l.kind, color: l.color, hotkey: l.hotkey, attributes: l.attributes })),
+    relationTypes: types.map((t) => ({
+      name: t.name,
+      color: t.color,
+      symmetric: t.symmetric,
+      fromKinds: t.fromKinds,
+      toKinds: t.toKinds,
+      fromLabels: t.fromLabelIds.map(labelName),
+      toLabels: t.toLabelIds.map(labelName),
+    })),
+    entities: [...entityIds].map((id) => {
+      const e = project.entities.get(id);
+      return { key: e.id, name: e.name, type: e.type, externalId: e.externalId, aliases: e.aliases, description: e.description };
+    }),
+    propositions: [...propositionIds].map((id) => {
+      const p = project.propositions.get(id);
+      return { key: p.id, text: p.text, note: p.note };
+    }),
+    documents,
+    stanceValues: project.claims.stanceSet().values,
+    dropped,
+  };
+}

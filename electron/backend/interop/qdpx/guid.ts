@@ -1,0 +1,13 @@
+import { createHash } from 'node:crypto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A GUID for a record: its key when that is a UUID, else a name-based UUID (version 5 layout) of `scope:key`, stable across exports. */
+export function guidOf(scope: string, key: string): string {
+  if (UUID.test(key)) return key.toLowerCase();
+  const h = createHash('sha1').update(`gloss:${scope}:${key}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}

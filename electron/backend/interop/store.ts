@@ -1,0 +1,320 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { GlossError, type AttributeDefinition, type LabelKind } from '../../../shared/index.ts';
+import type { Project } from '../project.ts';
+import { StandoffStore } from '../store/standoff.ts';
+import { PALETTE } from '../tagset/colors.ts';
+import { errorAt } from './errors.ts';
+import type { Bundle, BundleDocument, BundleLabel, BundleRelationType, Origin } from './model.ts';
+import { checkAborted, type RunOptions } from './progress.ts';
+
+/** What an import stored. */
+export interface StoreResult {
+  /** New documents, in bundle order. */
+  documentIds: string[];
+  /** Documents already in the project that received annotations. */
+  annotatedIds: string[];
+  counts: { documents: number; annotations: number; relations: number; events: number; claims: number; entities: number; propositions: number };
+  /** What was left out, and why (e.g. a relation given twice). */
+  warnings: string[];
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Stores a bundle in one transaction: documents, labels and relation types
+ * (matched by name, created when missing; existing ones only gain attribute
+ * definitions), entities (matched by id, then external id), propositions
+ * (matched by id, then text), annotations, entity links, claim links,
+ * relations, document stances and the standoff extras. Any error rolls back
+ * everything and names the file and line the record came from.
+ */
+export function storeBundle(project: Project, bundle: Bundle, options: RunOptions = {}): StoreResult {
+  return project.transaction(() => new BundleWriter(project, bundle, options).write());
+}
+
+class BundleWriter {
+  private readonly standoff: StandoffStore;
+  private readonly labelIds = new Map<string, string>();
+  private readonly typeIds = new Map<string, string>();
+  private readonly entityIds = new Map<string, string>();
+  private readonly propositionIds = new Map<string, string>();
+  private readonly docIds = new Map<BundleDocument, string>();
+  /** Per document: bundle keys of annotations, events and relations to stored ids. */
+  private readonly refs = new Map<BundleDocument, Map<string, string>>();
+  private readonly result: StoreResult = {
+    documentIds: [],
+    annotatedIds: [],
+    counts: { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 },
+    warnings: [],
+  };
+  private readonly labelHints: Map<string, BundleLabel>;
+  private readonly typeHints: Map<string, BundleRelationType>;
+  private paletteIndex: number;
+
+  constructor(
+    private readonly project: Project,
+    private readonly bundle: Bundle,
+    private readonly options: RunOptions,
+  ) {
+    this.standoff = new StandoffStore(project.db);
+    this.labelHints = new Map(bundle.labels.map((l) => [l.name.toLowerCase(), l]));
+    this.typeHints = new Map(bundle.relationTypes.map((t) => [t.name.toLowerCase(), t]));
+    this.paletteIndex = project.labels.list().length;
+  }
+
+  write(): StoreResult {
+    const docs = this.bundle.documents;
+    const total = docs.length;
+    for (const l of this.bundle.labels) this.label(l.name, undefined, undefined);
+    for (const t of this.bundle.relationTypes) this.relationType(t.name, undefined, undefined);
+    for (const doc of docs) if (!doc.stub) this.insertDocument(doc);
+    for (const doc of docs) if (doc.stub) this.resolveStub(doc);
+    docs.forEach((doc, i) => {
+      checkAborted(this.options.signal);
+      this.options.onProgress?.({ phase: 'store', done: i, total, item: doc.file ?? doc.name });
+      this.annotations(doc);
+    });
+    for (const doc of docs) {
+      checkAborted(this.options.signal);
+      this.links(doc);
+    }
+    this.options.onProgress?.({ phase: 'store', done: total, total });
+    return this.result;
+  }
+
+  private insertDocument(doc: BundleDocument): void {
+    const id = randomUUID();
+    if (!doc.text.trim()) throw errorAt(undefined, doc.file ?? doc.name, 'the document holds no text');
+    this.project.documents.insert({
+      id,
+      name: doc.name || doc.key,
+      title: doc.title || doc.name || doc.key,
+      text: doc.text,
+      blocks: doc.blocks,
+      metadata: doc.metadata,
+      contentHash: createHash('sha256').update(doc.text).digest('hex'),
+    });
+    this.docIds.set(doc, id);
+    this.result.documentIds.push(id);
+    this.result.counts.documents++;
+  }
+
+  private resolveStub(doc: BundleDocument): void {
+    if (doc.existing) {
+      this.docIds.set(doc, doc.existing);
+      if (!this.result.annotatedIds.includes(doc.existing)) this.result.annotatedIds.push(doc.existing);
+      return;
+    }
+    const target = this.bundle.documents.find((d) => !d.stub && d.key === doc.key);
+    if (!target) throw errorAt(undefined, doc.file ?? doc.key, `unknown reference: no document ${doc.key} in this import`);
+    this.docIds.set(doc, this.docIds.get(target)!);
+    // Stubs share their target's keys: a relation in one may name an annotation of the other.
+    this.refs.set(doc, this.refsOf(target));
+  }
+
+  private refsOf(doc: BundleDocument): Map<string, string> {
+    let m = this.refs.get(doc);
+    if (!m) {
+      m = new Map();
+      this.refs.set(doc, m);
+    }
+    return m;
+  }
+
+  private annotations(doc: BundleDocument): void {
+    const documentId = this.docIds.get(doc)!;
+    const refs = this.refsOf(doc);
+    const file = doc.file ?? doc.name;
+    for (const a of doc.annotations) {
+      const labelId = this.label(a.label, a.origin, file);
+      const stored = this.guard(a.origin, file, () =>
+        this.project.annotations.create(
+          {
+            documentId,
+            ranges: a.ranges,
+            labelId,
+            attributes: a.attributes,
+            note: a.note,
+            annotator: a.annotator || this.project.annotator,
+            ...(a.createdAt ? { createdAt: a.createdAt } : {}),
+            ...(a.modifiedAt ? { modifiedAt: a.modifiedAt } : {}),
+          },
+          doc.text,
+        ),
+      );
+      if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
+      refs.set(a.key, stored.id);
+      this.result.counts.annotations++;
+      if (a.entity !== undefined) this.project.entities.link([{ annotationId: stored.id, entityId: this.entity(a.entity, a.origin, file) }]);
+      const linked = new Set<string>();
+      for (const c of a.claims) {
+        this.guard(a.origin, file, () => this.project.claims.assertStance(c.stance));
+        const propositionId = this.proposition(c.proposition, a.origin, file);
+        if (linked.has(propositionId)) continue;
+        linked.add(propositionId);
+        this.project.claims.insert({
+          annotationId: stored.id,
+          propositionId,
+          stance: c.stance,
+          attribution: { entityId: c.attribution.entity !== null ? this.entity(c.attribution.entity, a.origin, file) : null, text: c.attribution.text },
+          hedged: c.hedged,
+          reported: c.reported,
+          note: c.note,
+        });
+        this.result.counts.claims++;
+      }
+    }
+  }
+
+  /** Relations, events, equivalences, normalizations, notes and document stances: they refer to annotations. */
+  private links(doc: BundleDocument): void {
+    const documentId = this.docIds.get(doc)!;
+    const refs = this.refsOf(doc);
+    const file = doc.file ?? doc.name;
+    const ref = (key: string, origin: Origin | undefined, what: string, map = refs): string => {
+      const id = map.get(key);
+      if (!id) throw errorAt(origin, file, `unknown reference ${key} in ${what}`);
+      return id;
+    };
+    // Events first: relations, normalizations and notes may refer to them.
+    const events = doc.events.map((e) => {
+      const id = this.standoff.addEvent({ documentId, type: e.type, triggerId: ref(e.trigger, e.origin, `the trigger of event ${e.key}`), args: [], attributes: e.attributes, note: e.note });
+      if (refs.has(e.key)) throw errorAt(e.origin, file, `the id ${e.key} is used twice`);
+      refs.set(e.key, id);
+      this.result.counts.events++;
+      return id;
+    });
+    doc.events.forEach((e, i) => this.standoff.setEventArgs(events[i]!, e.args.map((x) => ({ role: x.role, ref: ref(x.ref, e.origin, `event ${e.key}`) }))));
+
+    for (const r of doc.relations) {
+      const typeId = this.relationType(r.type, r.origin, file);
+      const from = ref(r.from, r.origin, `relation ${r.key}`);
+      const toDoc = r.toDocument !== undefined ? this.bundle.documents.find((d) => d.key === r.toDocument && !d.stub) : doc;
+      if (!toDoc) throw errorAt(r.origin, file, `unknown reference: relation ${r.key} points into document ${r.toDocument}, which is not in this import`);
+      const to = ref(r.to, r.origin, `relation ${r.key}`, this.refsOf(toDoc));
+      let relationId: string;
+      try {
+        relationId = this.project.relations.create({ typeId, fromAnnotationId: from, toAnnotationId: to, note: r.note }).id;
+      } catch (err) {
+        if (err instanceof GlossError && err.kind === 'conflict') {
+          this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} repeats another and was left out (${err.message})`);
+          continue;
+        }
+        throw this.wrap(err, r.origin, file);
+      }
+      refs.set(r.key, relationId);
+      this.result.counts.relations++;
+      if ((r.fromRole && r.fromRole !== 'Arg1') || (r.toRole && r.toRole !== 'Arg2')) this.standoff.setRelationRoles(relationId, r.fromRole ?? 'Arg1', r.toRole ?? 'Arg2');
+    }
+    for (const q of doc.equivalences) {
+      this.standoff.addEquivalence({ documentId, type: q.type, members: q.members.map((m) => ref(m, q.origin, 'an equivalence')) });
+    }
+    for (const n of doc.normalizations) {
+      this.standoff.addNormalization({ documentId, targetId: ref(n.target, n.origin, 'a normalization'), type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
+    }
+    for (const n of doc.notes) this.standoff.addNote({ documentId, targetId: ref(n.target, n.origin, 'a note'), type: n.type, text: n.text });
+    for (const s of doc.stances) {
+      this.guard(undefined, file, () => this.project.claims.assertStance(s.stance));
+      this.project.claims.setDocumentStance({ documentId, propositionId: this.proposition(s.proposition, undefined, file), stance: s.stance, justification: s.justification });
+    }
+  }
+
+  /** The id of the label with this name (ignoring case), created or given the bundle's attribute definitions as needed. */
+  private label(name: string, origin: Origin | undefined, file: string | undefined): string {
+    const key = name.toLowerCase();
+    const known = this.labelIds.get(key);
+    if (known) return known;
+    const hint = this.labelHints.get(key);
+    const id = this.guard(origin, file ?? 'import', () => {
+      const existing = this.project.labels.findByName(name);
+      if (existing) {
+        const missing = (hint?.attributes ?? []).filter((a) => !existing.attributes.some((x) => x.name === a.name));
+        if (missing.length) this.project.labels.update(existing.id, { attributes: [...existing.attributes, ...missing] });
+        return existing.id;
+      }
+      const kind: LabelKind = hint?.kind ?? (key === 'claim' ? 'claim' : 'entity');
+      const attributes: AttributeDefinition[] = hint?.attributes ?? [];
+      return this.project.labels.create({ name: name.trim(), kind, color: hint?.color && COLOR.test(hint.color) ? hint.color.toLowerCase() : this.nextColor(), hotkey: null, attributes }).id;
+    });
+    this.labelIds.set(key, id);
+    return id;
+  }
+
+  private relationType(name: string, origin: Origin | undefined, file: string | undefined): string {
+    const key = name.toLowerCase();
+    const known = this.typeIds.get(key);
+    if (known) return known;
+    const hint = this.typeHints.get(key);
+    const id = this.guard(origin, file ?? 'import', () => {
+      const existing = this.project.relations.findTypeByName(name);
+      if (existing) return existing.id;
+      const ids = (names: readonly string[] | undefined) => (names ?? []).map((n) => this.label(n, origin, file));
+      return this.project.relations.createType({
+        name: name.trim(),
+        color: hint?.color && COLOR.test(hint.color) ? hint.color.toLowerCase() : this.nextColor(),
+        symmetric: hint?.symmetric ?? false,
+        fromKinds: hint?.fromKinds ?? [],
+        toKinds: hint?.toKinds ?? [],
+        fromLabelIds: ids(hint?.fromLabels),
+        toLabelIds: ids(hint?.toLabels),
+      }).id;
+    });
+    this.typeIds.set(key, id);
+    return id;
+  }
+
+  private entity(key: string, origin: Origin | undefined, file: string): string {
+    const known = this.entityIds.get(key);
+    if (known) return known;
+    const e = this.bundle.entities.find((x) => x.key === key);
+    const id = this.guard(origin, file, () => {
+      if (this.project.entities.exists(key)) return key;
+      if (!e) throw new GlossError('import', `unknown reference: entity ${key}`);
+      if (e.externalId) {
+        const row = this.project.db.prepare('SELECT id FROM entities WHERE external_id = ? ORDER BY rowid LIMIT 1').get(e.externalId) as { id: string } | undefined;
+        if (row) return row.id;
+      }
+      this.result.counts.entities++;
+      return this.project.entities.create({ name: e.name || e.externalId || key, type: e.type, aliases: e.aliases, externalId: e.externalId, description: e.description }).id;
+    });
+    this.entityIds.set(key, id);
+    return id;
+  }
+
+  private proposition(key: string, origin: Origin | undefined, file: string): string {
+    const known = this.propositionIds.get(key);
+    if (known) return known;
+    const p = this.bundle.propositions.find((x) => x.key === key);
+    const id = this.guard(origin, file, () => {
+      if (this.project.db.prepare('SELECT 1 FROM propositions WHERE id = ?').get(key)) return key;
+      if (!p) throw new GlossError('import', `unknown reference: proposition ${key}`);
+      const same = this.project.propositions.findByText(p.text);
+      if (same) return same.id;
+      this.result.counts.propositions++;
+      return this.project.propositions.create({ text: p.text, note: p.note }).id;
+    });
+    this.propositionIds.set(key, id);
+    return id;
+  }
+
+  private nextColor(): string {
+    return PALETTE[this.paletteIndex++ % PALETTE.length]!;
+  }
+
+  /** Runs a store call; its validation errors become import errors naming the record's file and line. */
+  private guard<T>(origin: Origin | undefined, file: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw this.wrap(err, origin, file);
+    }
+  }
+
+  private wrap(err: unknown, origin: Origin | undefined, file: string): unknown {
+    if (err instanceof GlossError && err.kind !== 'internal') {
+      if (err.kind === 'import' && /^[^:]+: (line \d+: )?/.test(err.message) && err.message.startsWith(origin?.file ?? file)) return err;
+      return errorAt(origin, file, err.message);
+    }
+    return err;
+  }
+}

@@ -1,0 +1,80 @@
+import { codePointToUtf16Many, utf16ToCodePointMany, type TextRange } from '../../../shared/index.ts';
+
+// Formats that count code points (brat, W3C, REFI-QDA, doccano, Gloss JSONL)
+// convert here, many offsets in one pass over the text.
+
+/** UTF-16 ranges to code point ranges. */
+export function rangesToCodePoints(text: string, ranges: readonly TextRange[]): TextRange[] {
+  const cps = utf16ToCodePointMany(text, ranges.flatMap((r) => [r.start, r.end]));
+  return ranges.map((_, i) => ({ start: cps[2 * i]!, end: cps[2 * i + 1]! }));
+}
+
+/** Code point ranges to UTF-16 ranges; throws a RangeError past the end of the text. */
+export function rangesFromCodePoints(text: string, ranges: readonly TextRange[]): TextRange[] {
+  const us = codePointToUtf16Many(text, ranges.flatMap((r) => [r.start, r.end]));
+  return ranges.map((_, i) => ({ start: us[2 * i]!, end: us[2 * i + 1]! }));
+}
+
+/**
+ * Converts the ranges of many records at once: `get` reads a record's ranges,
+ * the result has them in code points, in record order.
+ */
+export function manyRangesToCodePoints<T>(text: string, items: readonly T[], get: (t: T) => readonly TextRange[]): TextRange[][] {
+  const offsets: number[] = [];
+  for (const it of items) for (const r of get(it)) offsets.push(r.start, r.end);
+  const cps = utf16ToCodePointMany(text, offsets);
+  let k = 0;
+  return items.map((it) => get(it).map(() => ({ start: cps[k++]!, end: cps[k++]! })));
+}
+
+/** Code points of context kept on each side of a quote. */
+export const CONTEXT_CODE_POINTS = 32;
+
+/**
+ * Up to `n` code points before `start` and after `end` (UTF-16 offsets),
+ * never splitting a surrogate pair, so the context is valid Unicode.
+ */
+export function contextAround(text: string, start: number, end: number, n = CONTEXT_CODE_POINTS): { prefix: string; suffix: string } {
+  let s = start;
+  for (let k = 0; k < n && s > 0; k++) s -= isLow(text.charCodeAt(s - 1)) && s > 1 && isHigh(text.charCodeAt(s - 2)) ? 2 : 1;
+  let e = end;
+  for (let k = 0; k < n && e < text.length; k++) e += isHigh(text.charCodeAt(e)) && e + 1 < text.length && isLow(text.charCodeAt(e + 1)) ? 2 : 1;
+  return { prefix: text.slice(s, start), suffix: text.slice(end, e) };
+}
+
+/** Whether a UTF-16 offset falls inside a surrogate pair (between its halves). */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** A file-system-safe slug of a title: letters, digits and dashes, at most 60 characters. */
+export function slug(title: string): string {
+  const s = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s || 'document';
+}
+
+/** Names unique among themselves (case-insensitively, as file systems may be): `a`, `a-2`, `a-3`. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${n}-${i}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}

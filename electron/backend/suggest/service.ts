@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import {
+  GlossError,
+  type Annotation,
+  type AttributeValue,
+  type Label,
+  type Suggestion,
+  type SuggestionKind,
+  type SuggestionRange,
+  type TextRange,
+} from '../../../shared/index.ts';
+import type { Project } from '../project.ts';
+import { checkRanges } from '../store/annotations.ts';
+import { rejectionKey, SuggestionRejectionStore } from '../store/suggestion-rejections.ts';
+import type { Candidate } from './candidate.ts';
+import { analyze } from './engine.ts';
+import { mapLabels } from './labels.ts';
+import { RangeIndex } from './spans.ts';
+
+/** The stable id of a suggestion: the same document, label and range always give the same id. */
+export function suggestionId(documentId: string, labelId: string, start: number, end: number): string {
+  return createHash('sha256').update(`${documentId}\0${labelId}\0${start}\0${end}`).digest('hex').slice(0, 24);
+}
+
+/** Attribute values an accepted candidate gets: `reported` on a claim, when the label defines that boolean. */
+function attributesFor(c: Candidate, label: Label): Record<string, AttributeValue> {
+  const reported = label.attributes.find((a) => a.name === 'reported' && a.type === 'boolean');
+  return c.reported && reported ? { reported: true } : {};
+}
+
+/**
+ * Every suggestion the engine makes for a document with the project's
+ * labels, before filtering out rejected and already-annotated ones.
+ */
+function allSuggestions(project: Project, documentId: string, kinds: readonly SuggestionKind[]): Suggestion[] {
+  const text = project.documents.text(documentId);
+  const analysis = analyze(text);
+  const labels = mapLabels(project.labels.list());
+  const out: Suggestion[] = [];
+  const add = (c: Candidate, kind: SuggestionKind, label: Label | undefined): void => {
+    if (!label) return;
+    const quote = text.slice(c.start, c.end);
+    out.push({
+      id: suggestionId(documentId, label.id, c.start, c.end),
+      documentId,
+      kind,
+      labelId: label.id,
+      labelName: label.name,
+      start: c.start,
+      end: c.end,
+      quote,
+      source: c.source,
+      reason: c.reason,
+      attributes: attributesFor(c, label),
+    });
+  };
+  if (kinds.includes('entity')) for (const c of analysis.entities) if (c.type !== 'claim') add(c, 'entity', labels.entity[c.type]);
+  if (kinds.includes('claim')) for (const c of analysis.claims) add(c, 'claim', labels.claim);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * The suggestions to show for a document: without those the user rejected
+ * and without those that overlap an annotation with the same label.
+ */
+export function listSuggestions(project: Project, documentId: string, kinds: readonly SuggestionKind[] = ['entity', 'claim']): Suggestion[] {
+  const all = allSuggestions(project, documentId, kinds);
+  const rejected = new SuggestionRejectionStore(project.db).keysOf(documentId);
+  const rangesByLabel = new Map<string, TextRange[]>();
+  for (const a of project.annotations.listByDocument(documentId)) {
+    const list = rangesByLabel.get(a.labelId) ?? [];
+    list.push(...a.ranges);
+    rangesByLabel.set(a.labelId, list);
+  }
+  const annotated = new Map([...rangesByLabel].map(([labelId, ranges]) => [labelId, new RangeIndex(ranges)]));
+  return all.filter((s) => !rejected.has(rejectionKey(s.labelId, s.start, s.end)) && !annotated.get(s.labelId)?.overlaps(s));
+}
+
+/** How `suggestions.accept` names what to accept. */
+export type AcceptTarget = { documentId: string; suggestionId: string } | SuggestionRange;
+
+/**
+ * Stores a suggestion as a normal annotation, through the annotation store,
+ * and forgets any rejection of the same range. By id, the suggestion must
+ * still be on offer; by range, any range of the text may be accepted.
+ */
+export function acceptSuggestion(project: Project, target: AcceptTarget): Annotation {
+  const { documentId } = target;
+  const text = project.documents.text(documentId);
+  let range: SuggestionRange;
+  let attributes: Record<string, AttributeValue> = {};
+  if ('suggestionId' in target) {
+    const s = listSuggestions(project, documentId).find((x) => x.id === target.suggestionId);
+    if (!s) throw new GlossError('not_found', `no suggestion ${target.suggestionId} on offer for document ${documentId} (already accepted or rejected?)`);
+    range = { documentId, labelId: s.labelId, start: s.start, end: s.end };
+    attributes = s.attributes;
+  } else {
+    range = target;
+    project.labels.get(range.labelId);
+    checkRanges([range], text);
+    const offered = allSuggestions(project, documentId, ['entity', 'claim']).find(
+      (x) => x.labelId === range.labelId && x.start === range.start && x.end === range.end,
+    );
+    if (offered) attributes = offered.attributes;
+  }
+  return project.transaction(() => {
+    new SuggestionRejectionStore(project.db).remove(range);
+    return project.annotations.create(
+      { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: project.annotator },
+      text,
+    );
+  });
+}
+
+/** Remembers that the user does not want this suggestion; it does not come back, also after reopening the project. */
+export function rejectSuggestion(project: Project, r: SuggestionRange): { ok: true; suggestionId: string } {
+  const text = project.documents.text(r.documentId);
+  project.labels.get(r.labelId);
+  checkRanges([r], text);
+  new SuggestionRejectionStore(project.db).add(r, text.slice(r.start, r.end));
+  return { ok: true, suggestionId: suggestionId(r.documentId, r.labelId, r.start, r.end) };
+}
+
+/** Forgets a rejection (undo of reject). Forgetting one that is not there is harmless. */
+export function unrejectSuggestion(project: Project, r: SuggestionRange): { ok: true; suggestionId: string } {
+  project.documents.text(r.documentId);
+  new SuggestionRejectionStore(project.db).remove(r);
+  return { ok: true, suggestionId: suggestionId(r.documentId, r.labelId, r.start, r.end) };
+}

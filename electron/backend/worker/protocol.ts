@@ -1,0 +1,23 @@
+import type { ApiErrorShape, Envelope } from '../../../shared/index.ts';
+import type { OpenOptions } from '../store/database.ts';
+
+/** What the store worker receives at start (`workerData`). */
+export interface StoreWorkerData {
+  dbPath: string;
+  /** How the project is opened. Plain data only, as it is cloned into the worker: tests relax durability to NORMAL. */
+  openOptions?: Pick<OpenOptions, 'synchronous'>;
+}
+
+/** Main thread → store worker. */
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; args: unknown }
+  /** Finish the calls in flight, close the project, exit. */
+  | { type: 'close' };
+
+/** Store worker → main thread. */
+export type FromWorker =
+  | { type: 'ready'; schemaVersion: number }
+  /** The project could not be opened (newer schema, not a project file, …); the worker then exits. */
+  | { type: 'failed'; error: ApiErrorShape }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'closed' };

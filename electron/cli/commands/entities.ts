@@ -1,0 +1,30 @@
+import { printJson, type Command } from '../command.ts';
+
+export const entitiesCommand: Command = {
+  usage: 'entities [--json]',
+  summary: 'list the entity registry with mention counts per document',
+  async run(ctx) {
+    const project = await ctx.openProject();
+    const entities = project.entities.list().map(({ entity, mentionCount, documents }) => ({
+      id: entity.id,
+      name: entity.name,
+      type: entity.type,
+      aliases: entity.aliases,
+      externalId: entity.externalId,
+      description: entity.description,
+      mentionCount,
+      documents: documents.map((d) => ({ ...d.document, mentions: d.count })),
+    }));
+    if (ctx.json) printJson(entities);
+    else if (!entities.length) process.stdout.write('no entities\n');
+    else {
+      for (const e of entities) {
+        const aka = e.aliases.length ? ` (also: ${e.aliases.join(', ')})` : '';
+        const qid = e.externalId ? ` [${e.externalId}]` : '';
+        process.stdout.write(`${e.id}\t${e.name}${aka}${qid}\t${e.type || '-'}\t${e.mentionCount} mention(s) in ${e.documents.length} document(s)\n`);
+        for (const d of e.documents) process.stdout.write(`\t${d.mentions}\t${d.name}\t${d.title}\n`);
+      }
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,47 @@
+import { printJson, type Command } from '../command.ts';
+
+export const propositionsCommand: Command = {
+  usage: 'propositions [--json]',
+  summary: 'list propositions with each claim: document, stance and quote',
+  async run(ctx) {
+    const project = await ctx.openProject();
+    const overview = project.propositions.overview().map((p) => ({
+      id: p.proposition.id,
+      text: p.proposition.text,
+      note: p.proposition.note,
+      claimCount: p.claimCount,
+      documentCount: p.documentCount,
+      stanceCounts: p.stanceCounts,
+      claims: p.documents.flatMap((d) =>
+        d.claims.map(({ claim, quote }) => ({
+          id: claim.id,
+          annotationId: claim.annotationId,
+          document: d.document,
+          stance: claim.stance,
+          quote,
+          attribution: claim.attribution,
+          hedged: claim.hedged,
+          reported: claim.reported,
+          note: claim.note,
+        })),
+      ),
+      documentStances: p.documents.flatMap((d) =>
+        d.documentStance ? [{ document: d.document, stance: d.documentStance.stance, justification: d.documentStance.justification }] : [],
+      ),
+    }));
+    if (ctx.json) printJson(overview);
+    else if (!overview.length) process.stdout.write('no propositions\n');
+    else {
+      for (const p of overview) {
+        const counts = Object.entries(p.stanceCounts).map(([s, n]) => `${n} ${s}`).join(', ');
+        process.stdout.write(`${p.id}\t${p.text}\t${p.claimCount} claim(s)${counts ? ` (${counts})` : ''}\n`);
+        for (const c of p.claims) {
+          const flags = [c.hedged ? 'hedged' : '', c.reported ? 'reported' : ''].filter(Boolean).join(', ');
+          process.stdout.write(`\t${c.stance}\t${c.document.name}\t“${c.quote}”${flags ? ` (${flags})` : ''}\n`);
+        }
+        for (const s of p.documentStances) process.stdout.write(`\t${s.stance}\t${s.document.name}\t(document stance)${s.justification ? ` ${s.justification}` : ''}\n`);
+      }
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,12 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_GLOBAL, IPC_CHANNEL, type GlossBridge } from '../shared/api/bridge.ts';
+
+// The sandboxed preload: it may require only 'electron', so it imports the
+// bridge constants from their own file (no zod, no contract). It exposes one
+// function and nothing else; the main process checks the sender and validates
+// the arguments.
+const bridge: GlossBridge = {
+  call: (method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args),
+};
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

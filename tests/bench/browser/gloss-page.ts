@@ -1,0 +1,121 @@
+// The Gloss reader under benchmark: the real reader pieces (buildDoc,
+// createReaderView with its annotation plugin, toPainted, trimRange) mounted
+// in the reader's layout and styles, without React and the network.
+import '../../../renderer/src/styles.css';
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { Label, TextRange } from '../../../shared/index.ts';
+import { dispatchAnnotations } from '../../../renderer/src/reader/annotationPlugin.ts';
+import { createReaderView } from '../../../renderer/src/reader/editorView.ts';
+import { buildDoc, type OffsetMap } from '../../../renderer/src/reader/offsets.ts';
+import { toPainted, trimRange } from '../../../renderer/src/reader/paint.ts';
+import { BENCH_LABELS, generateAdditions, generateAnnotations, generateDocument, type BenchDocument } from '../generate.ts';
+import { centre, forceLayout, painted, readerShell, scrollThrough } from './frames.ts';
+import type { AdditionResult, BenchPage, OpenResult } from './protocol.ts';
+
+const labels = new Map(BENCH_LABELS.map((l) => [l.id, l]));
+const hotkeys = new Map(BENCH_LABELS.filter((l) => l.hotkey).map((l) => [l.hotkey!, l]));
+
+let view: EditorView | undefined;
+let map: OffsetMap | undefined;
+let doc: BenchDocument | undefined;
+let scroller: HTMLElement | undefined;
+let additions: TextRange[] = [];
+let pending: Promise<AdditionResult> | undefined;
+/** When the last keydown happened: its event time, and when the page's first listener saw it. */
+let keydown = { stamp: 0, seen: 0 };
+
+window.addEventListener(
+  'keydown',
+  (e) => {
+    const now = performance.now();
+    keydown = { stamp: e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now, seen: now };
+  },
+  { capture: true },
+);
+
+/** What Reader's tagSelection does before its network call: trim, collapse the selection, paint the new highlight. */
+function tagSelection(v: EditorView, label: Label): void {
+  const { from, to } = v.state.selection;
+  const range = trimRange(doc!.text, map!.toOffset(from), map!.toOffset(to));
+  if (range.end <= range.start) return;
+  v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, to)));
+  const id = crypto.randomUUID();
+  dispatchAnnotations(v, { type: 'add', annotations: [toPainted({ id, ranges: [range], labelId: label.id }, labels, map!)] });
+  forceLayout(v.dom);
+  const workMs = performance.now() - keydown.seen;
+  const stamp = keydown.stamp;
+  if (!v.dom.querySelector(`[data-ann="${id}"]`)) {
+    pending = Promise.reject(new Error(`the new highlight ${id} is not in the DOM`));
+    return;
+  }
+  pending = painted().then((t) => ({ latencyMs: t - stamp, workMs }));
+}
+
+const page: BenchPage = {
+  async open(count, seed): Promise<OpenResult> {
+    doc = generateDocument(seed);
+    const annotations = generateAnnotations(doc, count, seed);
+    additions = generateAdditions(doc, 200, seed);
+    const shell = readerShell();
+    scroller = shell.scroller;
+    await painted();
+
+    const start = performance.now();
+    const built = buildDoc(doc.text, doc.blocks);
+    map = built.map;
+    const v = createReaderView(shell.mount, built.doc, {
+      handleKeyDown(v, event) {
+        if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        const label = hotkeys.get(event.key);
+        if (label && !v.state.selection.empty) {
+          tagSelection(v, label);
+          return true;
+        }
+        return false;
+      },
+      dispatchTransaction(tr) {
+        v.updateState(v.state.apply(tr));
+      },
+    });
+    view = v;
+    const t1 = performance.now();
+    forceLayout(v.dom);
+    const t2 = performance.now();
+    const painted0 = annotations.map((a) => toPainted(a, labels, built.map));
+    const t3 = performance.now();
+    dispatchAnnotations(v, { type: 'reset', annotations: painted0 });
+    const t4 = performance.now();
+    forceLayout(v.dom);
+    const t5 = performance.now();
+    console.error(`view ${(t1 - start).toFixed(0)} layout ${(t2 - t1).toFixed(0)} toPainted ${(t3 - t2).toFixed(0)} reset ${(t4 - t3).toFixed(0)} layout ${(t5 - t4).toFixed(0)}`);
+    if (0) dispatchAnnotations(v, { type: 'reset', annotations: annotations.map((a) => toPainted(a, labels, built.map)) });
+    const end = await painted();
+    return { openMs: end - start, highlightElements: v.dom.querySelectorAll('.gl-hl').length, annotations: count };
+  },
+
+  additions: () => additions.length,
+
+  async prepareAddition(i) {
+    const v = view!;
+    const r = additions[i]!;
+    const from = map!.toPos(r.start, 1);
+    const to = map!.toPos(r.end, -1);
+    const { node } = v.domAtPos(from);
+    const el = node.nodeType === 1 ? (node as HTMLElement) : node.parentElement!;
+    centre(scroller!, el.getBoundingClientRect());
+    await painted();
+    v.focus();
+    v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, from, to)));
+    pending = undefined;
+    await painted();
+  },
+
+  lastAddition() {
+    return pending ?? Promise.reject(new Error('no addition was made: the hotkey did not reach the reader'));
+  },
+
+  scroll: (frames) => scrollThrough(scroller!, frames),
+};
+
+window.bench = page;
