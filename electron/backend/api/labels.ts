@@ -2,7 +2,7 @@ import type { HandlerMap } from './handler.ts';
 
 export const labelHandlers: HandlerMap<'labels'> = {
   'labels.list': (_args, { project }) => project.labels.list(),
-  'labels.create': (args, { project }) => project.labels.create(args),
+  'labels.create': ({ id, ...fields }, { project }) => project.labels.create(fields, id),
   'labels.update': ({ id, ...fields }, { project }) => project.labels.update(id, fields),
   'labels.delete': ({ id }, { project }) => {
     project.labels.delete(id);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { ComparePage } from '../compare/ComparePage.tsx';
@@ -31,8 +31,16 @@ export function App() {
   useEffect(reloadLabels, [reloadLabels]);
 
   // Undo history belongs to the document being read.
+  // A reader's undo steps repaint that reader's view, so the history starts
+  // afresh when another document is opened; the project-wide pages keep it.
   const documentId = route.view === 'reader' ? route.documentId : null;
-  useEffect(() => history.clear(), [documentId, history]);
+  const lastDocument = useRef<string | null>(null);
+  useEffect(() => {
+    if (documentId && documentId !== lastDocument.current) {
+      if (lastDocument.current) history.clear();
+      lastDocument.current = documentId;
+    }
+  }, [documentId, history]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -91,7 +91,7 @@ export function EntityTable({ rows, selectedId, checked, onCheck, ctx, onDeleted
                   title="Delete entity (its mentions stay, unlinked)"
                   onClick={() => void deleteEntity(ctx, e).then((ok) => ok && onDeleted(e.id))}
                 >
-                  🗑
+                  ✕
                 </button>
               </td>
             </tr>

@@ -157,7 +157,7 @@ export function Library({ onOpen }: Props) {
               </button>
               <span className="gl-doc-count" aria-label={`${doc.annotationCount} annotations`}>{doc.annotationCount}</span>
               <button type="button" className="gl-icon-button" aria-label={`Delete ${doc.title}`} onClick={() => void remove(doc)}>
-                🗑
+                ✕
               </button>
             </li>
           ))}

@@ -225,7 +225,7 @@ export function PropositionsPage({ history }: Props) {
                     })}
                     <td className="gl-row-actions">
                       <button type="button" className="gl-icon-button gl-danger" aria-label={`Delete proposition ${prop.text}`} title="Delete proposition" onClick={() => void deleteProposition(ctx, prop)}>
-                        🗑
+                        ✕
                       </button>
                     </td>
                   </tr>

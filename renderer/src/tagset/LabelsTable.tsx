@@ -124,7 +124,7 @@ export function LabelsTable({ labels, ctx }: Props) {
               </td>
               <td className="gl-row-actions">
                 <button type="button" className="gl-icon-button gl-danger" aria-label={`Delete label ${l.name}`} title="Delete label" onClick={() => void remove(l)}>
-                  🗑
+                  ✕
                 </button>
                 {errors[l.id] && (
                   <p className="gl-field-error" id={`gl-label-error-${l.id}`} role="alert">

@@ -89,7 +89,7 @@ export function RelationTypesTable({ relationTypes, labels, ctx }: Props) {
               </td>
               <td className="gl-row-actions">
                 <button type="button" className="gl-icon-button gl-danger" aria-label={`Delete relation type ${t.name}`} title="Delete relation type" onClick={() => void remove(t)}>
-                  🗑
+                  ✕
                 </button>
               </td>
             </tr>
