@@ -80,7 +80,10 @@ export function buildRichProject(project: Project) {
     { role: 'Participant', ref: usFlag.id },
   ]);
   standoff.addEquivalence({ documentId: d1, type: 'Alias', members: [ministerial.id, nested.id] });
-  standoff.addNormalization({ documentId: d1, targetId: zoe.id, type: 'Reference', resource: 'ORCID', externalId: '0000-0001', text: 'Zoë' });
+  // A second reference for a mention already linked to an entity: brat keeps it as a normalization.
+  standoff.addNormalization({ documentId: d1, targetId: pakistan.id, type: 'Reference', resource: 'GeoNames', externalId: '1168579', text: 'Pakistan' });
+  // A second note for an annotation that has one: brat keeps both.
+  standoff.addNote({ documentId: d1, targetId: minister.id, type: 'AnnotatorNotes', text: 'a second note' });
   standoff.addNote({ documentId: d1, targetId: arabic.id, type: 'Translation', text: 'an article about Pakistan' });
   return { d1, d2 };
 }

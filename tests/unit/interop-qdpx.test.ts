@@ -89,7 +89,10 @@ describe('.qdpx round trip', () => {
       await importFiles(fresh, readImportPaths([file]));
       const after = canonical(fresh);
       // What REFI-QDA cannot carry: block types (rebuilt from lines), a discontinuous span (one selection per range),
-      // claim details beyond proposition and stance, document stances, events, equivalences, normalizations and typed notes.
+      // attributes that are false (a code is applied or not), claim details beyond proposition and stance,
+      // document stances, events, equivalences, normalizations and typed notes.
+      const trueOnly = (attrs: Record<string, string | boolean>) => Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== false));
+      const firstRange = (end: string) => end.replace(/,.*$/, '');
       const carried = (docs: ReturnType<typeof canonical>) =>
         docs.map((d) => ({
           name: d.name,
@@ -97,10 +100,12 @@ describe('.qdpx round trip', () => {
           text: d.text,
           metadata: d.metadata,
           annotations: d.annotations
-            .flatMap((a) => a.ranges.map((r) => ({ ...a, ranges: [r], quote: d.text.slice(r.start, r.end), claims: a.claims.map((c) => ({ proposition: c.proposition, stance: c.stance })) })))
+            .flatMap((a) =>
+              a.ranges.map((r) => ({ ...a, ranges: [r], quote: d.text.slice(r.start, r.end), attributes: trueOnly(a.attributes), claims: a.claims.map((c) => ({ proposition: c.proposition, stance: c.stance })) })),
+            )
             .map((a) => JSON.stringify(a))
             .sort(),
-          relations: d.relations,
+          relations: d.relations.map((r) => ({ ...r, from: firstRange(r.from), to: firstRange(r.to) })),
         }));
       expect(carried(after)).toEqual(carried(before));
     } finally {

@@ -93,7 +93,7 @@ export function App() {
         {route.view === 'library' && <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} />}
         {route.view === 'reader' && (
           <Reader
-            key={route.documentId}
+            key={`${route.documentId}:${route.annotationId ?? ''}`}
             documentId={route.documentId}
             initialAnnotationId={route.annotationId}
             labels={labels}

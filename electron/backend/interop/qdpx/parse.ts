@@ -199,7 +199,11 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
     if (!from || !to) continue; // links between codes, notes or sources are not relations between annotations
     const type = l.getAttribute('name') || 'Link';
     const fromDoc = bundle.documents.find((d) => d.key === from.doc)!;
-    fromDoc.relations.push({ key: need(l, 'guid'), type, from: from.annotation.key, to: to.annotation.key, ...(to.doc !== from.doc ? { toDocument: to.doc } : {}), note: '', origin: { file: where, line: lineOf(l) } });
+    const note = kids(l, 'NoteRef')
+      .map((r) => notes.get(r.getAttribute('targetGUID') ?? ''))
+      .filter((t): t is string => t !== undefined)
+      .join('\n\n');
+    fromDoc.relations.push({ key: need(l, 'guid'), type, from: from.annotation.key, to: to.annotation.key, ...(to.doc !== from.doc ? { toDocument: to.doc } : {}), note, origin: { file: where, line: lineOf(l) } });
     if (!bundle.relationTypes.some((t) => t.name === type)) bundle.relationTypes.push({ name: type });
   }
   bundle.labels = [...labels.values()];

@@ -144,9 +144,10 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
         coding(labelGuid(a.label));
         for (const [name, v] of Object.entries(a.attributes)) if (v !== false && v !== '') coding(attrGuid(a.label, name, v));
         for (const c of a.claims) coding(stanceGuid(c.proposition, c.stance));
-        if (a.note && ri === 0) {
+        if (a.note) {
+          // Each part of a discontinuous span refers to the one note.
           const noteGuid = guidOf('note', a.key);
-          notes.push({ guid: noteGuid, text: a.note, user, created });
+          if (ri === 0) notes.push({ guid: noteGuid, text: a.note, user, created });
           x.empty('NoteRef', { targetGUID: noteGuid });
         }
         x.close('PlainTextSelection');
@@ -164,6 +165,17 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
   });
   x.close('Sources');
 
+  const links = bundle.documents.flatMap((d) =>
+    d.relations.flatMap((r) => {
+      const from = d.annotations.find((a) => a.key === r.from);
+      const toDoc = r.toDocument ? bundle.documents.find((x) => x.key === r.toDocument) : d;
+      const to = toDoc?.annotations.find((a) => a.key === r.to);
+      const guid = guidOf('relation', `${d.key}\u0000${r.key}`);
+      return from && to ? [{ guid, name: r.type, from: selGuid(from, 0), to: selGuid(to, 0), note: r.note ? guidOf('note', guid) : undefined, text: r.note }] : [];
+    }),
+  );
+  for (const l of links) if (l.note) notes.push({ guid: l.note, text: l.text, user: userOf(undefined) });
+
   if (notes.length) {
     x.open('Notes');
     for (const n of notes) {
@@ -174,17 +186,18 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
     x.close('Notes');
   }
 
-  const links = bundle.documents.flatMap((d) =>
-    d.relations.flatMap((r) => {
-      const from = d.annotations.find((a) => a.key === r.from);
-      const toDoc = r.toDocument ? bundle.documents.find((x) => x.key === r.toDocument) : d;
-      const to = toDoc?.annotations.find((a) => a.key === r.to);
-      return from && to ? [{ guid: guidOf('relation', `${d.key}\u0000${r.key}`), name: r.type, from: selGuid(from, 0), to: selGuid(to, 0) }] : [];
-    }),
-  );
   if (links.length) {
     x.open('Links');
-    for (const l of links) x.empty('Link', { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.from, targetGUID: l.to });
+    for (const l of links) {
+      const attrs = { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.from, targetGUID: l.to };
+      if (!l.note) {
+        x.empty('Link', attrs);
+        continue;
+      }
+      x.open('Link', attrs);
+      x.empty('NoteRef', { targetGUID: l.note });
+      x.close('Link');
+    }
     x.close('Links');
   }
   x.close('Project');
