@@ -165,7 +165,10 @@ export const ClaimCandidateSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
-  /** Ranking score in [0, 1]: lexical similarity, plus a share for entities in common when the claim mentions any. */
+  /**
+   * Ranking score in [0, 1]: lexical similarity (damped for sentences of under five content words, such as
+   * headings), three quarters of it plus a quarter for the claim's entities the sentence mentions when the claim mentions any.
+   */
   score: z.number(),
   /** TF-IDF cosine similarity with the claim, in [0, 1]. */
   lexical: z.number(),

@@ -27,7 +27,7 @@ import { matchClaim, type MatchDocument } from './similarity.ts';
 interface Loaded {
   documents: Document[];
   annotations: Map<string, Annotation>;
-  /** Per document id, in reading order. */
+  /** Per document id: all of its annotations in reading order, or (for the matrix) its claims' only. */
   annotationsByDocument: Map<string, Annotation[]>;
   claims: ClaimLink[];
   documentStances: DocumentStance[];
@@ -40,7 +40,7 @@ interface Loaded {
 }
 
 /** Reads in one transaction, so that the comparison sees one state of the project even while another process writes. */
-function load(project: Project, ids: readonly string[]): Loaded {
+function load(project: Project, ids: readonly string[], needs: { allAnnotations: boolean }): Loaded {
   return project.transaction(() => {
     const documents = [...new Set(ids)].map((id) => project.documents.get(id));
     const out: Loaded = {
@@ -55,10 +55,14 @@ function load(project: Project, ids: readonly string[]): Loaded {
       stanceValues: project.claims.stanceSet().values,
     };
     for (const d of documents) {
-      const annotations = project.annotations.listByDocument(d.id);
+      const claims = project.claims.listByDocument(d.id);
+      out.claims.push(...claims);
+      // The matrix needs only the claims' annotations; listing every mention costs more when there are thousands.
+      const annotations = needs.allAnnotations
+        ? project.annotations.listByDocument(d.id)
+        : [...new Set(claims.map((c) => c.annotationId))].map((id) => project.annotations.get(id));
       out.annotationsByDocument.set(d.id, annotations);
       for (const a of annotations) out.annotations.set(a.id, a);
-      out.claims.push(...project.claims.listByDocument(d.id));
       out.documentStances.push(...project.claims.stancesByDocument(d.id));
       const { links, entities } = project.entities.linksByDocument(d.id);
       out.links.set(d.id, links);
@@ -81,7 +85,7 @@ function columns(loaded: Loaded): CompareDocument[] {
  * for an unknown document id.
  */
 export function compareDocuments(project: Project, documentIds: readonly string[], options: { reuse?: ReuseOptions } = {}): CompareResult {
-  return compareLoaded(load(project, documentIds), options);
+  return compareLoaded(load(project, documentIds, { allAnnotations: false }), options);
 }
 
 function compareLoaded(loaded: Loaded, options: { reuse?: ReuseOptions }): CompareResult {
@@ -94,7 +98,7 @@ function compareLoaded(loaded: Loaded, options: { reuse?: ReuseOptions }): Compa
     propositions: buildMatrix({ documents, claims: loaded.claims, documentStances: loaded.documentStances, annotations: loaded.annotations, propositions, stanceSet }),
     entities: compareEntities({ documents, links: loaded.links, entities: loaded.entities }),
     reusedPassages: findReusedPassages(
-      loaded.documents.map((d) => ({ id: d.id, text: d.text })),
+      loaded.documents.map((d) => ({ id: d.id, text: d.text, version: d.contentHash })),
       options.reuse,
     ),
   };
@@ -107,7 +111,7 @@ function compareLoaded(loaded: Loaded, options: { reuse?: ReuseOptions }): Compa
  */
 export function matchClaimIn(project: Project, annotationId: string, documentIds: readonly string[], limit = 3): ClaimMatch {
   const claim = project.annotations.get(annotationId);
-  const loaded = load(project, [claim.documentId, ...documentIds]);
+  const loaded = load(project, [claim.documentId, ...documentIds], { allAnnotations: true });
   const claimLabels = new Set(project.labels.list().filter((l) => l.kind === 'claim').map((l) => l.id));
   const propositionsOf = new Map<string, string[]>();
   for (const c of loaded.claims) propositionsOf.set(c.annotationId, [...(propositionsOf.get(c.annotationId) ?? []), c.propositionId]);
@@ -138,7 +142,7 @@ export function matchClaimIn(project: Project, annotationId: string, documentIds
 
 /** The comparison as CSV or as a self-contained HTML report. */
 export function exportComparison(project: Project, documentIds: readonly string[], format: 'csv' | 'html'): ExportedFile {
-  const loaded = load(project, documentIds);
+  const loaded = load(project, documentIds, { allAnnotations: false });
   const result = compareLoaded(loaded, {});
   const entityNames = new Map<string, string>();
   for (const c of loaded.claims) {

@@ -36,7 +36,13 @@ const MAX_SEED_FREQUENCY = 32;
 export interface ReuseDocument {
   id: string;
   text: string;
+  /** Changes whenever the text does (the content hash). When every document has one, results are cached. */
+  version?: string;
 }
+
+/** Results for recent sets of documents: the compare view asks again after every edit, and texts rarely change. */
+const cache = new Map<string, ReusedPassage[]>();
+const CACHE_SIZE = 8;
 
 /** A document's words as vocabulary ids, with the index of its shingles. */
 interface Prepared {
@@ -67,11 +73,27 @@ interface PairPassage {
  */
 export function findReusedPassages(docs: readonly ReuseDocument[], options: ReuseOptions = {}): ReusedPassage[] {
   const o = { ...REUSE_DEFAULTS, ...options };
+  const key = docs.every((d) => d.version !== undefined) ? JSON.stringify([o, docs.map((d) => [d.id, d.version, d.text.length])]) : undefined;
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (key !== undefined && hit) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return structuredClone(hit);
+  }
+  const passages = computeReusedPassages(docs, o);
+  if (key !== undefined) {
+    cache.set(key, structuredClone(passages));
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return passages;
+}
+
+function computeReusedPassages(docs: readonly ReuseDocument[], o: Required<ReuseOptions>): ReusedPassage[] {
   const vocabulary = new Map<string, number>();
   const prepared = docs.map((d) => prepare(d, vocabulary, o.shingle));
   const pairs: PairPassage[] = [];
   for (let a = 0; a < prepared.length; a++) {
-    for (let b = a + 1; b < prepared.length; b++) pairs.push(...alignPair(prepared[a]!, prepared[b]!, a, b, o));
+    for (let b = a + 1; b < prepared.length; b++) for (const p of alignPair(prepared[a]!, prepared[b]!, a, b, o)) pairs.push(p);
   }
   return groupPassages(prepared, pairs);
 }
