@@ -3,17 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpApi } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
 
-async function call<T>(served: ServedProject, method: string, args: unknown): Promise<T> {
-  const res = await fetch(`${served.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.result;
-}
+/** The served project's real API, loosely typed for checks (not for the actions under test). */
+const call = <T>(served: ServedProject, method: string, args: unknown): Promise<T> => httpApi(served.url)(method as never, args as never) as Promise<T>;
 
 const PROPOSITION = 'Pakistan is a key US partner on critical minerals';
 

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation, Args, DocumentSummary, Label, Method, Result } from '../../shared/index.ts';
+import type { Annotation, DocumentSummary, Label } from '../../shared/index.ts';
+import { httpApi, type ApiCall } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
 import { selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
@@ -20,13 +21,7 @@ describe('the tagset, entities and propositions pages against the local server',
   let page: Page;
   let docs: Record<'partners' | 'sidelines' | 'whiteHouse', DocumentSummary>;
 
-  /** Calls the served project's HTTP API, as the renderer does. */
-  async function call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
-    const res = await fetch(`${served.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-    const envelope = (await res.json()) as { ok: true; result: Result<M> } | { ok: false; error: { message: string } };
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-    return envelope.result;
-  }
+  const call: ApiCall = (method, args) => httpApi(served.url)(method, args);
 
   /** Tags a passage of a document as a claim and links it to a proposition. */
   async function claim(doc: DocumentSummary, passage: string, proposition: string, stance: string): Promise<Annotation> {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpApi } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
 import { selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
@@ -9,12 +10,8 @@ import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
 
 /** Calls the served project's real API (for checks, not for the actions under test). */
-async function call<T>(served: ServedProject, method: string, args: unknown): Promise<T> {
-  const res = await fetch(`${served.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.result;
-}
+/** The served project's real API, loosely typed for checks (not for the actions under test). */
+const call = <T>(served: ServedProject, method: string, args: unknown): Promise<T> => httpApi(served.url)(method as never, args as never) as Promise<T>;
 
 describe('claims, stances and entities in the reader', () => {
   let tmp: ReturnType<typeof tempDir>;

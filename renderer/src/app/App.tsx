@@ -90,7 +90,9 @@ export function App() {
         </div>
       </header>
       <main className="gl-content">
-        {route.view === 'library' && <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} />}
+        {route.view === 'library' && (
+          <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })} />
+        )}
         {route.view === 'reader' && (
           <Reader
             key={`${route.documentId}:${route.annotationId ?? ''}`}

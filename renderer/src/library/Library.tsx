@@ -7,6 +7,7 @@ import { IMPORT_ACCEPT, isImportable, readFilesForImport } from './readFiles.ts'
 
 interface Props {
   onOpen(id: string): void;
+  onCompare(ids: string[]): void;
 }
 
 interface Progress {
@@ -16,12 +17,13 @@ interface Progress {
 }
 
 /** The library: every document, full-text search, import by picker or drag-and-drop. */
-export function Library({ onOpen }: Props) {
+export function Library({ onOpen, onCompare }: Props) {
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -106,6 +108,14 @@ export function Library({ onOpen }: Props) {
         />
         <button type="button" onClick={() => fileInput.current?.click()}>Import files…</button>
         <button type="button" onClick={() => folderInput.current?.click()}>Import folder…</button>
+        <button
+          type="button"
+          disabled={selected.length < 2 || selected.length > 4}
+          title={selected.length < 2 ? 'Select 2 to 4 documents to compare' : undefined}
+          onClick={() => onCompare(selected)}
+        >
+          Compare selected ({selected.length})
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -148,6 +158,12 @@ export function Library({ onOpen }: Props) {
         <ul className="gl-doc-list" aria-label={hits ? 'Search results' : 'Documents'}>
           {shown.map(({ doc, snippet }) => (
             <li key={doc.id} className="gl-doc-item">
+              <input
+                type="checkbox"
+                aria-label={`Select ${doc.title}`}
+                checked={selected.includes(doc.id)}
+                onChange={(e) => setSelected((s) => (e.target.checked ? [...s, doc.id] : s.filter((x) => x !== doc.id)))}
+              />
               <button type="button" className="gl-doc-open" onClick={() => onOpen(doc.id)} aria-label={`Open ${doc.title}`}>
                 <span className="gl-doc-title">{doc.title}</span>
                 <span className="gl-doc-meta">
