@@ -128,4 +128,13 @@ describe('the compare view on the critical-minerals corpus', () => {
     expect(htmlText).toContain(PROPOSITION);
     expect(htmlText).not.toMatch(/<script/i);
   });
+
+  it('starts a comparison from documents selected in the library', async () => {
+    await page.goto(served.url);
+    await page.getByRole('checkbox', { name: /Select Pakistan on the Sidelines/ }).check();
+    await page.getByRole('checkbox', { name: /Select Pakistan's Rare Earth/ }).check();
+    await page.getByRole('button', { name: 'Compare selected (2)' }).click();
+    await page.getByRole('textbox', { name: /Text of Pakistan's Rare Earth/ }).waitFor();
+    expect(await page.getByRole('textbox', { name: /Text of / }).count()).toBe(2);
+  });
 });
