@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ExportFormatSchema = z.enum(['jsonl']);
+/** brat is a folder (returned zipped by project.export); qdpx is binary (returned base64). */
+export const ExportFormatSchema = z.enum(['jsonl', 'brat', 'w3c', 'conll', 'csv', 'qdpx', 'html']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const ProjectInfoSchema = z.object({
@@ -13,6 +14,14 @@ export const projectMethods = {
   'project.info': { args: z.object({}).strict(), result: ProjectInfoSchema },
   'project.export': {
     args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).optional() }).strict(),
-    result: z.object({ fileName: z.string(), mediaType: z.string(), content: z.string() }),
+    result: z.object({
+      fileName: z.string(),
+      mediaType: z.string(),
+      content: z.string(),
+      /** Set when `content` is base64: binary formats (qdpx) and folder formats, zipped (brat). */
+      base64: z.boolean().optional(),
+      /** What the format could not hold, e.g. relations across documents in brat. */
+      warnings: z.array(z.string()).optional(),
+    }),
   },
 } as const;

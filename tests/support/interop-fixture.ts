@@ -45,7 +45,7 @@ export function buildRichProject(project: Project) {
   const minister = ann(d1, TRICKY_TEXT, 'Person', [at(TRICKY_TEXT, 'the minister 👩🏽‍💼')], { note: 'unnamed — “the minister”' });
   const claim = ann(d1, TRICKY_TEXT, 'Claim', [at(TRICKY_TEXT, 'Pakistan 🇵🇰 was a key partner')], { attributes: { hedged: false, reported: true } });
   const critics = ann(d1, TRICKY_TEXT, 'Claim', [at(TRICKY_TEXT, 'Critics disagreed'), at(TRICKY_TEXT, '"sidelined"')], { note: 'two parts' });
-  const zoe = ann(d1, TRICKY_TEXT, 'Person', [at(TRICKY_TEXT, 'Zoe\u0308')]);
+  ann(d1, TRICKY_TEXT, 'Person', [at(TRICKY_TEXT, 'Zoe\u0308')]);
   const arabic = ann(d1, TRICKY_TEXT, 'Event', [at(TRICKY_TEXT, 'مقال عن باكستان')]);
   const math = ann(d1, TRICKY_TEXT, 'Location', [at(TRICKY_TEXT, '𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧')]);
   const ministerial = ann(d1, TRICKY_TEXT, 'Event', [at(TRICKY_TEXT, 'The 𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩 ended')]);

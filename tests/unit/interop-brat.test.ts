@@ -167,6 +167,39 @@ describe('Gloss conventions in brat', () => {
   });
 });
 
+describe('brat details', () => {
+  it('discontinuous spans, M attributes, binary attributes and notes on relations and events survive', async () => {
+    const text = 'Alice 👩🏽‍💼 and, later, Bob founded Acme in مصر.\n';
+    const cp = (s: string) => [...text.slice(0, text.indexOf(s))].length;
+    const at = (s: string) => `${cp(s)} ${cp(s) + [...s].length}`;
+    const ann = [
+      `T1\tPerson ${at('Alice 👩🏽‍💼')};${at('Bob')}\tAlice 👩🏽‍💼 Bob`,
+      `T2\tOrganization ${at('Acme')}\tAcme`,
+      `T3\tStart-org ${at('founded')}\tfounded`,
+      `T4\tGPE ${at('مصر')}\tمصر`,
+      `E1\tStart-org:T3 Agent-Arg:T1 Org-Arg:T2 Place-Arg:T4`,
+      `R1\tLocated Arg1:T2 Arg2:T4`,
+      `M1\tIndividual T1`,
+      `A2\tConfidence E1 High`,
+      `#1\tAnnotatorNotes R1\tinferred`,
+      `#2\tAnnotatorNotes E1\tone event, three participants`,
+      `N1\tReference T4 Wikidata:Q79\tEgypt`,
+      '',
+    ].join('\n');
+    write('d/x.txt', text);
+    write('d/x.ann', ann);
+    await importFiles(project, readImportPaths([path.join(dir, 'd')]));
+    const [doc] = project.documents.list();
+    const alice = project.annotations.listByDocument(doc!.id).find((a) => a.ranges.length === 2)!;
+    expect(alice.quote).toBe('Alice 👩🏽‍💼 … Bob');
+    expect(alice.attributes).toEqual({ Individual: true });
+    expect(project.relations.listByDocument(doc!.id)[0]!.note).toBe('inferred');
+    const files = new Map(folderFiles(exportDocuments(project, 'brat')).map((f) => [f.path, f.data as string]));
+    expect(normalizeAnn(files.get('x.ann')!)).toEqual(normalizeAnn(ann));
+    expect(files.get('x.txt')).toBe(text);
+  });
+});
+
 describe('bad brat input: a clear error naming file and line, nothing stored', () => {
   const cases: [string, string, RegExp][] = [
     ['malformed line', 'T1\tPerson 0 5\tHello\nT2 Person 6 11 world\n', /bad\.ann: line 2: malformed line/],

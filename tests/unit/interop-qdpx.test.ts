@@ -134,6 +134,7 @@ describe('bad .qdpx input: a clear error naming file and line, nothing stored', 
     }, /bad\.qdpx: not a valid zip archive/],
     ['a selection past the end of the text', () => qdpx(project_(`<TextSource guid="${G(2)}" name="a" plainTextPath="internal://${G(2)}.txt">\n<PlainTextSelection guid="${G(3)}" startPosition="2" endPosition="99"><Coding guid="${G(4)}"><CodeRef targetGUID="${G(1)}"/></Coding></PlainTextSelection>\n</TextSource>`), { [`${G(2)}.txt`]: 'Hello world' }), /project\.qde: line 6: selection .*: position 99 is past the end of the text of "a" \(11 characters\)/],
     ['an unknown code', () => qdpx(project_(`<TextSource guid="${G(2)}" name="a">\n<PlainTextContent>Hello</PlainTextContent>\n<PlainTextSelection guid="${G(3)}" startPosition="0" endPosition="5"><Coding guid="${G(4)}"><CodeRef targetGUID="${G(9)}"/></Coding></PlainTextSelection>\n</TextSource>`)), /project\.qde: line 7: unknown reference: code .* is not in the codebook/],
+    ['XML that is not well-formed', () => qdpx('<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n<Sources>\n</Project>\n'), /bad\.qdpx\/project\.qde: line 3: not well-formed XML \(an element here is not closed by its own end tag\)/],
     ['a missing source text', () => qdpx(project_(`<TextSource guid="${G(2)}" name="a" plainTextPath="internal://missing.txt"/>`)), /project\.qde: line 5: unknown reference: internal:\/\/missing\.txt is not in the archive/],
   ];
   for (const [what, make, message] of cases) {

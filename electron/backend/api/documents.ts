@@ -1,5 +1,5 @@
 import { GlossError } from '../../../shared/index.ts';
-import { importSources } from '../import/index.ts';
+import { importFiles } from '../interop/import.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const documentHandlers: HandlerMap<'documents'> = {
@@ -11,7 +11,8 @@ export const documentHandlers: HandlerMap<'documents'> = {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.base64)) throw new GlossError('validation', `${f.name}: file content is not valid base64`);
       return { name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) };
     });
-    return importSources(project, sources, format);
+    // Every format, documents and annotated corpora alike; a brat folder arrives as files named "folder/x.txt", "folder/x.ann".
+    return importFiles(project, sources, format).then((r) => r.documents);
   },
   'documents.delete': ({ id }, { project }) => {
     project.documents.delete(id);

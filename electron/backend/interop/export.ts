@@ -34,8 +34,12 @@ export function exportDocuments(project: Project, format: InteropExportFormat, o
       if (out.dropped) warnings.push(`${out.dropped} relation(s) across documents were left out: brat relations stay within a document`);
       return { kind: 'folder', name: 'gloss-brat', files: out.files, warnings: [...warnings, ...out.warnings] };
     }
-    case 'w3c':
-      return { kind: 'file', fileName: 'gloss-annotations.jsonld', mediaType: 'application/ld+json', data: JSON.stringify(serializeW3c(bundle, { ...options, generated }), null, 2) + '\n', warnings };
+    case 'w3c': {
+      // Indented for reading when small; compact when large (indentation doubles the size).
+      const annotations = bundle.documents.reduce((n, d) => n + d.annotations.length, 0);
+      const json = JSON.stringify(serializeW3c(bundle, { ...options, generated }), null, annotations <= 5000 ? 2 : undefined);
+      return { kind: 'file', fileName: 'gloss-annotations.jsonld', mediaType: 'application/ld+json', data: json + '\n', warnings };
+    }
     case 'jsonl':
       return { kind: 'file', fileName: 'gloss-export.jsonl', mediaType: 'application/x-ndjson', data: [...jsonlLines(bundle)].join(''), warnings };
     case 'conll':

@@ -29,7 +29,8 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
     const { links } = project.entities.linksByDocument(id);
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
-    const claims = project.claims.listByDocument(id);
+    const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
+    for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
     for (const a of project.annotations.listByDocument(id)) {
       const entity = entityOf.get(a.id);
       if (entity) entityIds.add(entity);
@@ -43,16 +44,14 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
         createdAt: a.createdAt,
         modifiedAt: a.modifiedAt,
         ...(entity ? { entity } : {}),
-        claims: claims
-          .filter((c) => c.annotationId === a.id)
-          .map((c) => {
+        claims: (claims.get(a.id) ?? []).map((c) => {
             propositionIds.add(c.propositionId);
             if (c.attribution.entityId) entityIds.add(c.attribution.entityId);
-            return claimOf(c.propositionId, c.stance, { hedged: c.hedged, reported: c.reported, note: c.note, attribution: { entity: c.attribution.entityId, text: c.attribution.text } });
-          }),
+          return claimOf(c.propositionId, c.stance, { hedged: c.hedged, reported: c.reported, note: c.note, attribution: { entity: c.attribution.entityId, text: c.attribution.text } });
+        }),
       });
     }
-    const relations = project.relations.listByDocument(id).filter((r) => r.fromDocumentId === id);
+    const relations = relationsFrom(project, id);
     const roles = standoff.relationRoles(relations.map((r) => r.id));
     for (const r of relations) {
       if (!wanted.has(r.toDocumentId)) {
@@ -104,4 +103,30 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
     stanceValues: project.claims.stanceSet().values,
     dropped,
   };
+}
+
+interface RelationRow {
+  id: string;
+  type_id: string;
+  from_annotation_id: string;
+  to_annotation_id: string;
+  to_document_id: string;
+  note: string;
+}
+
+/**
+ * Relations that start in a document, in reading order. (The relation store's
+ * listByDocument also finds those that end there, with an OR that SQLite
+ * cannot answer from an index; an export reads every document, so this one
+ * starts from the document's annotations.)
+ */
+function relationsFrom(project: Project, documentId: string) {
+  const rows = project.db
+    .prepare(
+      `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note
+       FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
+       WHERE fa.document_id = ? ORDER BY fa.start_offset, r.rowid`,
+    )
+    .all(documentId) as RelationRow[];
+  return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note }));
 }

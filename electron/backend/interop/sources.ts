@@ -48,8 +48,7 @@ export function readImportPaths(paths: readonly string[], format: ImportFormat =
       }
       return;
     }
-    if (!named && !formatOfFile(p)) return;
-    if (!named && format !== 'auto' && !acceptsFile(format, p)) return;
+    if (!named && (format === 'auto' ? !formatOfFile(p) : !acceptsFile(format, p))) return;
     if (stat.size > MAX_IMPORT_BYTES) {
       throw new GlossError('import', `${p}: file is too large to import (${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
     }
@@ -60,12 +59,17 @@ export function readImportPaths(paths: readonly string[], format: ImportFormat =
   return out;
 }
 
-/** Whether a file found in a folder belongs to an import of the given format. */
+/**
+ * Whether a file found in a folder belongs to an import of the given format:
+ * brat and W3C take their text files along; a document format named
+ * explicitly reads every file, whatever its extension.
+ */
 function acceptsFile(format: ConcreteImportFormat, name: string): boolean {
   const f = formatOfFile(name);
   if (format === 'brat') return f === 'brat' || f === 'txt';
   if (format === 'w3c') return f === 'w3c' || f === 'txt';
-  return f === format || (format === 'txt' && f === undefined);
+  if (format === 'jsonl' || format === 'qdpx') return f === format;
+  return true;
 }
 
 /** A group of files parsed together: a brat folder, or one file of another format. */
@@ -92,7 +96,9 @@ export function groupSources(files: readonly SourceFile[], format: ImportFormat)
     }
   }
   const inBrat = new Set(groups.flatMap((g) => g.files));
-  const rest = files.filter((f) => !inBrat.has(f) && !(format === 'auto' && BRAT_CONFS.has(path.basename(f.name).toLowerCase())));
+  // brat folders hold other configuration (tools.conf, kb_shortcuts.conf) and READMEs: they travel along, unread.
+  const bratGroupDirs = new Set(groups.map((g) => dirOf(g.files[0]!)));
+  const rest = files.filter((f) => !inBrat.has(f) && !(bratGroupDirs.has(dirOf(f)) && !formatOfFile(f.name)));
   if (format === 'w3c') {
     // Text files travel with W3C annotations: they hold the documents' text.
     groups.push({ format: 'w3c', files: rest });

@@ -50,6 +50,8 @@ class BundleWriter {
   private readonly labelHints: Map<string, BundleLabel>;
   private readonly typeHints: Map<string, BundleRelationType>;
   private paletteIndex: number;
+  /** Read once: the project's annotator setting (or the system user) for records that name none. */
+  private readonly annotator: string;
 
   constructor(
     private readonly project: Project,
@@ -60,6 +62,7 @@ class BundleWriter {
     this.labelHints = new Map(bundle.labels.map((l) => [l.name.toLowerCase(), l]));
     this.typeHints = new Map(bundle.relationTypes.map((t) => [t.name.toLowerCase(), t]));
     this.paletteIndex = project.labels.list().length;
+    this.annotator = project.annotator;
   }
 
   write(): StoreResult {
@@ -135,7 +138,7 @@ class BundleWriter {
             labelId,
             attributes: a.attributes,
             note: a.note,
-            annotator: a.annotator || this.project.annotator,
+            annotator: a.annotator || this.annotator,
             ...(a.createdAt ? { createdAt: a.createdAt } : {}),
             ...(a.modifiedAt ? { modifiedAt: a.modifiedAt } : {}),
           },

@@ -1,38 +1,55 @@
 import fs from 'node:fs';
-import { GlossError } from '../../../shared/index.ts';
-import { exportJsonl } from '../../backend/export/jsonl.ts';
+import path from 'node:path';
+import { ExportFormatSchema, GlossError } from '../../../shared/index.ts';
+import { exportDocuments } from '../../backend/interop/export.ts';
 import { printJson, resolveDocuments, stringOption, type Command } from '../command.ts';
+import { progressReporter } from '../progress.ts';
 
 export const exportCommand: Command = {
-  usage: 'export --format jsonl --out FILE [--docs DOC,...]',
-  summary: 'export documents and their annotations',
+  usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html --out PATH [--docs DOC,...] [--progress]',
+  summary: 'export documents and their annotations (brat writes a folder)',
   valued: ['format', 'out', 'docs'],
   async run(ctx) {
-    const format = stringOption(ctx, 'format') ?? 'jsonl';
+    const raw = stringOption(ctx, 'format') ?? 'jsonl';
+    const parsed = ExportFormatSchema.safeParse(raw);
+    if (!parsed.success) throw new GlossError('unsupported', `export: unknown format "${raw}" (known: ${ExportFormatSchema.options.join(', ')})`);
+    const format = parsed.data;
     const out = stringOption(ctx, 'out');
-    if (format !== 'jsonl') throw new GlossError('unsupported', `export: unknown format "${format}" (known: jsonl)`);
-    if (!out) throw new GlossError('validation', 'export: --out FILE is required');
+    if (!out) throw new GlossError('validation', 'export: --out PATH is required');
     const project = await ctx.openProject();
     const docs = stringOption(ctx, 'docs');
     const ids = docs ? resolveDocuments(project, docs.split(',')) : undefined;
-    // Written beside the target and renamed at the end: a failed export leaves no half-written file.
-    const tmp = `${out}.partial`;
-    const fd = fs.openSync(tmp, 'w');
-    let n = 0;
+    const progress = progressReporter({ force: ctx.options.has('progress'), tty: Boolean(process.stderr.isTTY) });
+    let artifact;
     try {
-      for (const line of exportJsonl(project, ids)) {
-        fs.writeSync(fd, line);
-        n++;
-      }
+      artifact = exportDocuments(project, format, { documentIds: ids, onProgress: progress.onProgress });
+    } finally {
+      progress.done();
+    }
+    // Written beside the target and renamed at the end: a failed export leaves nothing half-written.
+    const tmp = `${out}.partial`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    try {
+      if (artifact.kind === 'folder') {
+        if (fs.existsSync(out) && (!fs.statSync(out).isDirectory() || fs.readdirSync(out).length)) {
+          throw new GlossError('conflict', `export: ${out} already exists and is not an empty folder; name a new folder for the brat files`);
+        }
+        for (const f of artifact.files) {
+          const target = path.join(tmp, f.path);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, f.data);
+        }
+        fs.rmSync(out, { recursive: true, force: true });
+      } else fs.writeFileSync(tmp, artifact.data);
+      fs.renameSync(tmp, out);
     } catch (err) {
-      fs.closeSync(fd);
-      fs.rmSync(tmp, { force: true });
+      fs.rmSync(tmp, { recursive: true, force: true });
       throw err;
     }
-    fs.closeSync(fd);
-    fs.renameSync(tmp, out);
-    if (ctx.json) printJson({ format, out, documents: n });
-    else process.stderr.write(`exported ${n} document(s) to ${out}\n`);
+    for (const w of artifact.warnings) process.stderr.write(`warning: ${w}\n`);
+    const n = ids?.length ?? project.documents.list().length;
+    if (ctx.json) printJson({ format, out, documents: n, warnings: artifact.warnings });
+    else process.stderr.write(`exported ${n} document(s) to ${out}${artifact.kind === 'folder' ? ` (${artifact.files.length} files)` : ''}\n`);
     return 0;
   },
 };

@@ -1,23 +1,49 @@
 import { GlossError, ImportFormatSchema } from '../../../shared/index.ts';
-import { importSources, readSources } from '../../backend/import/index.ts';
+import { importFiles } from '../../backend/interop/import.ts';
+import { readImportPaths } from '../../backend/interop/sources.ts';
 import { printJson, stringOption, type Command } from '../command.ts';
+import { progressReporter } from '../progress.ts';
 
 export const importCommand: Command = {
-  usage: 'import PATH... [--format auto|txt|md|html] [--json]',
-  summary: 'import files and folders, all or nothing',
+  usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx] [--progress] [--json]',
+  summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing',
   valued: ['format'],
   async run(ctx) {
     if (!ctx.positionals.length) throw new GlossError('validation', 'import: name at least one file or folder');
-    const format = ImportFormatSchema.parse(stringOption(ctx, 'format') ?? 'auto');
-    const sources = readSources(ctx.positionals, format);
+    const raw = stringOption(ctx, 'format') ?? 'auto';
+    const parsed = ImportFormatSchema.safeParse(raw);
+    if (!parsed.success) throw new GlossError('validation', `import: unknown format "${raw}" (known: ${ImportFormatSchema.options.join(', ')})`);
+    const format = parsed.data;
+    const files = readImportPaths(ctx.positionals, format);
     const project = await ctx.openProject();
-    const showProgress = sources.length > 1 && process.stderr.isTTY;
-    const docs = await importSources(project, sources, format, (p) => {
-      if (showProgress) process.stderr.write(`\rparsing ${p.done}/${p.total} ${p.done === p.total ? '\n' : ''}`);
-    });
-    if (!ctx.json) process.stderr.write(`imported ${docs.length} document(s)\n`);
-    if (ctx.json) printJson(docs);
-    else for (const d of docs) process.stdout.write(`${d.id}\t${d.name}\t${d.title}\n`);
+    const progress = progressReporter({ force: ctx.options.has('progress'), tty: Boolean(process.stderr.isTTY) });
+    // Ctrl-C stops at the next file; nothing of the batch is stored.
+    const controller = new AbortController();
+    const stop = () => controller.abort(new GlossError('import', 'import cancelled; nothing was stored'));
+    process.once('SIGINT', stop);
+    let result;
+    try {
+      result = await importFiles(project, files, format, { onProgress: progress.onProgress, signal: controller.signal });
+    } finally {
+      process.off('SIGINT', stop);
+      progress.done();
+    }
+    const { documents, annotated, counts, warnings } = result;
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    if (ctx.json) {
+      printJson(documents);
+      return 0;
+    }
+    const extra = [
+      counts.annotations && `${counts.annotations} annotation(s)`,
+      counts.relations && `${counts.relations} relation(s)`,
+      counts.events && `${counts.events} event(s)`,
+      counts.claims && `${counts.claims} claim link(s)`,
+      counts.entities && `${counts.entities} new entit${counts.entities === 1 ? 'y' : 'ies'}`,
+      counts.propositions && `${counts.propositions} new proposition(s)`,
+    ].filter(Boolean);
+    process.stderr.write(`imported ${documents.length} document(s)${extra.length ? ` with ${extra.join(', ')}` : ''}${annotated.length ? `; annotated ${annotated.length} existing document(s)` : ''}\n`);
+    for (const d of documents) process.stdout.write(`${d.id}\t${d.name}\t${d.title}\n`);
     return 0;
   },
 };

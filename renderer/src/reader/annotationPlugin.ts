@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { buildInlineSet, windowOf } from './decorationTree.ts';
-import { blocksNearViewport, trackViewport, type PositionRange } from './viewportWindow.ts';
+import { blocksNearViewport, selectionSettled, trackViewport, type PositionRange } from './viewportWindow.ts';
 
 /** One annotation as the reader paints it: position ranges and a colour. */
 export interface PaintedAnnotation {
@@ -63,8 +63,12 @@ const WINDOW_MARGIN = 1.5;
 /** …and moves once the screen comes within this many viewport heights of its edge. */
 const WINDOW_SLACK = 0.5;
 
-/** Moves of the window travel as transaction metadata under this key (not an AnnotationAction: the view sends them itself). */
-const windowKey = 'glAnnotationWindow';
+/**
+ * Moves of the window travel as transaction metadata under this key, with a
+ * PositionRange (not an AnnotationAction: the plugin's view sends them itself).
+ */
+export const annotationWindowKey = 'glAnnotationWindow';
+const windowKey = annotationWindowKey;
 
 /**
  * Annotations as plugin state: a DecorationSet mapped through each
@@ -86,24 +90,36 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         let next = prev;
         if (tr.docChanged) next = mapThrough(prev, tr);
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
-        if (action) next = applyAction(next, action, state);
+        const delta: Delta = { removed: [], added: [] };
+        if (action) next = applyAction(next, action, state, delta);
         const moved = tr.getMeta(windowKey) as PositionRange | undefined;
         if (moved) next = { ...next, window: moved };
         if (next.window && state.doc.content.size <= WINDOW_MIN_DOC_SIZE) next = { ...next, window: null };
         if (next.decorations === prev.decorations && next.window === prev.window) return next;
-        return { ...next, visible: next.window ? windowOf(state.doc, next.decorations, next.window.from, next.window.to) : next.decorations };
+        const win = next.window;
+        if (!win) return { ...next, visible: next.decorations };
+        if (win === prev.window && prev.window && !tr.docChanged && action?.type !== 'reset') {
+          // The same changes to the drawn part: unchanged paragraphs keep their decoration sets, so the view skips them.
+          const near = (d: Decoration) => d.from <= win.to && d.to >= win.from;
+          return { ...next, visible: prev.visible.remove(delta.removed.filter(near)).add(state.doc, delta.added.filter(near)) };
+        }
+        return { ...next, visible: windowOf(state.doc, next.decorations, win.from, win.to) };
       },
     },
     props: {
       decorations: (state) => annotationKey.getState(state)?.visible,
     },
     view: (view) => {
+      let waited = 0;
       const tracker = trackViewport(view, () => {
         const s = annotationKey.getState(view.state);
         if (!s?.window) return;
         const height = window.innerHeight || 800;
         const needed = blocksNearViewport(view, WINDOW_SLACK * height);
         if (!needed || (needed.from >= s.window.from && needed.to <= s.window.to)) return;
+        // A selection ProseMirror has not read yet would be lost in the redraw: wait for it (a few frames at most).
+        if (!selectionSettled(view) && waited++ < 10) return tracker.schedule();
+        waited = 0;
         const next = blocksNearViewport(view, WINDOW_MARGIN * height);
         if (next) view.dispatch(view.state.tr.setMeta(windowKey, next).setMeta('addToHistory', false));
       });
@@ -144,7 +160,13 @@ function mapThrough(prev: AnnotationState, tr: Transaction): AnnotationState {
   return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc), ranges, window: moved };
 }
 
-function applyAction(prev: AnnotationState, action: AnnotationAction, state: EditorState): AnnotationState {
+/** The decorations an action took out of the set and put in. */
+interface Delta {
+  removed: Decoration[];
+  added: Decoration[];
+}
+
+function applyAction(prev: AnnotationState, action: AnnotationAction, state: EditorState, delta: Delta): AnnotationState {
   switch (action.type) {
     case 'reset': {
       const ranges = new Map<string, { from: number; to: number }[]>();
@@ -152,22 +174,22 @@ function applyAction(prev: AnnotationState, action: AnnotationAction, state: Edi
       return { ...prev, decorations: buildInlineSet(state.doc, decos), ranges };
     }
     case 'add': {
-      let set = removeIds(prev, action.annotations.map((a) => a.id));
+      let set = removeIds(prev, action.annotations.map((a) => a.id), delta.removed);
       const ranges = prev.ranges;
-      const added: Decoration[] = [];
       for (const a of action.annotations) {
         const lane = freeLane(set, a.ranges);
         ranges.set(a.id, a.ranges);
         const decos = decorationsFor(a, lane, a.id === prev.selected);
-        added.push(...decos);
+        delta.added.push(...decos);
         set = set.add(state.doc, decos);
       }
       return { ...prev, decorations: set, ranges };
     }
     case 'remove': {
+      const decorations = removeIds(prev, action.ids, delta.removed); // reads the ranges: before they go
       const ranges = prev.ranges;
       for (const id of action.ids) ranges.delete(id);
-      return { ...prev, decorations: removeIds(prev, action.ids), ranges, selected: action.ids.includes(prev.selected ?? '') ? null : prev.selected };
+      return { ...prev, decorations, ranges, selected: action.ids.includes(prev.selected ?? '') ? null : prev.selected };
     }
     case 'select': {
       let set = prev.decorations;
@@ -178,7 +200,11 @@ function applyAction(prev: AnnotationState, action: AnnotationAction, state: Edi
         const current = findById(set, id, rs);
         if (!current.length) continue;
         const spec = current[0]!.spec as DecorationSpec & { source: PaintedAnnotation };
-        set = set.remove(current).add(state.doc, decorationsFor(spec.source, spec.lane, id === action.id));
+        const replaced = decorationsFor(spec.source, spec.lane, id === action.id);
+        delta.removed.push(...current);
+        delta.added.push(...replaced);
+        // remove() and add() empty the arrays they are given: give them copies.
+        set = set.remove(current.slice()).add(state.doc, replaced.slice());
       }
       return { ...prev, decorations: set, selected: action.id };
     }
@@ -191,11 +217,14 @@ function findById(set: DecorationSet, id: string, ranges: { from: number; to: nu
   return set.find(from, to, (spec: DecorationSpec) => spec.id === id);
 }
 
-function removeIds(prev: AnnotationState, ids: readonly string[]): DecorationSet {
+function removeIds(prev: AnnotationState, ids: readonly string[], removed: Decoration[]): DecorationSet {
   let set = prev.decorations;
   for (const id of ids) {
     const rs = prev.ranges.get(id);
-    if (rs) set = set.remove(findById(set, id, rs));
+    if (!rs) continue;
+    const found = findById(set, id, rs);
+    removed.push(...found);
+    set = set.remove(found.slice());
   }
   return set;
 }

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView, type DirectEditorProps } from 'prosemirror-view';
 import { annotationPlugin } from './annotationPlugin.ts';
+import './sections.css';
 
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape']);
 

@@ -2,6 +2,10 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Block, TextRange } from '../../../shared/index.ts';
 import { readerSchema } from './schema.ts';
 
+/** Documents with more blocks than this are grouped into sections of SECTION_SIZE blocks (see the schema's `section`). */
+export const SECTION_THRESHOLD = 128;
+export const SECTION_SIZE = 32;
+
 /**
  * Maps between offsets into a document's text (UTF-16) and ProseMirror
  * positions. Each block holds exactly `text.slice(block.start, block.end)`;
@@ -11,13 +15,19 @@ export class OffsetMap {
   /** Position of each block's first character. */
   private readonly contentStart: number[];
 
-  constructor(readonly blocks: readonly Block[]) {
+  /** `sectionSize`: blocks per section when the document is grouped into sections (buildDoc's choice), else 0. */
+  constructor(
+    readonly blocks: readonly Block[],
+    readonly sectionSize = 0,
+  ) {
     this.contentStart = [];
     let pos = 0;
-    for (const b of blocks) {
+    blocks.forEach((b, i) => {
+      // A section's opening token before its first block, and the previous section's closing token.
+      if (sectionSize > 0 && i % sectionSize === 0) pos += i > 0 ? 2 : 1;
       this.contentStart.push(pos + 1);
       pos += b.end - b.start + 2;
-    }
+    });
   }
 
   /** The position of a text offset; offsets between blocks snap to the next block (or the previous, with `bias` -1). */
@@ -78,9 +88,10 @@ export function fallbackBlocks(text: string): Block[] {
   return blocks.length ? blocks : [{ type: 'paragraph', start: 0, end: text.length }];
 }
 
-/** Builds the ProseMirror document for a text and its blocks. */
+/** Builds the ProseMirror document for a text and its blocks; a long document's blocks are grouped into sections. */
 export function buildDoc(text: string, blocks: readonly Block[]): { doc: PMNode; map: OffsetMap } {
   const usable = blocks.length ? blocks : fallbackBlocks(text);
+  const sectionSize = usable.length > SECTION_THRESHOLD ? SECTION_SIZE : 0;
   const s = readerSchema;
   const nodes = usable.map((b) => {
     const content = b.end > b.start ? [s.text(text.slice(b.start, b.end))] : [];
@@ -92,5 +103,7 @@ export function buildDoc(text: string, blocks: readonly Block[]): { doc: PMNode;
       default: return s.nodes.paragraph!.create(null, content);
     }
   });
-  return { doc: s.nodes.doc!.create(null, nodes), map: new OffsetMap(usable) };
+  const sections = [];
+  if (sectionSize) for (let i = 0; i < nodes.length; i += sectionSize) sections.push(s.nodes.section!.create(null, nodes.slice(i, i + sectionSize)));
+  return { doc: s.nodes.doc!.create(null, sectionSize ? sections : nodes), map: new OffsetMap(usable, sectionSize) };
 }

@@ -1,9 +1,19 @@
 import { Schema } from 'prosemirror-model';
 
+/** The class of a section's element (see `section` below). */
+export const SECTION_CLASS = 'gl-section';
+
 /** The reader's schema: the block types importers produce, holding plain text only. */
 export const readerSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: '(block | section)+' },
+    /**
+     * A run of consecutive blocks of a long document (buildDoc groups them),
+     * shown as a plain <div>. It exists for the browser: layout and painting
+     * then skip whole sections away from the viewport, and a change to one
+     * paragraph re-lays out its section, not thousands of siblings.
+     */
+    section: { content: 'block+', toDOM: () => ['div', { class: SECTION_CLASS }, 0] },
     paragraph: { group: 'block', content: 'text*', toDOM: () => ['p', 0] },
     heading: {
       group: 'block',

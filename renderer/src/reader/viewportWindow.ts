@@ -1,4 +1,5 @@
 import type { EditorView } from 'prosemirror-view';
+import { SECTION_CLASS } from './schema.ts';
 
 /** A stretch of the document, in positions, from the start of one top-level block to the end of another. */
 export interface PositionRange {
@@ -7,40 +8,46 @@ export interface PositionRange {
 }
 
 /**
- * The top-level blocks that are on screen or within `marginPx` pixels of it,
- * as positions; null when the editor is not laid out (hidden, detached).
- * Found by binary search over the blocks' boxes, so it costs a few layout
- * reads however long the document is.
+ * The blocks that are on screen or within `marginPx` pixels of it, as
+ * positions (from the start of the first to the end of the last); null when
+ * the editor is not laid out (hidden, detached). Found by binary search over
+ * the blocks' boxes (sections first, then the blocks of the edge sections),
+ * so it costs a few layout reads however long the document is.
  */
 export function blocksNearViewport(view: EditorView, marginPx: number): PositionRange | null {
-  const blocks = view.dom.children;
-  const n = blocks.length;
   const box = view.dom.getBoundingClientRect();
-  if (!n || box.height === 0) return null;
+  if (!view.dom.children.length || box.height === 0) return null;
   const top = -marginPx;
   const bottom = (window.innerHeight || document.documentElement.clientHeight) + marginPx;
   if (box.bottom < top || box.top > bottom) return { from: 0, to: 0 };
-  // First block whose bottom is below `top`, last block whose top is above `bottom`.
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.getBoundingClientRect().bottom >= top) hi = mid;
-    else lo = mid + 1;
-  }
-  const first = lo;
-  hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid]!.getBoundingClientRect().top <= bottom) lo = mid;
-    else hi = mid - 1;
-  }
-  const from = blockBoundary(view, blocks[first]!, 'start');
-  const to = blockBoundary(view, blocks[lo]!, 'end');
+  const into = (el: Element, edge: 'first' | 'last'): Element => (el.classList.contains(SECTION_CLASS) && el.children.length ? edgeChild(el, top, bottom, edge) : el);
+  const first = into(edgeChild(view.dom, top, bottom, 'first'), 'first');
+  const last = into(edgeChild(view.dom, top, bottom, 'last'), 'last');
+  const from = blockBoundary(view, first, 'start');
+  const to = blockBoundary(view, last, 'end');
   return from === null || to === null ? null : { from, to: Math.max(from, to) };
 }
 
-/** The position before (start) or after (end) the top-level node drawn by `el`. */
+/** The first child whose bottom is below `top`, or the last whose top is above `bottom` (clamped to the children). */
+function edgeChild(parent: Element, top: number, bottom: number, edge: 'first' | 'last'): Element {
+  const children = parent.children;
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo < hi) {
+    if (edge === 'first') {
+      const mid = (lo + hi) >> 1;
+      if (children[mid]!.getBoundingClientRect().bottom >= top) hi = mid;
+      else lo = mid + 1;
+    } else {
+      const mid = (lo + hi + 1) >> 1;
+      if (children[mid]!.getBoundingClientRect().top <= bottom) lo = mid;
+      else hi = mid - 1;
+    }
+  }
+  return children[lo]!;
+}
+
+/** The position before (start) or after (end) the block drawn by `el`. */
 function blockBoundary(view: EditorView, el: Element, side: 'start' | 'end'): number | null {
   let pos: number;
   try {
@@ -48,9 +55,27 @@ function blockBoundary(view: EditorView, el: Element, side: 'start' | 'end'): nu
   } catch {
     return null;
   }
-  const $pos = view.state.doc.resolve(Math.max(0, Math.min(pos, view.state.doc.content.size)));
-  if ($pos.depth === 0) return side === 'start' ? $pos.pos : Math.min(view.state.doc.content.size, $pos.pos + ($pos.nodeAfter?.nodeSize ?? 0));
-  return side === 'start' ? $pos.before(1) : $pos.after(1);
+  const size = view.state.doc.content.size;
+  const $pos = view.state.doc.resolve(Math.max(0, Math.min(pos, size)));
+  if ($pos.depth === 0) return side === 'start' ? $pos.pos : Math.min(size, $pos.pos + ($pos.nodeAfter?.nodeSize ?? 0));
+  return side === 'start' ? $pos.before($pos.depth) : $pos.after($pos.depth);
+}
+
+/**
+ * Whether ProseMirror has read the DOM selection: true unless the browser's
+ * selection in the editor differs from the state's. Redrawing before then
+ * (between a selection change and its "selectionchange" event) would put the
+ * state's older selection back into the DOM, undoing the user's.
+ */
+export function selectionSettled(view: EditorView): boolean {
+  const sel = view.dom.ownerDocument.getSelection();
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return true;
+  try {
+    const { anchor, head } = view.state.selection;
+    return view.posAtDOM(sel.anchorNode, sel.anchorOffset) === anchor && view.posAtDOM(sel.focusNode, sel.focusOffset) === head;
+  } catch {
+    return true;
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { AttributeValue } from '../../../../shared/index.ts';
+import { codePointToUtf16Many, type AttributeValue } from '../../../../shared/index.ts';
 import { importError } from '../errors.ts';
 import { externalIdFromBrat, externalIdToBrat } from '../external-ids.ts';
 import { claimOf, emptyDocument, type Bundle, type BundleAnnotation, type BundleDocument } from '../model.ts';
-import { rangesFromCodePoints, rangesToCodePoints } from '../text.ts';
+import { manyRangesToCodePoints } from '../text.ts';
 import { bratName } from '../../tagset/brat.ts';
 import { bratValue, emptyAnnotations, oneLine, type BratAnnotations } from './ann.ts';
 
@@ -40,11 +40,14 @@ export function bratToBundle(
   const doc = emptyDocument({ ...fields, file, metadata: { format: 'brat' } });
   const origin = (line: number) => ({ file, line });
   const spans = new Map<string, BundleAnnotation>();
+  // One pass over the text converts every offset.
+  const utf16 = codePointToUtf16Many(fields.text, ann.textBounds.flatMap((t) => t.fragments.flatMap((f) => [f.start, f.end])));
+  let k = 0;
   for (const t of ann.textBounds) {
     const a: BundleAnnotation = {
       key: t.id,
       label: names.label(t.type),
-      ranges: rangesFromCodePoints(fields.text, t.fragments),
+      ranges: t.fragments.map(() => ({ start: utf16[k++]!, end: utf16[k++]! })),
       attributes: {},
       note: '',
       claims: [],
@@ -57,6 +60,7 @@ export function bratToBundle(
   for (const e of ann.events) {
     doc.events.push({ key: e.id, type: names.label(e.type), trigger: e.trigger, args: e.args.map((x) => ({ ...x })), attributes: {}, note: '', origin: origin(e.line) });
   }
+  const eventsByKey = new Map(doc.events.map((e) => [e.key, e]));
   for (const r of ann.relations) {
     const [from, to] = r.args as [(typeof r.args)[0], (typeof r.args)[0]];
     for (const arg of [from, to]) {
@@ -69,7 +73,7 @@ export function bratToBundle(
   const stances = new Map<string, { value: string; raw: string }>();
   for (const x of ann.attributes) {
     const span = spans.get(x.target);
-    const attrs: Record<string, AttributeValue> | undefined = span?.attributes ?? doc.events.find((e) => e.key === x.target)?.attributes;
+    const attrs: Record<string, AttributeValue> | undefined = span?.attributes ?? eventsByKey.get(x.target)?.attributes;
     if (!attrs) throw importError(file, x.line, `attribute ${x.id}: unknown reference ${x.target}`);
     if (span && isClaimType(span.label) && x.name.toLowerCase() === STANCE_ATTRIBUTE.toLowerCase() && typeof x.value === 'string' && STANCES.includes(x.value.toLowerCase())) {
       stances.set(x.target, { value: x.value.toLowerCase(), raw: x.value });
@@ -80,6 +84,7 @@ export function bratToBundle(
   }
 
   const propositionLinks = new Map<string, { id: string; text: string }[]>();
+  const entityKeys = new Set(bundle.entities.map((e) => e.key));
   for (const n of ann.normalizations) {
     const span = spans.get(n.target);
     const resource = n.resource.toLowerCase();
@@ -94,7 +99,8 @@ export function bratToBundle(
       const glossId = resource === ENTITIES_RESOURCE ? n.externalId : null;
       const externalId = glossId ? null : externalIdFromBrat(n.resource, n.externalId);
       const key = glossId ?? `external:${externalId}`;
-      if (!bundle.entities.some((e) => e.key === key)) {
+      if (!entityKeys.has(key)) {
+        entityKeys.add(key);
         const name = n.text.trim() || fields.text.slice(span.ranges[0]!.start, span.ranges[0]!.end);
         bundle.entities.push({ key, name, type: span.label, externalId, aliases: [], description: '' });
       }
@@ -116,11 +122,9 @@ export function bratToBundle(
   // A stance with no proposition to hold it stays an attribute, as written.
   for (const [target, s] of stances) spans.get(target)!.attributes[STANCE_ATTRIBUTE] = s.raw;
 
+  const relationsByKey = new Map(doc.relations.map((r) => [r.key, r]));
   for (const n of ann.notes) {
-    const own =
-      n.type === NOTE_TYPE
-        ? (spans.get(n.target) ?? doc.relations.find((r) => r.key === n.target) ?? doc.events.find((e) => e.key === n.target))
-        : undefined;
+    const own = n.type === NOTE_TYPE ? (spans.get(n.target) ?? relationsByKey.get(n.target) ?? eventsByKey.get(n.target)) : undefined;
     if (own && own.note === '') own.note = n.text;
     else doc.notes.push({ target: n.target, type: n.type, text: n.text, origin: origin(n.line) });
   }
@@ -139,9 +143,10 @@ export function bundleToBrat(doc: BundleDocument, bundle: Bundle): { ann: BratAn
   const entities = new Map(bundle.entities.map((e) => [e.key, e]));
   const propositions = new Map(bundle.propositions.map((p) => [p.key, p]));
 
-  doc.annotations.forEach((a) => {
+  const cps = manyRangesToCodePoints(doc.text, doc.annotations, (a) => a.ranges);
+  doc.annotations.forEach((a, i) => {
     const id = ids.get(a.key)!;
-    const fragments = rangesToCodePoints(doc.text, a.ranges);
+    const fragments = cps[i]!;
     ann.textBounds.push({ id, type: bratName(a.label), fragments, text: oneLine(a.ranges.map((r) => doc.text.slice(r.start, r.end)).join(' ')), line: 0 });
   });
   doc.events.forEach((e) => {

@@ -39,8 +39,10 @@ export function parseBrat(files: readonly SourceFile[], options: RunOptions = {}
     warnings.push(...tagset.warnings);
   }
   // brat types are the storage form of names (visual.conf gives the display names the tagset uses).
-  const labelOf = (type: string) => [...labels.keys()].find((n) => n === type) ?? [...labels.keys()].find((n) => bratName(n) === type) ?? type;
-  const relationOf = (type: string) => bundle.relationTypes.find((r) => r.name === type)?.name ?? bundle.relationTypes.find((r) => bratName(r.name) === type)?.name ?? type;
+  const confLabels = new Map([...labels.keys()].map((n) => [bratName(n), n]));
+  const confTypes = new Map(bundle.relationTypes.map((r) => [bratName(r.name), r.name]));
+  const labelOf = (type: string) => (labels.has(type) ? type : (confLabels.get(type) ?? type));
+  const relationOf = (type: string) => (bundle.relationTypes.some((r) => r.name === type) ? type : (confTypes.get(type) ?? type));
 
   const texts = files.filter((f) => /\.txt$/i.test(f.name));
   for (const a of files.filter((f) => /\.ann$/i.test(f.name))) {

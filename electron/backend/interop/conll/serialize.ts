@@ -5,16 +5,24 @@ import type { Bundle, BundleDocument } from '../model.ts';
  * sentences, and a `-DOCSTART-` line before each document. Tokens and
  * sentences come from Intl.Segmenter within each block, so that no sentence
  * crosses a paragraph. Where spans nest, a token takes the outermost one (the
- * longest, then the first); a span's first token in each sentence is B-.
+ * longest, then the first); a span's first token in each sentence, and in
+ * each range of a discontinuous span, is B-.
  * Labels with spaces are written with underscores.
  */
 export function serializeConll(bundle: Bundle): string {
   const out: string[] = [];
   for (const doc of bundle.documents) {
     out.push('-DOCSTART-\tO', '');
-    for (const sentence of sentences(doc)) {
-      const tags = tagTokens(doc, sentence);
-      sentence.forEach((t, i) => out.push(`${t.text}\t${tags[i]}`));
+    const sents = sentences(doc);
+    const owners = owningSpans(doc, sents.flat());
+    let k = 0;
+    for (const sentence of sents) {
+      sentence.forEach((t, i) => {
+        const owner = owners[k + i]!;
+        const tag = owner === undefined ? 'O' : `${i > 0 && owners[k + i - 1] === owner ? 'I' : 'B'}-${owner.label}`;
+        out.push(`${t.text}\t${tag}`);
+      });
+      k += sentence.length;
       out.push('');
     }
   }
@@ -55,15 +63,32 @@ export function sentences(doc: BundleDocument): Token[][] {
   return out;
 }
 
-function tagTokens(doc: BundleDocument, tokens: readonly Token[]): string[] {
-  // Outermost first: longer spans win, then the earlier one.
-  const spans = doc.annotations
+interface Span {
+  label: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The span each token belongs to (undefined: none), tokens in text order.
+ * Spans are taken outermost first (longer, then earlier), each claiming the
+ * tokens it overlaps that no outer span has claimed: a binary search finds
+ * its first token, so the cost is the spans' sizes, not spans × tokens.
+ */
+function owningSpans(doc: BundleDocument, tokens: readonly Token[]): (Span | undefined)[] {
+  const spans: Span[] = doc.annotations
     .flatMap((a) => a.ranges.map((r) => ({ label: a.label.replace(/\s+/g, '_'), start: r.start, end: r.end })))
     .sort((x, y) => y.end - y.start - (x.end - x.start) || x.start - y.start);
-  const owner = tokens.map((t) => spans.findIndex((s) => s.start < t.end && t.start < s.end));
-  return tokens.map((_, i) => {
-    const k = owner[i]!;
-    if (k === -1) return 'O';
-    return `${i > 0 && owner[i - 1] === k ? 'I' : 'B'}-${spans[k]!.label}`;
-  });
+  const owners = new Array<Span | undefined>(tokens.length);
+  for (const s of spans) {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < tokens.length && tokens[i]!.start < s.end; i++) if (!owners[i]) owners[i] = s;
+  }
+  return owners;
 }

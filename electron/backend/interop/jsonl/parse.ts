@@ -17,6 +17,7 @@ export function parseJsonl(raw: string, file: string, baseName: string): Bundle 
   const bundle = emptyBundle();
   const labels = new Map<string, LabelKind>();
   const lines = raw.split(/\r?\n/);
+  const keys = new Set<string>();
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const n = i + 1;
@@ -31,7 +32,8 @@ export function parseJsonl(raw: string, file: string, baseName: string): Bundle 
     if (typeof rec.text !== 'string') throw fail('the record has no "text"');
     const doc = Array.isArray(rec.annotations) ? glossRecord(rec, bundle, labels, fail) : doccanoRecord(rec, labels, fail);
     // Gloss records keep their id as key: relations into other documents of the file name it.
-    doc.key = Array.isArray(rec.annotations) && typeof rec.id === 'string' && !bundle.documents.some((d) => d.key === rec.id) ? rec.id : `${file}#${n}`;
+    doc.key = Array.isArray(rec.annotations) && typeof rec.id === 'string' && !keys.has(rec.id) ? rec.id : `${file}#${n}`;
+    keys.add(doc.key);
     doc.file = file;
     if (!doc.name) doc.name = rec.id !== undefined && (typeof rec.id === 'string' || typeof rec.id === 'number') ? `${baseName}-${rec.id}` : `${baseName}-${n}`;
     if (!doc.title) doc.title = rec.text.split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? doc.name;

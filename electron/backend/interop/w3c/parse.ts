@@ -39,26 +39,30 @@ export function parseW3c(raw: string, file: string, resolve: DocumentResolver): 
   const annotations: Json[] = [];
   const fail = (a: Json | undefined, message: string) => importError(file, a && typeof a.id === 'string' ? lineOfJsonValue(raw, 'id', a.id) : undefined, message);
 
-  const collect = (node: unknown, depth: number): void => {
-    if (depth > 100000) throw importError(file, undefined, 'too many annotation pages');
+  // A stack rather than recursion: a chain of embedded pages may be long. Items are pushed in reverse to be read in order.
+  const stack: unknown[] = [json];
+  const pushAll = (list: unknown[]) => {
+    for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]);
+  };
+  while (stack.length) {
+    const node = stack.pop();
     if (Array.isArray(node)) {
-      for (const n of node) collect(n, depth);
-      return;
+      pushAll(node);
+      continue;
     }
     if (!isObject(node)) throw importError(file, undefined, 'expected an Annotation, an AnnotationPage or an AnnotationCollection');
     const types = typesOf(node);
     if (types.includes('Annotation')) annotations.push(node);
     else if (types.includes('AnnotationPage')) {
-      collect(node.items ?? [], depth);
-      if (isObject(node.next)) collect(node.next, depth + 1);
-      else if (typeof node.next === 'string') throw fail(node, `the next page ${node.next} is not embedded in the file; Gloss reads self-contained files only`);
+      if (typeof node.next === 'string') throw fail(node, `the next page ${node.next} is not embedded in the file; Gloss reads self-contained files only`);
+      if (isObject(node.next)) stack.push(node.next);
+      pushAll(asArray(node.items));
     } else if (types.includes('AnnotationCollection')) {
       readGlossHeader(node, bundle, docs, file);
-      if (isObject(node.first)) collect(node.first, depth + 1);
-      else if (typeof node.first === 'string') throw fail(node, `the first page ${node.first} is not embedded in the file; Gloss reads self-contained files only`);
+      if (typeof node.first === 'string') throw fail(node, `the first page ${node.first} is not embedded in the file; Gloss reads self-contained files only`);
+      if (isObject(node.first)) stack.push(node.first);
     } else throw fail(node, `an object of type "${types.join(', ') || '(none)'}" is not an Annotation, AnnotationPage or AnnotationCollection`);
-  };
-  collect(json, 0);
+  }
 
   const docFor = (iri: string, a: Json): BundleDocument => {
     const known = docs.get(iri);

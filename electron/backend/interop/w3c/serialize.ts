@@ -7,9 +7,12 @@ import { CONTEXT, iriOf } from './vocab.ts';
 
 type Json = Record<string, unknown>;
 
+/** Annotations per AnnotationPage. */
+export const PAGE_SIZE = 1000;
+
 /**
- * A W3C Web Annotation export: one AnnotationCollection whose pages (one per
- * document, embedded and chained by `next`) hold an Annotation per span.
+ * A W3C Web Annotation export: one AnnotationCollection whose pages (of
+ * {@link PAGE_SIZE}, embedded and chained by `next`) hold an Annotation per span.
  * Each targets a SpecificResource whose source is the document's IRI, with a
  * TextQuoteSelector and a TextPositionSelector (code points). Bodies: the
  * label (tagging), attributes (describing), the note (commenting), the entity
@@ -22,16 +25,19 @@ type Json = Record<string, unknown>;
 export function serializeW3c(bundle: Bundle, options: RunOptions & { generated?: string } = {}): Json {
   const generated = options.generated ?? new Date().toISOString();
   const collectionId = `urn:uuid:${randomUUID()}`;
-  const pages: Json[] = [];
-  let total = 0;
+  const all: Json[] = [];
   bundle.documents.forEach((doc, i) => {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: i, total: bundle.documents.length, item: doc.name });
-    const items = documentAnnotations(doc, bundle);
-    total += items.length;
-    pages.push({ id: `${collectionId}/page/${i + 1}`, type: 'AnnotationPage', partOf: collectionId, startIndex: total - items.length, items });
+    all.push(...documentAnnotations(doc, bundle));
   });
   options.onProgress?.({ phase: 'export', done: bundle.documents.length, total: bundle.documents.length });
+  const total = all.length;
+  // Pages are embedded, each in the one before (`next`): fixed-size pages keep that nesting shallow.
+  const pages: Json[] = [];
+  for (let start = 0; start < all.length; start += PAGE_SIZE) {
+    pages.push({ id: `${collectionId}/page/${pages.length + 1}`, type: 'AnnotationPage', partOf: collectionId, startIndex: start, items: all.slice(start, start + PAGE_SIZE) });
+  }
   for (let i = pages.length - 2; i >= 0; i--) pages[i]!.next = pages[i + 1];
   const collection: Json = {
     '@context': CONTEXT,
