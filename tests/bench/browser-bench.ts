@@ -99,24 +99,31 @@ const PROFILE_DIR = process.env.BENCH_PROFILE;
 async function openDocument(browser: Browser, url: string, count: number, timeoutMs = 180_000): Promise<{ page: Page; result: OpenResult }> {
   const page = await openPage(browser, url);
   page.setDefaultTimeout(timeoutMs);
-  const cdp = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
+  const stop = await profile(page);
   const result = await page.evaluate(([count, seed]) => window.bench.open(count, seed), [count, BENCH_SEED] as const);
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    fs.mkdirSync(PROFILE_DIR!, { recursive: true });
-    fs.writeFileSync(path.join(PROFILE_DIR!, `${path.basename(url, '.html')}-${count}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
-  }
+  await stop(`${path.basename(url, '.html')}-${count}-open`);
   return { page, result };
+}
+
+/** Starts the CPU profiler when BENCH_PROFILE is set; the returned function saves the profile as NAME.cpuprofile. */
+async function profile(page: Page): Promise<(name: string) => Promise<void>> {
+  if (!PROFILE_DIR) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${name}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 /** 200 additions: select the words, press the hotkey, wait for the highlight to be painted. */
 async function additions(page: Page, label: string, limit = Infinity): Promise<AdditionResult[]> {
   const n = Math.min(limit, await page.evaluate(() => window.bench.additions()));
+  const stop = await profile(page);
   const out: AdditionResult[] = [];
   for (let i = 0; i < n; i++) {
     await page.evaluate((i) => window.bench.prepareAddition(i), i);
@@ -124,6 +131,7 @@ async function additions(page: Page, label: string, limit = Infinity): Promise<A
     out.push(await page.evaluate(() => window.bench.lastAddition()));
     if ((i + 1) % 50 === 0) progress(`  ${label}: ${i + 1}/${n} additions`);
   }
+  await stop(`${label.replace(/\W+/g, '-')}-additions`);
   return out;
 }
 

@@ -249,10 +249,10 @@ export function generateAnnotations(doc: BenchDocument, count: number, seed = BE
 
 /**
  * Where the timed additions go: `count` spans of one or two words, spread
- * over the first `withinChars` characters (so a run scrolls through them in
- * order), each within one paragraph.
+ * evenly over the first `withinChars` characters (the whole document by
+ * default) in reading order, each within one paragraph.
  */
-export function generateAdditions(doc: BenchDocument, count: number, seed = BENCH_SEED, withinChars = 60_000): TextRange[] {
+export function generateAdditions(doc: BenchDocument, count: number, seed = BENCH_SEED, withinChars = doc.text.length): TextRange[] {
   const rng = mulberry32(subSeed(seed, 4));
   let lastWord = 0;
   while (lastWord < doc.wordBlock.length - 1 && doc.words[2 * lastWord]! < withinChars) lastWord++;

@@ -176,12 +176,16 @@ export class RelationStore {
     const toLabel = this.labels.get(to.labelId);
     if (!allows(type.fromKinds, type.fromLabelIds, fromLabel)) throw new GlossError('validation', `"${type.name}" cannot start at a ${fromLabel.name} annotation (${describe(type.fromKinds, type.fromLabelIds, this.labels)})`);
     if (!allows(type.toKinds, type.toLabelIds, toLabel)) throw new GlossError('validation', `"${type.name}" cannot end at a ${toLabel.name} annotation (${describe(type.toKinds, type.toLabelIds, this.labels)})`);
+    // Looked up through the from-annotation index (`+type_id` keeps SQLite off the
+    // type index, which would scan every relation of the type on each insert).
     const dup = this.db
       .prepare(
-        `SELECT id FROM relations WHERE type_id = ? AND id <> ?
-         AND ((from_annotation_id = ? AND to_annotation_id = ?) OR (? = 1 AND from_annotation_id = ? AND to_annotation_id = ?))`,
+        `SELECT id FROM relations WHERE from_annotation_id = ? AND to_annotation_id = ? AND +type_id = ? AND id <> ?
+         UNION ALL
+         SELECT id FROM relations WHERE ? = 1 AND from_annotation_id = ? AND to_annotation_id = ? AND +type_id = ? AND id <> ?
+         LIMIT 1`,
       )
-      .get(typeId, selfId, fromId, toId, type.symmetric ? 1 : 0, toId, fromId) as { id: string } | undefined;
+      .get(fromId, toId, typeId, selfId, type.symmetric ? 1 : 0, toId, fromId, typeId, selfId) as { id: string } | undefined;
     if (dup) throw new GlossError('conflict', `these annotations are already related by "${type.name}" (relation ${dup.id})`);
   }
 }

@@ -79,17 +79,7 @@ const page: BenchPage = {
       },
     });
     view = v;
-    const t1 = performance.now();
-    forceLayout(v.dom);
-    const t2 = performance.now();
-    const painted0 = annotations.map((a) => toPainted(a, labels, built.map));
-    const t3 = performance.now();
-    dispatchAnnotations(v, { type: 'reset', annotations: painted0 });
-    const t4 = performance.now();
-    forceLayout(v.dom);
-    const t5 = performance.now();
-    console.error(`view ${(t1 - start).toFixed(0)} layout ${(t2 - t1).toFixed(0)} toPainted ${(t3 - t2).toFixed(0)} reset ${(t4 - t3).toFixed(0)} layout ${(t5 - t4).toFixed(0)}`);
-    if (0) dispatchAnnotations(v, { type: 'reset', annotations: annotations.map((a) => toPainted(a, labels, built.map)) });
+    dispatchAnnotations(v, { type: 'reset', annotations: annotations.map((a) => toPainted(a, labels, built.map)) });
     const end = await painted();
     return { openMs: end - start, highlightElements: v.dom.querySelectorAll('.gl-hl').length, annotations: count };
   },
