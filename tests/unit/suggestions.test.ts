@@ -59,6 +59,10 @@ beforeEach(async () => {
   project = await Project.open(file);
   dispatch = createDispatcher(project);
   docs = await importSources(project, readSources([CORPUS_DIR]));
+  // A tagset whose Claim label has a passage-level `reported` attribute, which accepted
+  // claim suggestions set (the default tagset keeps reported on each claim link instead).
+  const claimLabel = project.labels.findByName('Claim')!;
+  project.labels.update(claimLabel.id, { attributes: [{ name: 'reported', type: 'boolean' }] });
 });
 afterEach(() => {
   project.close();
@@ -207,6 +211,10 @@ describe('accept, reject and unreject', () => {
     const a = await call('suggestions.accept', { documentId: id, labelId: claim.labelId, start: claim.start, end: claim.end });
     expect(a.attributes).toEqual({ reported: true });
     expect(a.quote).toBe(claim.quote);
+    // Without the attribute in the tagset, nothing is set.
+    project.labels.update(claim.labelId, { attributes: [] });
+    const other = (await call('suggestions.list', { documentId: id, kinds: ['claim'] })).find((s) => s.quote.includes(' said'))!;
+    expect((await call('suggestions.accept', { documentId: id, suggestionId: other.id })).attributes).toEqual({});
     expect(await failure('suggestions.accept', { documentId: id, labelId: claim.labelId, start: 5, end: 5 })).toBe('validation');
     expect(await failure('suggestions.accept', { documentId: id, labelId: 'no-label', start: 0, end: 5 })).toBe('not_found');
     expect(await failure('suggestions.accept', { documentId: id, labelId: claim.labelId, start: 0, end: 10_000_000 })).toBe('validation');
