@@ -25,5 +25,6 @@ export * from './api/snapshots.ts';
 export * from './api/tagset.ts';
 export * from './api/suggestions.ts';
 export * from './api/compare.ts';
+export * from './api/jobs.ts';
 export * from './api/contract.ts';
 export * from './api/bridge.ts';

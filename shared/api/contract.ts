@@ -3,6 +3,7 @@ import { annotationMethods } from './annotations.ts';
 import { compareMethods } from './compare.ts';
 import { documentMethods } from './documents.ts';
 import { entityMethods } from './entities.ts';
+import { jobMethods } from './jobs.ts';
 import { labelMethods } from './labels.ts';
 import { projectMethods } from './project.ts';
 import { claimMethods, propositionMethods, stanceMethods } from './propositions.ts';
@@ -31,6 +32,7 @@ export const contract = {
   ...snapshotMethods,
   ...suggestionMethods,
   ...compareMethods,
+  ...jobMethods,
 } as const;
 
 export type Contract = typeof contract;

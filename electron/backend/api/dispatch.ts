@@ -5,6 +5,7 @@ import { compareHandlers } from './compare.ts';
 import { documentHandlers } from './documents.ts';
 import { entityHandlers } from './entities.ts';
 import type { Handler, HandlerContext } from './handler.ts';
+import { jobHandlers } from './jobs.ts';
 import { labelHandlers } from './labels.ts';
 import { projectHandlers } from './project.ts';
 import { claimHandlers, propositionHandlers, stanceHandlers } from './propositions.ts';
@@ -28,6 +29,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...snapshotHandlers,
   ...suggestionHandlers,
   ...compareHandlers,
+  ...jobHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

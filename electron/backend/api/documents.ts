@@ -1,5 +1,5 @@
-import { GlossError } from '../../../shared/index.ts';
 import { importFiles } from '../interop/import.ts';
+import { decodeImportFiles } from '../jobs/import-job.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const documentHandlers: HandlerMap<'documents'> = {
@@ -7,10 +7,7 @@ export const documentHandlers: HandlerMap<'documents'> = {
   'documents.get': ({ id }, { project }) => project.documents.get(id),
   'documents.search': ({ query, limit }, { project }) => project.documents.search(query, limit),
   'documents.import': ({ files, format }, { project }) => {
-    const sources = files.map((f) => {
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.base64)) throw new GlossError('validation', `${f.name}: file content is not valid base64`);
-      return { name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) };
-    });
+    const sources = decodeImportFiles(files);
     // Every format, documents and annotated corpora alike; a brat folder arrives as files named "folder/x.txt", "folder/x.ann".
     return importFiles(project, sources, format).then((r) => r.documents);
   },

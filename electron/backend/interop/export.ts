@@ -4,9 +4,10 @@ import { serializeBrat } from './brat/index.ts';
 import { serializeConll } from './conll/serialize.ts';
 import { serializeCsv } from './csv/serialize.ts';
 import { serializeHtmlReport } from './html/report.ts';
-import { loadBundle } from './load.ts';
+import { loadBundleSteps } from './load.ts';
 import type { RunOptions } from './progress.ts';
 import { serializeQdpx } from './qdpx/serialize.ts';
+import { runSteps, runStepsAsync, type Steps } from './steps.ts';
 import { serializeW3c } from './w3c/serialize.ts';
 import { zipFiles, type FileEntry } from './zip.ts';
 
@@ -23,8 +24,25 @@ export type ExportArtifact =
  * per document; aborting stops at the next one. Warnings say what the format
  * could not hold (e.g. relations into documents left out of the export).
  */
-export function exportDocuments(project: Project, format: InteropExportFormat, options: RunOptions & { documentIds?: readonly string[] } = {}): ExportArtifact {
-  const bundle = loadBundle(project, options.documentIds, options);
+export function exportDocuments(project: Project, format: InteropExportFormat, options: ExportOptions = {}): ExportArtifact {
+  return runSteps(exportSteps(project, format, options));
+}
+
+/**
+ * {@link exportDocuments} for background jobs: the same work, pausing between
+ * documents so that other calls (status polls, cancel) get through. Rejects
+ * with the signal's reason once it aborts.
+ */
+export function exportDocumentsAsync(project: Project, format: InteropExportFormat, options: ExportOptions = {}): Promise<ExportArtifact> {
+  return runStepsAsync(exportSteps(project, format, options), options.signal);
+}
+
+/** What an export takes besides the format: the documents (all when absent), progress and cancel. */
+export type ExportOptions = RunOptions & { documentIds?: readonly string[] };
+
+/** The export, yielding after each document read (and each JSONL line written). */
+function* exportSteps(project: Project, format: InteropExportFormat, options: ExportOptions): Steps<ExportArtifact> {
+  const bundle = yield* loadBundleSteps(project, options.documentIds, options);
   const warnings: string[] = [];
   if (bundle.dropped) warnings.push(`${bundle.dropped} relation(s) into documents outside the export were left out`);
   const generated = new Date().toISOString();
@@ -40,8 +58,14 @@ export function exportDocuments(project: Project, format: InteropExportFormat, o
       const json = JSON.stringify(serializeW3c(bundle, { ...options, generated }), null, annotations <= 5000 ? 2 : undefined);
       return { kind: 'file', fileName: 'gloss-annotations.jsonld', mediaType: 'application/ld+json', data: json + '\n', warnings };
     }
-    case 'jsonl':
-      return { kind: 'file', fileName: 'gloss-export.jsonl', mediaType: 'application/x-ndjson', data: [...jsonlLines(bundle)].join(''), warnings };
+    case 'jsonl': {
+      const lines: string[] = [];
+      for (const line of jsonlLines(bundle)) {
+        lines.push(line);
+        yield;
+      }
+      return { kind: 'file', fileName: 'gloss-export.jsonl', mediaType: 'application/x-ndjson', data: lines.join(''), warnings };
+    }
     case 'conll':
       return { kind: 'file', fileName: 'gloss-export.conll', mediaType: 'text/plain; charset=utf-8', data: serializeConll(bundle), warnings };
     case 'csv':

@@ -3,6 +3,7 @@ import type { Project } from '../project.ts';
 import { StandoffStore } from '../store/standoff.ts';
 import { claimOf, emptyDocument, type Bundle, type BundleDocument } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 /**
  * Reads documents (all, or those named, in library order) with everything
@@ -11,6 +12,11 @@ import { checkAborted, type RunOptions } from './progress.ts';
  * and counted in `dropped`.
  */
 export function loadBundle(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Bundle & { dropped: number } {
+  return runSteps(loadBundleSteps(project, documentIds, options));
+}
+
+/** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
+export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Steps<Bundle & { dropped: number }> {
   const labels = project.labels.list();
   const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
   const ids = documentIds ?? project.documents.list().map((d) => d.id);
@@ -22,7 +28,8 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
   const typeName = new Map(types.map((t) => [t.id, t.name]));
   const labelName = (id: string) => labelById.get(id)?.name ?? id;
   let dropped = 0;
-  const documents: BundleDocument[] = ids.map((id, i) => {
+  const documents: BundleDocument[] = [];
+  for (const [i, id] of ids.entries()) {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
@@ -77,8 +84,9 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
       propositionIds.add(s.propositionId);
       doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification });
     }
-    return doc;
-  });
+    documents.push(doc);
+    yield;
+  }
   options.onProgress?.({ phase: 'export', done: ids.length, total: ids.length });
   return {
     labels: labels.map((l) => ({ name: l.name, kind: l.kind, color: l.color, hotkey: l.hotkey, attributes: l.attributes })),

@@ -3,29 +3,35 @@ import type { DocumentSummary, SearchHit } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
-import { IMPORT_ACCEPT, isImportable, readFilesForImport } from './readFiles.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+import { followJob, progressView, type ProgressView } from './followJob.ts';
+import { ProgressBar } from './ProgressBar.tsx';
+import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT, isImportable, readFilesForImport } from './readFiles.ts';
+import './library.css';
 
 interface Props {
   onOpen(id: string): void;
   onCompare(ids: string[]): void;
 }
 
-interface Progress {
-  phase: string;
-  done: number;
-  total: number;
+/** An import under way: what its progress bar shows, and how to cancel it. */
+interface Importing {
+  view: ProgressView;
+  cancel: AbortController;
 }
 
-/** The library: every document, full-text search, import by picker or drag-and-drop. */
+/** The library: every document, full-text search, import by picker or drag-and-drop, export. */
 export function Library({ onOpen, onCompare }: Props) {
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [importing, setImporting] = useState<Importing | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const busy = useRef(false);
 
   const reload = useCallback(() => {
     api.documents.list({}).then(setDocs, (err) => notify('error', messageOf(err)));
@@ -47,24 +53,47 @@ export function Library({ onOpen, onCompare }: Props) {
     };
   }, [query]);
 
+  /**
+   * Reads the files in the page, then imports them as a backend job, polling
+   * its progress; Cancel stops either step, and a cancelled import stores nothing.
+   */
   async function importFiles(files: File[]) {
+    if (busy.current) {
+      notify('error', 'An import is already running: wait for it to finish or cancel it.');
+      return;
+    }
     const usable = files.filter((f) => isImportable(f.name));
     const skipped = files.length - usable.length;
     if (!usable.length) {
-      notify('error', `Nothing to import: Gloss reads .txt, .md and .html files${skipped ? ` (${skipped} other file(s) skipped)` : ''}.`);
+      notify('error', `Nothing to import: Gloss reads ${IMPORT_FORMATS_TEXT} files${skipped ? ` (${skipped} other file(s) skipped)` : ''}.`);
       return;
     }
+    busy.current = true;
+    const cancel = new AbortController();
+    const show = (view: ProgressView) => setImporting({ view, cancel });
+    const skippedNote = skipped ? `; skipped ${skipped} file(s) of other types` : '';
     try {
-      setProgress({ phase: 'Reading', done: 0, total: usable.length });
-      const payload = await readFilesForImport(usable, (done, total) => setProgress({ phase: 'Reading', done, total }));
-      setProgress({ phase: 'Importing', done: usable.length, total: usable.length });
-      const imported = await api.documents.import({ files: payload, format: 'auto' });
-      notify('info', `Imported ${imported.length} document${imported.length === 1 ? '' : 's'}${skipped ? `; skipped ${skipped} file(s) of other types` : ''}.`);
-      reload();
+      show({ label: `Reading 0 of ${usable.length} file(s)…`, done: 0, total: usable.length });
+      const payload = await readFilesForImport(usable, (done, total) => show({ label: `Reading ${done} of ${total} file(s)…`, done, total }), cancel.signal);
+      show(progressView(null, `Importing ${usable.length} file(s)…`));
+      const { jobId } = await api.jobs.startImport({ files: payload, format: 'auto' });
+      const final = await followJob(jobId, (status) => show(progressView(status.progress, `Importing ${usable.length} file(s)…`)), cancel.signal);
+      if (final.kind === 'import' && final.state === 'done') {
+        const n = final.result?.length ?? 0;
+        const late = cancel.signal.aborted ? ' (it had finished before it could be cancelled)' : '';
+        notify('info', `Imported ${n} document${n === 1 ? '' : 's'}${skippedNote}${late}.`);
+        reload();
+      } else if (final.state === 'cancelled') {
+        notify('info', 'Import cancelled: nothing was imported.');
+      } else {
+        notify('error', `Import failed, nothing was imported: ${final.error?.message ?? 'the import stopped'}`);
+      }
     } catch (err) {
-      notify('error', `Import failed, nothing was imported: ${messageOf(err)}`);
+      if (cancel.signal.aborted) notify('info', 'Import cancelled: nothing was imported.');
+      else notify('error', `Import failed, nothing was imported: ${messageOf(err)}`);
     } finally {
-      setProgress(null);
+      busy.current = false;
+      setImporting(null);
     }
   }
 
@@ -106,8 +135,11 @@ export function Library({ onOpen, onCompare }: Props) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button type="button" onClick={() => fileInput.current?.click()}>Import files…</button>
-        <button type="button" onClick={() => folderInput.current?.click()}>Import folder…</button>
+        <button type="button" disabled={!!importing} onClick={() => fileInput.current?.click()}>Import files…</button>
+        <button type="button" disabled={!!importing} onClick={() => folderInput.current?.click()}>Import folder…</button>
+        <button type="button" disabled={!docs?.length} title={docs?.length ? undefined : 'Import documents to export them'} onClick={() => setExportOpen(true)}>
+          Export…
+        </button>
         <button
           type="button"
           disabled={selected.length < 2 || selected.length > 4}
@@ -141,18 +173,27 @@ export function Library({ onOpen, onCompare }: Props) {
           }}
         />
       </div>
-      {progress && (
-        <div className="gl-progress" role="status">
-          <label>
-            {progress.phase} {progress.done} of {progress.total} file(s)…
-            <progress max={progress.total} value={progress.phase === 'Importing' ? undefined : progress.done} aria-label="Import progress" />
-          </label>
-        </div>
+      {importing && (
+        <ProgressBar
+          view={importing.view}
+          name="Import progress"
+          cancelLabel="Cancel import"
+          cancelling={importing.cancel.signal.aborted}
+          onCancel={() => {
+            importing.cancel.abort();
+            setImporting({ ...importing });
+          }}
+        />
+      )}
+      {exportOpen && docs && (
+        <ExportDialog documentCount={docs.length} selected={selected.filter((id) => docs.some((d) => d.id === id))} onClose={() => setExportOpen(false)} />
       )}
       {docs && docs.length === 0 && !hits ? (
         <div className="gl-empty">
           <h2>No documents yet</h2>
-          <p>Import news articles as .txt, .md or .html files: use <strong>Import files…</strong> or drop files here.</p>
+          <p>
+            Import news articles ({IMPORT_FORMATS_TEXT}): use <strong>Import files…</strong> or <strong>Import folder…</strong> (a brat folder of .txt and .ann files), or drop files here.
+          </p>
         </div>
       ) : (
         <ul className="gl-doc-list" aria-label={hits ? 'Search results' : 'Documents'}>

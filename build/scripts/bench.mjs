@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// `npm run bench`: Gloss's performance figures against their targets.
+//
+//   npm run bench                  both halves; progress on stderr, a Markdown table on stdout
+//   npm run bench -- --json        the same, but exactly one JSON object on stdout
+//   npm run bench -- --quick       smaller runs for a quick look (not comparable with the targets)
+//   npm run bench -- --only=node   or --only=browser: one half
+//
+// The Node half (tests/bench/node-bench.ts) times the backend on real SQLite
+// files; the browser half (tests/bench/browser-bench.ts) times the reader and
+// its peer, @recogito/text-annotator, in Debian's headless Chromium. Each runs
+// in a child process of its own, from data generated with a fixed seed
+// (tests/bench/generate.ts). The last run is also kept in bench-results/.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+for (const a of args) {
+  if (!['--json', '--quick'].includes(a) && !/^--only=(node|browser)$/.test(a)) {
+    process.stderr.write(`bench: unknown option ${a} (use --json, --quick, --only=node or --only=browser)\n`);
+    process.exit(2);
+  }
+}
+
+/** Runs one half in its own Node process (TypeScript through tsx) and returns its JSON result. */
+function runHalf(file) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-out-')), 'result.json');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests', 'bench', file), '--out', out, ...(quick ? ['--quick'] : [])], {
+    cwd: REPO_ROOT,
+    // The halves write progress to stderr; anything on their stdout goes there too, keeping ours for the result.
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout.pipe(process.stderr);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code !== 0) return reject(new Error(`${file} failed (${signal ?? `exit code ${code}`})`));
+      const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+      resolve(result);
+    });
+  });
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+const started = new Date();
+const loadBefore = os.loadavg()[0];
+const t0 = performance.now();
+const node = only === 'browser' ? {} : await runHalf('node-bench.ts');
+const browser = only === 'node' ? {} : await runHalf('browser-bench.ts');
+const seconds = (performance.now() - t0) / 1000;
+
+const value = (v) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) / 100 : null);
+const result = {
+  editor_open_ms_10k: value(browser.editor_open_ms_10k),
+  editor_add_p95_ms_10k: value(browser.editor_add_p95_ms_10k),
+  editor_add_work_p95_ms_10k: value(browser.editor_add_work_p95_ms_10k),
+  editor_open_ms_100k: value(browser.editor_open_ms_100k),
+  editor_add_work_p95_ms_100k: value(browser.editor_add_work_p95_ms_100k),
+  editor_scroll_frame_p95_ms_10k: value(browser.editor_scroll_frame_p95_ms_10k),
+  peer_open_ms_10k: value(browser.peer_open_ms_10k),
+  peer_add_p95_ms_10k: value(browser.peer_add_p95_ms_10k),
+  peer_add_work_p95_ms_10k: value(browser.peer_add_work_p95_ms_10k),
+  import_docs_per_s: value(node.import_docs_per_s),
+  fts_p95_ms_100k: value(node.fts_p95_ms_100k),
+  save_p95_ms: value(node.save_p95_ms),
+  export_100k_ms: value(node.export_100k_ms),
+  export_brat_100k_ms: value(node.export_brat_100k_ms),
+  run: {
+    date: started.toISOString(),
+    seconds: Math.round(seconds),
+    quick,
+    seed: browser.seed ?? node.seed ?? null,
+    machine: { ...machine(), chromium: browser.chromium ?? null },
+    load_average_1m: { before: value(loadBefore), after: value(os.loadavg()[0]) },
+    peer: browser.peer_version ? `@recogito/text-annotator ${browser.peer_version}` : null,
+  },
+  details: { node: node.details ?? null, browser: browser.details ?? null },
+};
+
+const TARGETS = [
+  ['editor_open_ms_10k', 'Reader: open 1 MB, 10,000 annotations, until painted', 'ms', (r) => r.editor_open_ms_10k < 1000 && r.peer_open_ms_10k != null && r.peer_open_ms_10k >= 10 * r.editor_open_ms_10k, '< 1000 and ≥ 10× faster than the peer'],
+  ['editor_add_p95_ms_10k', 'Reader: hotkey to new highlight painted, p95 (10k)', 'ms', (r) => r.editor_add_p95_ms_10k <= 34, '≤ 34'],
+  ['editor_add_work_p95_ms_10k', 'Reader: addition work + forced layout, p95 (10k)', 'ms', (r) => r.editor_add_work_p95_ms_10k <= 4, '≤ 4'],
+  ['editor_open_ms_100k', 'Reader: open with 100,000 annotations', 'ms', (r) => r.editor_open_ms_100k < 3000, '< 3000'],
+  ['editor_add_work_p95_ms_100k', 'Reader: addition work + forced layout, p95 (100k)', 'ms', (r) => r.editor_add_work_p95_ms_100k < 16, '< 16'],
+  ['editor_scroll_frame_p95_ms_10k', 'Reader: frame time scrolling through the document, p95', 'ms', null, '—'],
+  ['peer_open_ms_10k', 'Peer: open, same document and annotations', 'ms', null, '—'],
+  ['peer_add_p95_ms_10k', 'Peer: hotkey to new highlight painted, p95', 'ms', null, '—'],
+  ['peer_add_work_p95_ms_10k', 'Peer: addition work + forced layout, p95', 'ms', null, '—'],
+  ['import_docs_per_s', 'Import 10,000 articles of ~3 kB, full-text index included', 'docs/s', (r) => r.import_docs_per_s >= 2000, '≥ 2000'],
+  ['fts_p95_ms_100k', 'Full-text query over 100,000 documents, p95', 'ms', (r) => r.fts_p95_ms_100k < 50, '< 50'],
+  ['save_p95_ms', 'Save one annotation (synchronous=FULL, WAL), p95', 'ms', (r) => r.save_p95_ms < 5, '< 5'],
+  ['export_100k_ms', 'Export 100,000 annotations to W3C JSON-LD', 'ms', (r) => r.export_100k_ms < 2000, '< 2000'],
+  ['export_brat_100k_ms', 'Export 100,000 annotations to brat', 'ms', null, '—'],
+];
+
+function table(r) {
+  const m = r.run.machine;
+  const lines = [
+    '## Performance',
+    '',
+    `\`npm run bench\` on ${r.run.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium ?? '—'}; ` +
+      `load average ${r.run.load_average_1m.before ?? '—'} before, ${r.run.load_average_1m.after ?? '—'} after; ${r.run.seconds} s${r.run.quick ? ' (--quick: not comparable with the targets)' : ''}. ` +
+      `Peer: ${r.run.peer ?? '—'}.`,
+    '',
+    '| Figure | Measured | Target | Met |',
+    '| --- | ---: | --- | :---: |',
+  ];
+  for (const [key, label, unit, met, target] of TARGETS) {
+    const v = r[key];
+    const shown = v == null ? '—' : `${v.toLocaleString('en-US', { maximumFractionDigits: unit === 'docs/s' ? 0 : v < 10 ? 2 : 1 })} ${unit}`;
+    const ok = met && v != null ? (met(r) ? 'yes' : '**no**') : '';
+    lines.push(`| ${label} (\`${key}\`) | ${shown} | ${target} | ${ok} |`);
+  }
+  if (r.editor_open_ms_10k && r.peer_open_ms_10k) lines.push('', `The reader opens ${(r.peer_open_ms_10k / r.editor_open_ms_10k).toFixed(1)}× faster than the peer in this run.`);
+  const notes = [r.details.node?.export_note, r.details.browser?.peer_note].filter(Boolean);
+  for (const n of notes) lines.push('', `Note: ${n}.`);
+  return lines.join('\n') + '\n';
+}
+
+const markdown = table(result);
+const keep = path.join(REPO_ROOT, 'bench-results');
+fs.mkdirSync(keep, { recursive: true });
+fs.writeFileSync(path.join(keep, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync(path.join(keep, 'latest.md'), markdown);
+if (json) {
+  process.stderr.write(`\n${markdown}`);
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  process.stdout.write(markdown);
+}

@@ -1,0 +1,17 @@
+import { checkDocumentIds, runExport } from '../jobs/export-job.ts';
+import { decodeImportFiles, runImport } from '../jobs/import-job.ts';
+import { jobsOf } from '../jobs/registry.ts';
+import type { HandlerMap } from './handler.ts';
+
+export const jobHandlers: HandlerMap<'jobs'> = {
+  'jobs.startImport': ({ files, format }, { project }) => {
+    const sources = decodeImportFiles(files);
+    return { jobId: jobsOf(project).start('import', (ctx) => runImport(project, sources, format, ctx)).jobId };
+  },
+  'jobs.startExport': ({ format, documentIds }, { project }) => {
+    checkDocumentIds(project, documentIds);
+    return { jobId: jobsOf(project).start('export', (ctx) => runExport(project, format, documentIds, ctx)).jobId };
+  },
+  'jobs.status': ({ jobId }, { project }) => jobsOf(project).status(jobId),
+  'jobs.cancel': ({ jobId }, { project }) => jobsOf(project).cancel(jobId),
+};
