@@ -29,7 +29,7 @@ export function PropositionMatrix({ result, contestedOnly, current, onCell }: Pr
       </thead>
       <tbody>
         {rows.map((p) => (
-          <tr key={p.id} className={`${p.contested ? 'gl-contested' : ''}${current === p.id ? ' gl-current' : ''}`} aria-current={current === p.id ? 'true' : undefined} data-proposition={p.id}>
+          <tr key={p.id} className={`${p.contested ? 'gl-matrix-contested' : ''}${current === p.id ? ' gl-matrix-current' : ''}`} aria-current={current === p.id ? 'true' : undefined} data-proposition={p.id}>
             <th scope="row">
               {p.contested && (
                 <span className="gl-contested-badge" title="Documents take opposite stances">
