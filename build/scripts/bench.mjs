@@ -2,7 +2,8 @@
 // `npm run bench`: Gloss's performance figures against their targets.
 //
 //   npm run bench                  both halves; progress on stderr, a Markdown table on stdout
-//   npm run bench -- --json        the same, but exactly one JSON object on stdout
+//   npm run -s bench -- --json     the same, but exactly one JSON object on stdout (-s: npm
+//                                  itself prints a banner on stdout otherwise; the table goes to stderr)
 //   npm run bench -- --quick       smaller runs for a quick look (not comparable with the targets)
 //   npm run bench -- --only=node   or --only=browser: one half
 //

@@ -17,21 +17,34 @@ import { median, p95, progress, writeResult } from './report.ts';
 
 export interface BrowserResults {
   editor_open_ms_10k: number;
-  editor_open_runs_10k: number[];
   editor_add_p95_ms_10k: number;
   editor_add_work_p95_ms_10k: number;
   editor_open_ms_100k: number;
   editor_add_work_p95_ms_100k: number;
-  editor_add_p95_ms_100k: number;
   editor_scroll_frame_p95_ms_10k: number;
-  editor_highlight_elements_10k: number;
-  editor_highlight_elements_100k: number;
   peer_open_ms_10k: number | null;
   peer_add_p95_ms_10k: number | null;
   peer_add_work_p95_ms_10k: number | null;
   peer_version: string;
-  peer_note?: string;
   chromium: string;
+  seed: number;
+  details: {
+    editor_open_runs_ms_10k: number[];
+    editor_add_p50_ms_10k: number;
+    editor_add_work_p50_ms_10k: number;
+    editor_add_p95_ms_100k: number;
+    editor_add_work_p50_ms_100k: number;
+    editor_scroll_frame_p50_ms_10k: number;
+    editor_scroll_frames: number;
+    editor_additions: number;
+    editor_highlight_elements_10k: number;
+    editor_highlight_elements_100k: number;
+    peer_highlight_elements: number | null;
+    peer_annotations_loaded: number | null;
+    peer_add_p50_ms_10k: number | null;
+    peer_add_work_p50_ms_10k: number | null;
+    peer_note?: string;
+  };
 }
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -152,27 +165,41 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
   const server = await serve(outDir);
   const browser = await launchChromium();
   const adds = quick ? 40 : Infinity;
-  const nan = NaN;
   try {
     const glossUrl = `${server.url}/gloss.html`;
     const peerUrl = `${server.url}/peer.html`;
+    const nan = NaN;
     const r: BrowserResults = {
       editor_open_ms_10k: nan,
-      editor_open_runs_10k: [],
       editor_add_p95_ms_10k: nan,
       editor_add_work_p95_ms_10k: nan,
-      editor_scroll_frame_p95_ms_10k: nan,
-      editor_highlight_elements_10k: nan,
       editor_open_ms_100k: nan,
-      editor_add_p95_ms_100k: nan,
       editor_add_work_p95_ms_100k: nan,
-      editor_highlight_elements_100k: nan,
+      editor_scroll_frame_p95_ms_10k: nan,
       peer_open_ms_10k: null,
       peer_add_p95_ms_10k: null,
       peer_add_work_p95_ms_10k: null,
       peer_version: JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', '@recogito', 'text-annotator', 'package.json'), 'utf8')).version,
       chromium: browser.version(),
+      seed: BENCH_SEED,
+      details: {
+        editor_open_runs_ms_10k: [],
+        editor_add_p50_ms_10k: nan,
+        editor_add_work_p50_ms_10k: nan,
+        editor_add_p95_ms_100k: nan,
+        editor_add_work_p50_ms_100k: nan,
+        editor_scroll_frame_p50_ms_10k: nan,
+        editor_scroll_frames: 0,
+        editor_additions: 0,
+        editor_highlight_elements_10k: nan,
+        editor_highlight_elements_100k: nan,
+        peer_highlight_elements: null,
+        peer_annotations_loaded: null,
+        peer_add_p50_ms_10k: null,
+        peer_add_work_p50_ms_10k: null,
+      },
     };
+    const d = r.details;
 
     if (wants('gloss10k')) {
       progress('browser: Gloss, 10,000 annotations');
@@ -181,18 +208,23 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
       for (let run = 0; run < (quick ? 1 : 3); run++) {
         await last?.page.close();
         last = await openDocument(browser, glossUrl, 10_000);
-        r.editor_open_runs_10k.push(last.result.openMs);
+        d.editor_open_runs_ms_10k.push(last.result.openMs);
         progress(`  open: ${last.result.openMs.toFixed(0)} ms, ${last.result.highlightElements} highlight elements in the DOM`);
       }
-      r.editor_open_ms_10k = median(r.editor_open_runs_10k);
-      r.editor_highlight_elements_10k = last!.result.highlightElements;
+      r.editor_open_ms_10k = median(d.editor_open_runs_ms_10k);
+      d.editor_highlight_elements_10k = last!.result.highlightElements;
       const scroll = await last!.page.evaluate((frames) => window.bench.scroll!(frames), quick ? 200 : 600);
       r.editor_scroll_frame_p95_ms_10k = p95(scroll);
-      progress(`  scroll: p95 frame ${p95(scroll).toFixed(1)} ms over ${scroll.length} frames`);
+      d.editor_scroll_frame_p50_ms_10k = median(scroll);
+      d.editor_scroll_frames = scroll.length;
+      progress(`  scroll: frame p50 ${median(scroll).toFixed(1)} ms, p95 ${p95(scroll).toFixed(1)} ms over ${scroll.length} frames`);
       const added = await additions(last!.page, 'Gloss 10k', adds);
+      d.editor_additions = added.length;
       r.editor_add_p95_ms_10k = p95(added.map((a) => a.latencyMs));
       r.editor_add_work_p95_ms_10k = p95(added.map((a) => a.workMs));
-      progress(`  additions: p95 ${r.editor_add_p95_ms_10k.toFixed(1)} ms to painted, work p95 ${r.editor_add_work_p95_ms_10k.toFixed(2)} ms`);
+      d.editor_add_p50_ms_10k = median(added.map((a) => a.latencyMs));
+      d.editor_add_work_p50_ms_10k = median(added.map((a) => a.workMs));
+      progress(`  additions: to painted p50 ${d.editor_add_p50_ms_10k.toFixed(1)} p95 ${r.editor_add_p95_ms_10k.toFixed(1)} ms; work p50 ${d.editor_add_work_p50_ms_10k.toFixed(2)} p95 ${r.editor_add_work_p95_ms_10k.toFixed(2)} ms`);
       await last!.page.close();
     }
 
@@ -200,12 +232,13 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
       progress('browser: Gloss, 100,000 annotations');
       const big = await openDocument(browser, glossUrl, 100_000);
       r.editor_open_ms_100k = big.result.openMs;
-      r.editor_highlight_elements_100k = big.result.highlightElements;
+      d.editor_highlight_elements_100k = big.result.highlightElements;
       progress(`  open: ${big.result.openMs.toFixed(0)} ms, ${big.result.highlightElements} highlight elements in the DOM`);
       const added = await additions(big.page, 'Gloss 100k', adds);
-      r.editor_add_p95_ms_100k = p95(added.map((a) => a.latencyMs));
       r.editor_add_work_p95_ms_100k = p95(added.map((a) => a.workMs));
-      progress(`  additions: p95 ${r.editor_add_p95_ms_100k.toFixed(1)} ms to painted, work p95 ${r.editor_add_work_p95_ms_100k.toFixed(2)} ms`);
+      d.editor_add_p95_ms_100k = p95(added.map((a) => a.latencyMs));
+      d.editor_add_work_p50_ms_100k = median(added.map((a) => a.workMs));
+      progress(`  additions: to painted p95 ${d.editor_add_p95_ms_100k.toFixed(1)} ms; work p50 ${d.editor_add_work_p50_ms_100k.toFixed(2)} p95 ${r.editor_add_work_p95_ms_100k.toFixed(2)} ms`);
       await big.page.close();
     }
 
@@ -214,15 +247,19 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
       try {
         const p = await openDocument(browser, peerUrl, 10_000, 300_000);
         r.peer_open_ms_10k = p.result.openMs;
+        d.peer_highlight_elements = p.result.highlightElements;
+        d.peer_annotations_loaded = p.result.annotations;
         progress(`  open: ${p.result.openMs.toFixed(0)} ms, ${p.result.highlightElements} highlight elements, ${p.result.annotations} annotations loaded`);
         const added = await additions(p.page, 'peer 10k', adds);
         r.peer_add_p95_ms_10k = p95(added.map((a) => a.latencyMs));
         r.peer_add_work_p95_ms_10k = p95(added.map((a) => a.workMs));
-        progress(`  additions: p95 ${r.peer_add_p95_ms_10k.toFixed(1)} ms to painted, work p95 ${r.peer_add_work_p95_ms_10k.toFixed(2)} ms`);
+        d.peer_add_p50_ms_10k = median(added.map((a) => a.latencyMs));
+        d.peer_add_work_p50_ms_10k = median(added.map((a) => a.workMs));
+        progress(`  additions: to painted p50 ${d.peer_add_p50_ms_10k.toFixed(1)} p95 ${r.peer_add_p95_ms_10k.toFixed(1)} ms; work p50 ${d.peer_add_work_p50_ms_10k.toFixed(2)} p95 ${r.peer_add_work_p95_ms_10k.toFixed(2)} ms`);
         await p.page.close();
       } catch (err) {
-        r.peer_note = `the peer did not finish: ${(err as Error).message.split('\n')[0]}`;
-        progress(`  ${r.peer_note}`);
+        d.peer_note = `the peer did not finish: ${(err as Error).message.split('\n')[0]}`;
+        progress(`  ${d.peer_note}`);
       }
     }
     return r;

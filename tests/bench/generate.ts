@@ -298,16 +298,23 @@ export interface BenchQuery {
   text: string;
 }
 
+/** Query terms skip this many of the most frequent words: the function words ("the", "of", "would") nobody searches for alone. */
+export const COMMON_WORDS = 100;
+
 /**
  * Full-text queries over the articles `0 … articles-1`: single terms, two
  * terms (ANDed) and quoted two- or three-word phrases taken from the
- * articles, so that every phrase is found at least once. Terms skip the 30
- * most frequent words, which a search box's user does not look for alone.
+ * articles, so that every phrase is found at least once. Terms are drawn
+ * log-uniformly by frequency rank from the vocabulary past its
+ * `skipCommon` most frequent words: the commonest terms drawn still occur in
+ * about 40% of the articles.
  */
-export function generateQueries(seed: number, count: number, articles: number): BenchQuery[] {
+export function generateQueries(seed: number, count: number, articles: number, skipCommon = COMMON_WORDS): BenchQuery[] {
   const rng = mulberry32(subSeed(seed, 5));
   const v = getVocabulary();
-  const term = () => v.words[30 + Math.floor(Math.exp(rng() * Math.log(v.words.length - 30))) - 1]!;
+  // Log-uniform in the rank itself: as many terms from ranks 100–200 as from 1,000–2,000.
+  const [lo, hi] = [Math.log(skipCommon), Math.log(v.words.length)];
+  const term = () => v.words[Math.min(v.words.length - 1, Math.floor(Math.exp(lo + rng() * (hi - lo))))]!;
   const out: BenchQuery[] = [];
   for (let i = 0; i < count; i++) {
     const kind: QueryKind = (['term', 'and', 'phrase'] as const)[i % 3]!;

@@ -10,7 +10,7 @@ export interface PositionRange {
 /**
  * The blocks that are on screen or within `marginPx` pixels of it, as
  * positions (from the start of the first to the end of the last); null when
- * the editor is not laid out (hidden, detached). Found by binary search over
+ * the editor is not laid out (hidden, detached) or wholly off screen. Found by binary search over
  * the blocks' boxes (sections first, then the blocks of the edge sections),
  * so it costs a few layout reads however long the document is.
  */
@@ -19,7 +19,8 @@ export function blocksNearViewport(view: EditorView, marginPx: number): Position
   if (!view.dom.children.length || box.height === 0) return null;
   const top = -marginPx;
   const bottom = (window.innerHeight || document.documentElement.clientHeight) + marginPx;
-  if (box.bottom < top || box.top > bottom) return { from: 0, to: 0 };
+  // Off screen altogether: nothing to go by (the window then stays where it was).
+  if (box.bottom < top || box.top > bottom) return null;
   const into = (el: Element, edge: 'first' | 'last'): Element => (el.classList.contains(SECTION_CLASS) && el.children.length ? edgeChild(el, top, bottom, edge) : el);
   const first = into(edgeChild(view.dom, top, bottom, 'first'), 'first');
   const last = into(edgeChild(view.dom, top, bottom, 'last'), 'last');

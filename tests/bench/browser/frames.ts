@@ -41,14 +41,6 @@ export function forceLayout(el: HTMLElement): void {
   void document.body.offsetHeight;
 }
 
-/** The p-th percentile (0–100) by nearest rank. */
-export function percentile(values: readonly number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
-
 /** The reader's layout, without React: a scrolling main column holding the article, and the side panel. */
 export function readerShell(): { scroller: HTMLElement; mount: HTMLElement } {
   const root = document.getElementById('root')!;
