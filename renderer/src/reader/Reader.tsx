@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Annotation, AnnotationSnapshot, AttributeValue, Document, Label, Suggestion, TextRange } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
@@ -20,6 +19,7 @@ import { useResearch } from './useResearch.ts';
 import { createReaderView } from './editorView.ts';
 import { LabelPicker } from './LabelPicker.tsx';
 import { buildDoc, type OffsetMap } from './offsets.ts';
+import { paintNewAnnotation } from './paintNew.ts';
 import { toPainted, trimRange } from './paint.ts';
 
 interface Props {
@@ -111,21 +111,27 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   }, []);
 
   const createAnnotation = useCallback(
-    async (fields: { id: string; ranges: TextRange[]; labelId: string; attributes?: Record<string, AttributeValue>; note?: string }) => {
+    async (
+      fields: { id: string; ranges: TextRange[]; labelId: string; attributes?: Record<string, AttributeValue>; note?: string },
+      /** Where to put the caret in the same transaction (tagging a selection collapses it). */
+      caretAt?: number,
+    ) => {
       const view = viewRef.current;
       const map = mapRef.current;
-      // Painted at once; the store confirms within milliseconds, or the highlight is taken back.
-      if (view && map) dispatchAnnotations(view, { type: 'add', annotations: [toPainted(fields, labelsRef.current, map)] });
+      // Painted at once, in one transaction with the caret move; the store confirms
+      // within milliseconds, or the highlight is taken back.
+      if (view && map) paintNewAnnotation(view, toPainted(fields, labelsRef.current, map), caretAt);
       try {
         const saved = await api.annotations.create({ documentId, ...fields });
-        upsertLocal(saved);
+        // Already painted as saved: only the list needs it.
+        setAnnotations((m) => new Map(m).set(saved.id, saved));
         return saved;
       } catch (err) {
         if (viewRef.current) dispatchAnnotations(viewRef.current, { type: 'remove', ids: [fields.id] });
         throw err;
       }
     },
-    [documentId, upsertLocal],
+    [documentId],
   );
 
   const tagSelection = useCallback(
@@ -138,11 +144,10 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
       const range = trimRange(doc.text, map.toOffset(from), map.toOffset(to));
       if (range.end <= range.start) return;
       setPicker(null);
-      // Collapse the selection so the new highlight shows in its own colour.
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
       const id = crypto.randomUUID();
       try {
-        const a = await createAnnotation({ id, ranges: [range], labelId: label.id });
+        // The selection collapses so the new highlight shows in its own colour.
+        const a = await createAnnotation({ id, ranges: [range], labelId: label.id }, to);
         history.push({
           description: `tag ${label.name}`,
           undo: async () => {

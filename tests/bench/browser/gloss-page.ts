@@ -6,6 +6,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label, TextRange } from '../../../shared/index.ts';
 import { dispatchAnnotations } from '../../../renderer/src/reader/annotationPlugin.ts';
+import { paintNewAnnotation } from '../../../renderer/src/reader/paintNew.ts';
 import { createReaderView } from '../../../renderer/src/reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../../../renderer/src/reader/offsets.ts';
 import { toPainted, trimRange } from '../../../renderer/src/reader/paint.ts';
@@ -34,14 +35,13 @@ window.addEventListener(
   { capture: true },
 );
 
-/** What Reader's tagSelection does before its network call: trim, collapse the selection, paint the new highlight. */
+/** What Reader's tagSelection does before its network call: trim, then paint the new highlight and collapse the selection in one transaction. */
 function tagSelection(v: EditorView, label: Label): void {
   const { from, to } = v.state.selection;
   const range = trimRange(doc!.text, map!.toOffset(from), map!.toOffset(to));
   if (range.end <= range.start) return;
-  v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, to)));
   const id = crypto.randomUUID();
-  dispatchAnnotations(v, { type: 'add', annotations: [toPainted({ id, ranges: [range], labelId: label.id }, labels, map!)] });
+  paintNewAnnotation(v, toPainted({ id, ranges: [range], labelId: label.id }, labels, map!), to);
   forceLayout(v.dom);
   const workMs = performance.now() - keydown.seen;
   const stamp = keydown.stamp;
