@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Correctness, not timing: many tests start processes, workers or
+          // SQLite files, and a busy two-core machine can take seconds for that.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           pool: 'forks',
         },
       },

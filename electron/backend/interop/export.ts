@@ -54,8 +54,10 @@ function* exportSteps(project: Project, format: InteropExportFormat, options: Ex
     }
     case 'w3c': {
       // Indented for reading when small; compact when large (indentation doubles the size).
+      // The serializer writes compact text; re-indenting a small export through JSON.parse costs little.
       const annotations = bundle.documents.reduce((n, d) => n + d.annotations.length, 0);
-      const json = JSON.stringify(serializeW3c(bundle, { ...options, generated }), null, annotations <= 5000 ? 2 : undefined);
+      const compact = serializeW3c(bundle, { ...options, generated });
+      const json = annotations <= 5000 ? JSON.stringify(JSON.parse(compact), null, 2) : compact;
       return { kind: 'file', fileName: 'gloss-annotations.jsonld', mediaType: 'application/ld+json', data: json + '\n', warnings };
     }
     case 'jsonl': {

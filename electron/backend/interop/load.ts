@@ -1,6 +1,8 @@
 import type { Label } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
+import { cachedStatement } from '../store/statements.ts';
 import { StandoffStore } from '../store/standoff.ts';
+import { AnnotationRows } from './annotation-rows.ts';
 import { claimOf, emptyDocument, type Bundle, type BundleDocument } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 import { runSteps, type Steps } from './steps.ts';
@@ -22,6 +24,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
   const ids = documentIds ?? project.documents.list().map((d) => d.id);
   const wanted = new Set(ids);
   const standoff = new StandoffStore(project.db);
+  const annotationRows = new AnnotationRows(project.db);
   const entityIds = new Set<string>();
   const propositionIds = new Set<string>();
   const types = project.relations.listTypes();
@@ -38,7 +41,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
-    for (const a of project.annotations.listByDocument(id)) {
+    for (const a of annotationRows.byDocument(id)) {
       const entity = entityOf.get(a.id);
       if (entity) entityIds.add(entity);
       doc.annotations.push({
@@ -129,12 +132,11 @@ interface RelationRow {
  * starts from the document's annotations.)
  */
 function relationsFrom(project: Project, documentId: string) {
-  const rows = project.db
-    .prepare(
-      `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note
-       FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
-       WHERE fa.document_id = ? ORDER BY fa.start_offset, r.rowid`,
-    )
-    .all(documentId) as RelationRow[];
+  const rows = cachedStatement(
+    project.db,
+    `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note
+     FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
+     WHERE fa.document_id = ? ORDER BY fa.start_offset, r.rowid`,
+  ).all(documentId) as RelationRow[];
   return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note }));
 }

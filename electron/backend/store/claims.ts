@@ -10,6 +10,7 @@ import {
 } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
+import { cachedStatement } from './statements.ts';
 
 interface ClaimRow {
   id: string;
@@ -210,7 +211,7 @@ export class ClaimStore {
   }
 
   listByDocument(documentId: string): ClaimLink[] {
-    return (this.db.prepare(`${CLAIM_SELECT} WHERE a.document_id = ? ORDER BY a.start_offset, a.rowid, c.rowid`).all(documentId) as ClaimRow[]).map(toClaim);
+    return (cachedStatement(this.db, `${CLAIM_SELECT} WHERE a.document_id = ? ORDER BY a.start_offset, a.rowid, c.rowid`).all(documentId) as ClaimRow[]).map(toClaim);
   }
 
   listByProposition(propositionId: string): ClaimLink[] {
@@ -278,7 +279,7 @@ export class ClaimStore {
   }
 
   stancesByDocument(documentId: string): DocumentStance[] {
-    return (this.db.prepare(`${STANCE_SELECT} WHERE s.document_id = ? ORDER BY p.created_at, p.rowid`).all(documentId) as StanceRow[]).map(toStance);
+    return (cachedStatement(this.db, `${STANCE_SELECT} WHERE s.document_id = ? ORDER BY p.created_at, p.rowid`).all(documentId) as StanceRow[]).map(toStance);
   }
 
   stancesByProposition(propositionId: string): DocumentStance[] {

@@ -13,6 +13,7 @@ import { bestFormScore } from '../research/fuzzy.ts';
 import type { AnnotationStore } from './annotations.ts';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
+import { cachedStatement } from './statements.ts';
 
 interface EntityRow {
   id: string;
@@ -195,12 +196,11 @@ export class EntityStore {
   }
 
   linksByDocument(documentId: string): { links: EntityLink[]; entities: Entity[] } {
-    const links = this.db
-      .prepare(
-        `SELECT ae.annotation_id AS annotationId, ae.entity_id AS entityId FROM annotation_entities ae
-         JOIN annotations a ON a.id = ae.annotation_id WHERE a.document_id = ? ORDER BY a.start_offset, a.rowid`,
-      )
-      .all(documentId) as EntityLink[];
+    const links = cachedStatement(
+      this.db,
+      `SELECT ae.annotation_id AS annotationId, ae.entity_id AS entityId FROM annotation_entities ae
+       JOIN annotations a ON a.id = ae.annotation_id WHERE a.document_id = ? ORDER BY a.start_offset, a.rowid`,
+    ).all(documentId) as EntityLink[];
     const ids = [...new Set(links.map((l) => l.entityId!))];
     return { links, entities: ids.map((id) => this.get(id)) };
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
+import { cachedStatement } from './statements.ts';
 
 // Standoff records beyond Gloss's own model (migration 004): events,
 // equivalences, normalizations, typed notes and relation roles. Written by
@@ -64,7 +65,7 @@ export class StandoffStore {
   }
 
   events(documentId: string): StoredEvent[] {
-    const rows = this.db.prepare('SELECT * FROM events WHERE document_id = ? ORDER BY position').all(documentId) as {
+    const rows = cachedStatement(this.db, 'SELECT * FROM events WHERE document_id = ? ORDER BY position').all(documentId) as {
       id: string;
       document_id: string;
       type: string;
@@ -93,7 +94,7 @@ export class StandoffStore {
   }
 
   equivalences(documentId: string): StoredEquivalence[] {
-    const rows = this.db.prepare('SELECT * FROM equivalences WHERE document_id = ? ORDER BY position').all(documentId) as { id: string; document_id: string; type: string; members: string }[];
+    const rows = cachedStatement(this.db, 'SELECT * FROM equivalences WHERE document_id = ? ORDER BY position').all(documentId) as { id: string; document_id: string; type: string; members: string }[];
     return rows.map((r) => ({ id: r.id, documentId: r.document_id, type: r.type, members: parseJson<string[]>(r.members) }));
   }
 
@@ -109,7 +110,7 @@ export class StandoffStore {
   }
 
   normalizations(documentId: string): StoredNormalization[] {
-    const rows = this.db.prepare('SELECT * FROM normalizations WHERE document_id = ? ORDER BY position').all(documentId) as {
+    const rows = cachedStatement(this.db, 'SELECT * FROM normalizations WHERE document_id = ? ORDER BY position').all(documentId) as {
       id: string;
       document_id: string;
       target_id: string;
@@ -133,7 +134,7 @@ export class StandoffStore {
   }
 
   notes(documentId: string): StoredNote[] {
-    const rows = this.db.prepare('SELECT * FROM standoff_notes WHERE document_id = ? ORDER BY position').all(documentId) as {
+    const rows = cachedStatement(this.db, 'SELECT * FROM standoff_notes WHERE document_id = ? ORDER BY position').all(documentId) as {
       id: string;
       document_id: string;
       target_id: string;
@@ -153,7 +154,7 @@ export class StandoffStore {
   relationRoles(relationIds: readonly string[]): Map<string, { fromRole: string; toRole: string }> {
     const out = new Map<string, { fromRole: string; toRole: string }>();
     if (!relationIds.length) return out;
-    const rows = this.db.prepare('SELECT * FROM relation_roles WHERE relation_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(relationIds)) as {
+    const rows = cachedStatement(this.db, 'SELECT * FROM relation_roles WHERE relation_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(relationIds)) as {
       relation_id: string;
       from_role: string;
       to_role: string;
