@@ -21,6 +21,7 @@ import {
   seededUuid,
   type QueryKind,
 } from './generate.ts';
+import { benchCompare, type CompareBench } from './compare-bench.ts';
 import { median, p95, progress, writeResult } from './report.ts';
 
 export interface NodeResults {
@@ -29,6 +30,7 @@ export interface NodeResults {
   save_p95_ms: number;
   export_100k_ms: number | null;
   export_brat_100k_ms: number | null;
+  compare_run_ms_4x2000: number;
   seed: number;
   details: {
     import_docs: number;
@@ -45,6 +47,7 @@ export interface NodeResults {
     export_annotations: number;
     export_jsonl_100k_ms: number;
     export_note?: string;
+    compare: CompareBench;
   };
 }
 
@@ -259,12 +262,15 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
     exportable.close();
     progress(`  W3C ${exported.w3c?.toFixed(0) ?? '—'} ms, brat ${exported.brat?.toFixed(0) ?? '—'} ms, JSONL ${exported.jsonl.toFixed(0)} ms`);
 
+    const compare = await benchCompare(tmp.dir);
+
     return {
       import_docs_per_s: imported.perSecond,
       fts_p95_ms_100k: p95(search.all),
       save_p95_ms: p95(save.times),
       export_100k_ms: exported.w3c,
       export_brat_100k_ms: exported.brat,
+      compare_run_ms_4x2000: compare.median_ms,
       seed: BENCH_SEED,
       details: {
         import_docs: importCount,
@@ -281,6 +287,7 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
         export_annotations: exportDocs * 100,
         export_jsonl_100k_ms: exported.jsonl,
         ...(exported.note ? { export_note: exported.note } : {}),
+        compare,
       },
     };
   } finally {
