@@ -21,7 +21,7 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
 export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Steps<Bundle & { dropped: number }> {
   const labels = project.labels.list();
   const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
-  const ids = documentIds ?? project.documents.list().map((d) => d.id);
+  const ids = documentIds ?? project.documents.ids();
   const wanted = new Set(ids);
   const standoff = new StandoffStore(project.db);
   const annotationRows = new AnnotationRows(project.db);
@@ -37,7 +37,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
-    const { links } = project.entities.linksByDocument(id);
+    const links = hasRows(project, 'annotation_entities') ? project.entities.linksByDocument(id).links : [];
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
@@ -61,7 +61,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         }),
       });
     }
-    const relations = relationsFrom(project, id);
+    const relations = hasRows(project, 'relations') ? relationsFrom(project, id) : [];
     const roles = standoff.relationRoles(relations.map((r) => r.id));
     for (const r of relations) {
       if (!wanted.has(r.toDocumentId)) {
@@ -114,6 +114,16 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     stanceValues: project.claims.stanceSet().values,
     dropped,
   };
+}
+
+/**
+ * Whether a table has any row. Entity links and relations are found through
+ * the document's annotations, a join that costs as much as reading them; many
+ * projects have none, and this check (asked per document, as the export may
+ * pause between documents while others write) costs next to nothing.
+ */
+function hasRows(project: Project, table: 'annotation_entities' | 'relations'): boolean {
+  return (cachedStatement(project.db, `SELECT EXISTS (SELECT 1 FROM ${table}) AS found`).get() as { found: number }).found === 1;
 }
 
 interface RelationRow {

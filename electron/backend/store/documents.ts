@@ -31,6 +31,7 @@ const SUMMARY_COLUMNS = `d.id, d.name, d.title, d.metadata, d.content_hash, leng
 export class DocumentStore {
   private readonly insertStmt;
   private readonly getStmt;
+  private readonly idsStmt;
   private readonly listStmt;
   private readonly textStmt;
   private readonly dataVersionStmt;
@@ -49,6 +50,7 @@ export class DocumentStore {
     );
     this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.blocks FROM documents d WHERE d.id = ?`);
     this.listStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.created_at, d.rowid`);
+    this.idsStmt = db.prepare('SELECT id FROM documents ORDER BY created_at, rowid').pluck();
     this.textStmt = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
     this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
   }
@@ -65,6 +67,15 @@ export class DocumentStore {
 
   list(): DocumentSummary[] {
     return (this.listStmt.all() as SummaryRow[]).map(toSummary);
+  }
+
+  /**
+   * The documents' ids in library order (as {@link list}), for callers that
+   * read each document anyway: a summary's length and annotation count cost a
+   * pass over every text and annotation.
+   */
+  ids(): string[] {
+    return this.idsStmt.all() as string[];
   }
 
   get(id: string): Document {

@@ -144,10 +144,13 @@ export function bundleToBrat(doc: BundleDocument, bundle: Bundle): { ann: BratAn
   const propositions = new Map(bundle.propositions.map((p) => [p.key, p]));
 
   const cps = manyRangesToCodePoints(doc.text, doc.annotations, (a) => a.ranges);
+  // A document has few labels and many spans: each label's brat name is worked out once (NFKD and regexes cost).
+  const typeNames = new Map<string, string>();
+  const typeOf = (label: string) => typeNames.get(label) ?? typeNames.set(label, bratName(label)).get(label)!;
   doc.annotations.forEach((a, i) => {
     const id = ids.get(a.key)!;
     const fragments = cps[i]!;
-    ann.textBounds.push({ id, type: bratName(a.label), fragments, text: oneLine(a.ranges.map((r) => doc.text.slice(r.start, r.end)).join(' ')), line: 0 });
+    ann.textBounds.push({ id, type: typeOf(a.label), fragments, text: oneLine(a.ranges.map((r) => doc.text.slice(r.start, r.end)).join(' ')), line: 0 });
   });
   doc.events.forEach((e) => {
     const trigger = ids.get(e.trigger);
