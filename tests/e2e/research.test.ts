@@ -148,4 +148,44 @@ describe('claims, stances and entities in the reader', () => {
     expect(remaining).not.toContain(offered[1]!.id); // rejected: does not come back
     expect(remaining).toHaveLength(before - 2);
   });
+
+  it('relates two annotations from the keyboard and by Alt+drag, and shows the relation in the text', async () => {
+    const doc = await open('pakistan-on-the-sidelines');
+    await selectPhrase(page, 'Abdul Basit');
+    await page.keyboard.press('1'); // Person
+    const person = page.locator('.gl-reader-text [data-ann]', { hasText: /^Abdul Basit$/ }).first();
+    await person.click();
+    const editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    const add = editor.getByRole('group', { name: 'Add relation' });
+    await add.getByLabel('Relation type').selectOption({ label: 'Says' });
+    const target = await add.getByLabel('Other annotation').locator('option', { hasText: 'Claim: Pakistan was not invited' }).getAttribute('value');
+    await add.getByLabel('Other annotation').selectOption(target!);
+    await add.getByRole('button', { name: 'Add relation' }).click();
+    await editor.getByRole('button', { name: /^Delete relation Says Claim: Pakistan was not invited/ }).waitFor();
+    const relations = await call<{ fromAnnotationId: string; toAnnotationId: string }[]>(served, 'relations.listByDocument', { documentId: doc.id });
+    expect(relations).toHaveLength(1);
+    // The other end is outlined in the text while this one is selected.
+    const claim = page.locator('.gl-reader-text [data-ann]', { hasText: 'not invited' }).first();
+    await expect.poll(() => claim.evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('dashed');
+
+    // Alt+drag from the claim to the person proposes the relation types.
+    await selectPhrase(page, 'Former Pakistani envoy');
+    await page.keyboard.press('2'); // Organization
+    const org = page.locator('.gl-reader-text [data-ann]', { hasText: /^Former Pakistani envoy$/ }).first();
+    // The centre of each highlight's first line box (a highlight may wrap across lines).
+    const firstBox = (l: typeof org) => l.evaluate((e) => {
+      const r = e.getClientRects()[0]!;
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const from = await firstBox(org);
+    const to = await firstBox(person);
+    await page.keyboard.down('Alt');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    await page.getByRole('toolbar', { name: 'Relate as' }).getByRole('button', { name: 'Represents' }).click();
+    await expect.poll(async () => (await call<unknown[]>(served, 'relations.listByDocument', { documentId: doc.id })).length).toBe(2);
+  });
 });

@@ -438,11 +438,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     const onPointerUp = (event: MouseEvent) => {
       if (dragFrom) {
         const toId = annotationUnder(event.target);
-        const scroller = scrollRef.current;
-        if (toId && toId !== dragFrom && scroller) {
-          const box = scroller.getBoundingClientRect();
-          setRelationDrop({ fromId: dragFrom, toId, left: event.clientX - box.left, top: event.clientY - box.top + scroller.scrollTop + 8 });
-        }
+        // The type picker is fixed at the pointer, in viewport coordinates.
+        if (toId && toId !== dragFrom) setRelationDrop({ fromId: dragFrom, toId, left: event.clientX, top: event.clientY + 8 });
         dragFrom = null;
         scrollRef.current?.classList.remove('gl-relating');
         return;
@@ -523,11 +520,24 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     [annotations],
   );
   const editingAnnotation = editing ? annotations.get(editing.id) : undefined;
+  // Relations are shown in the text too: the selected annotation's related ones are outlined in the relation type's colour.
+  const relatedStyle = useMemo(() => {
+    if (!selected) return '';
+    const colorOf = new Map(research.relationTypes.map((t) => [t.id, t.color]));
+    return research.relations
+      .filter((r) => r.fromAnnotationId === selected || r.toAnnotationId === selected)
+      .map((r) => {
+        const other = r.fromAnnotationId === selected ? r.toAnnotationId : r.fromAnnotationId;
+        return `.gl-reader-text [data-ann="${CSS.escape(other)}"]{outline:2px dashed ${colorOf.get(r.typeId) ?? '#555'};outline-offset:1px}`;
+      })
+      .join('\n');
+  }, [selected, research.relations, research.relationTypes]);
 
   if (error) return <div className="gl-error-page" role="alert">Could not open the document: {error}</div>;
 
   return (
     <div className="gl-reader">
+      {relatedStyle && <style>{relatedStyle}</style>}
       <div className="gl-reader-main" ref={scrollRef}>
         {doc ? (
           <article className="gl-article" aria-label={doc.title}>
