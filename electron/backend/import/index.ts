@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { GlossError, type DocumentSummary, type ImportFormat } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import type { NewDocument } from '../store/documents.ts';
-import { decodeUtf8, MAX_IMPORT_BYTES } from './decode.ts';
+import { walkImportPaths } from '../interop/sources.ts';
+import { decodeUtf8 } from './decode.ts';
 import { parseMarkdown } from './markdown.ts';
 import { pauser } from './pause.ts';
 import type { ParsedDocument } from './parsed.ts';
@@ -35,34 +35,12 @@ export function documentName(file: string): string {
 }
 
 /**
- * Reads files and folders (recursively, in name order). In folders, files of
- * unknown formats and hidden files are skipped; a named file must be readable.
+ * Reads files and folders of documents (recursively, in name order). In
+ * folders, files of other formats and hidden files are skipped; a named file
+ * must be readable.
  */
 export function readSources(paths: readonly string[], format: ImportFormat = 'auto'): ImportSource[] {
-  const out: ImportSource[] = [];
-  const visit = (p: string, named: boolean): void => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      throw new GlossError('import', `${p}: no such file or folder`);
-    }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) {
-        if (entry.startsWith('.')) continue;
-        visit(path.join(p, entry), false);
-      }
-      return;
-    }
-    if (!named && format === 'auto' && !formatOf(p)) return;
-    if (stat.size > MAX_IMPORT_BYTES) {
-      throw new GlossError('import', `${p}: file is too large to import (${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
-    }
-    out.push({ name: p, bytes: fs.readFileSync(p) });
-  };
-  for (const p of paths) visit(p, true);
-  if (!out.length) throw new GlossError('import', `${paths.join(', ')}: no importable files found (Gloss reads ${Object.keys(EXTENSIONS).join(' ')})`);
-  return out;
+  return walkImportPaths(paths, (p) => format !== 'auto' || Boolean(formatOf(p)), Object.keys(EXTENSIONS));
 }
 
 /** Parses one file; errors name the file and, where there is one, the line. */

@@ -33,6 +33,15 @@ export function formatOfFile(name: string): ConcreteImportFormat | undefined {
  * a brat folder's files stay together.
  */
 export function readImportPaths(paths: readonly string[], format: ImportFormat = 'auto'): SourceFile[] {
+  return walkImportPaths(paths, (p) => (format === 'auto' ? Boolean(formatOfFile(p)) : acceptsFile(format, p)), Object.keys(EXTENSIONS));
+}
+
+/**
+ * Walks files and folders recursively, in name order, skipping hidden files.
+ * In folders only files that `inFolder` accepts are read; a file named on its
+ * own is always read. Every file is checked against the size limit first.
+ */
+export function walkImportPaths(paths: readonly string[], inFolder: (file: string) => boolean, readable: readonly string[]): SourceFile[] {
   const out: SourceFile[] = [];
   const visit = (p: string, named: boolean): void => {
     let stat: fs.Stats;
@@ -48,14 +57,14 @@ export function readImportPaths(paths: readonly string[], format: ImportFormat =
       }
       return;
     }
-    if (!named && (format === 'auto' ? !formatOfFile(p) : !acceptsFile(format, p))) return;
+    if (!named && !inFolder(p)) return;
     if (stat.size > MAX_IMPORT_BYTES) {
       throw new GlossError('import', `${p}: file is too large to import (${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
     }
     out.push({ name: p, bytes: fs.readFileSync(p) });
   };
   for (const p of paths) visit(p, true);
-  if (!out.length) throw new GlossError('import', `${paths.join(', ')}: no importable files found (Gloss reads ${Object.keys(EXTENSIONS).join(' ')})`);
+  if (!out.length) throw new GlossError('import', `${paths.join(', ')}: no importable files found (Gloss reads ${readable.join(' ')})`);
   return out;
 }
 
