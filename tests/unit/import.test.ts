@@ -239,6 +239,8 @@ describe('bad input', () => {
     ['latin1.txt', new Uint8Array([...Buffer.from('Title\nplain\ncaf'), 0xe9, ...Buffer.from(' au lait\n')]), /line 3: .*0xe9.*Latin-1/],
     ['utf16le.txt', new Uint8Array([0xff, 0xfe, ...Buffer.from('Title\nbody\n', 'utf16le')]), /line 1: .*UTF-16/],
     ['utf16be.md', new Uint8Array([0xfe, 0xff, ...Buffer.from('Title\n', 'utf16le').swap16()]), /line 1: .*UTF-16/],
+    ['utf16le-no-bom.txt', new Uint8Array(Buffer.from('A title\nand a body of text\n', 'utf16le')), /line 1: .*looks UTF-16 encoded/],
+    ['utf16be-no-bom.txt', new Uint8Array(Buffer.from('A title\nand a body of text\n', 'utf16le').swap16()), /line 1: .*looks UTF-16 encoded/],
     ['utf16-no-bom.txt', new Uint8Array(Buffer.from('Title\nbody\n', 'utf16le')), /line 1: /],
     ['page.html', new Uint8Array([...Buffer.from('<p>one</p>\n<p>two</p>\n<p>caf'), 0xe9, ...Buffer.from('</p>')]), /line 3: /],
   ];

@@ -14,6 +14,9 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new GlossError('import', `${file}: line 1: the file is UTF-16 encoded; save it as UTF-8 and import it again`);
   }
+  if (looksLikeUtf16WithoutBom(bytes)) {
+    throw new GlossError('import', `${file}: line 1: the file looks UTF-16 encoded (without a byte order mark); save it as UTF-8 and import it again`);
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
     const line = lineAt(bytes, bad);
@@ -63,4 +66,22 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;
+}
+
+/**
+ * UTF-16 text without a BOM: in its first bytes, nearly every other byte is
+ * NUL (ASCII letters in UTF-16) while the bytes between them are not. Binary
+ * files have NULs too, but not in that regular pattern.
+ */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (n < 8) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  return (oddNul >= pairs * 0.7 && evenNul <= pairs * 0.05) || (evenNul >= pairs * 0.7 && oddNul <= pairs * 0.05);
 }
