@@ -4,24 +4,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources, readSources, type ImportSource } from '../../electron/backend/import/index.ts';
 import { Project } from '../../electron/backend/project.ts';
 import { GlossError, type Document, type ImportFormat } from '../../shared/index.ts';
 import { CORPUS_DIR } from '../support/paths.ts';
-import { tempDir } from '../support/tmp.ts';
+import { freshProjectPerTest } from '../support/project.ts';
 
 let dir: string;
-let cleanup: () => void;
 let project: Project;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  project = await Project.open(path.join(dir, 'project.gloss'));
-});
-afterEach(() => {
-  project.close();
-  cleanup();
+freshProjectPerTest((p, d) => {
+  project = p;
+  dir = d;
 });
 
 /** Writes `content` to `name` in the temp folder and returns its path. */

@@ -4,7 +4,7 @@
 // proposition and entity conventions; bad input named by file and line.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportDocuments, type ExportArtifact } from '../../electron/backend/interop/export.ts';
 import { importFiles } from '../../electron/backend/interop/import.ts';
 import { readImportPaths } from '../../electron/backend/interop/sources.ts';
@@ -13,22 +13,16 @@ import { Project } from '../../electron/backend/project.ts';
 import { GlossError } from '../../shared/index.ts';
 import { normalizeAnn } from '../support/brat-normalize.ts';
 import { SHARED_DIR } from '../support/paths.ts';
-import { tempDir } from '../support/tmp.ts';
+import { freshProjectPerTest } from '../support/project.ts';
 
 const BRAT_DIR = path.join(SHARED_DIR, 'interop', 'brat');
 const FOLDERS = ['tutorial-news', 'TDT', 'NCBI-disease', 'CoNLL-ST_2002-esp'];
 
 let dir: string;
-let cleanup: () => void;
 let project: Project;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  project = await Project.open(path.join(dir, 'project.gloss'));
-});
-afterEach(() => {
-  project.close();
-  cleanup();
+freshProjectPerTest((p, d) => {
+  project = p;
+  dir = d;
 });
 
 function folderFiles(artifact: ExportArtifact): FileEntry[] {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportDocuments } from '../../electron/backend/interop/export.ts';
 import { importFiles } from '../../electron/backend/interop/import.ts';
 import { readImportPaths } from '../../electron/backend/interop/sources.ts';
@@ -12,19 +12,13 @@ import { Project } from '../../electron/backend/project.ts';
 import { GlossError } from '../../shared/index.ts';
 import { makeDocx, makePdf } from '../support/documents.ts';
 import { buildRichProject, canonical, TRICKY_TEXT } from '../support/interop-fixture.ts';
-import { tempDir } from '../support/tmp.ts';
+import { freshProjectPerTest } from '../support/project.ts';
 
 let dir: string;
-let cleanup: () => void;
 let project: Project;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  project = await Project.open(path.join(dir, 'project.gloss'));
-});
-afterEach(() => {
-  project.close();
-  cleanup();
+freshProjectPerTest((p, d) => {
+  project = p;
+  dir = d;
 });
 
 function text(format: 'jsonl' | 'csv' | 'conll' | 'html'): string {

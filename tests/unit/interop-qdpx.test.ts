@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportDocuments } from '../../electron/backend/interop/export.ts';
 import { importFiles } from '../../electron/backend/interop/import.ts';
 import { readImportPaths } from '../../electron/backend/interop/sources.ts';
@@ -14,21 +14,15 @@ import { Project } from '../../electron/backend/project.ts';
 import { GlossError } from '../../shared/index.ts';
 import { buildRichProject, canonical, TRICKY_TEXT } from '../support/interop-fixture.ts';
 import { SHARED_DIR } from '../support/paths.ts';
-import { tempDir } from '../support/tmp.ts';
+import { freshProjectPerTest } from '../support/project.ts';
 
 const XSD = path.join(SHARED_DIR, 'interop', 'refi-qda', 'Project.xsd');
 
 let dir: string;
-let cleanup: () => void;
 let project: Project;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  project = await Project.open(path.join(dir, 'project.gloss'));
-});
-afterEach(() => {
-  project.close();
-  cleanup();
+freshProjectPerTest((p, d) => {
+  project = p;
+  dir = d;
 });
 
 function exportQdpx(): Uint8Array {

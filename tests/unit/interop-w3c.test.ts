@@ -5,27 +5,21 @@
 // TextQuoteSelector; bad input is named by file and line.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportDocuments } from '../../electron/backend/interop/export.ts';
 import { importFiles } from '../../electron/backend/interop/import.ts';
 import { readImportPaths } from '../../electron/backend/interop/sources.ts';
 import { Project } from '../../electron/backend/project.ts';
 import { GlossError } from '../../shared/index.ts';
 import { buildRichProject, canonical, TRICKY_TEXT } from '../support/interop-fixture.ts';
-import { tempDir } from '../support/tmp.ts';
+import { freshProjectPerTest } from '../support/project.ts';
 import { failedMusts, W3C_DIR } from '../support/w3c-musts.ts';
 
 let dir: string;
-let cleanup: () => void;
 let project: Project;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  project = await Project.open(path.join(dir, 'project.gloss'));
-});
-afterEach(() => {
-  project.close();
-  cleanup();
+freshProjectPerTest((p, d) => {
+  project = p;
+  dir = d;
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
