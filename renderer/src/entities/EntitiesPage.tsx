@@ -12,6 +12,7 @@ import { mergeEntities } from './entityChanges.ts';
 import { NewEntityForm } from './NewEntityForm.tsx';
 import '../tagset/common.css';
 import './entities.css';
+import { MergeBar } from '../common/MergeBar.tsx';
 
 interface Props {
   /** The entity whose mentions are shown, from the route `entities/:id`. */
@@ -96,21 +97,7 @@ export function EntitiesPage({ entityId, labels, history, navigate }: Props) {
             onChange={(e) => setQuery(e.target.value)}
           />
           {ticked.length >= 2 && (
-            <div className="gl-merge-bar" role="group" aria-label="Merge entities">
-              <label>
-                Merge {ticked.length} selected into{' '}
-                <select value={target} onChange={(e) => setMergeTarget(e.target.value)}>
-                  {ticked.map((id) => (
-                    <option key={id} value={id}>
-                      {listed.get(id)!.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="button" onClick={() => void merge()}>
-                Merge
-              </button>
-            </div>
+            <MergeBar label="Merge entities" options={ticked.map((id) => ({ id, text: listed.get(id)!.name }))} target={target} onTarget={setMergeTarget} onMerge={() => void merge()} />
           )}
         </div>
         {rows === null ? (

@@ -12,6 +12,7 @@ import { createProposition, deleteProposition, editProposition, mergeProposition
 import { StanceBadge } from './StanceBadge.tsx';
 import '../tagset/common.css';
 import './propositions.css';
+import { MergeBar } from '../common/MergeBar.tsx';
 
 interface Props {
   history: History;
@@ -125,21 +126,7 @@ export function PropositionsPage({ history }: Props) {
           {expanded.size ? 'Collapse all' : 'Show all quotes'}
         </button>
         {ticked.length >= 2 && (
-          <div className="gl-merge-bar" role="group" aria-label="Merge propositions">
-            <label>
-              Merge {ticked.length} selected into{' '}
-              <select value={target} onChange={(e) => setMergeTarget(e.target.value)}>
-                {ticked.map((id) => (
-                  <option key={id} value={id}>
-                    {byId.get(id)!.text.slice(0, 80)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" onClick={() => void merge()}>
-              Merge
-            </button>
-          </div>
+          <MergeBar label="Merge propositions" options={ticked.map((id) => ({ id, text: byId.get(id)!.text.slice(0, 80) }))} target={target} onTarget={setMergeTarget} onMerge={() => void merge()} />
         )}
         <span className="gl-muted" role="status">
           {shown.length} of {data.overview.length} proposition{data.overview.length === 1 ? '' : 's'}
