@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          globalSetup: ['tests/support/build-node.ts'],
           environment: 'node',
           // Correctness, not timing: many tests start processes, workers or
           // SQLite files, and a busy two-core machine can take seconds for that.
@@ -19,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/build-renderer.ts'],
+          globalSetup: ['tests/support/build-node.ts', 'tests/support/build-renderer.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 60_000,

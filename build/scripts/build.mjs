@@ -1,16 +1,28 @@
 #!/usr/bin/env node
-// Builds what Electron runs: the renderer (Vite → dist/renderer) and the
-// Electron bundles (esbuild → dist-electron/main.cjs, preload.cjs, worker.cjs).
+// Builds what Gloss runs: the renderer (Vite → dist/renderer), the Electron
+// bundles (esbuild → dist-electron/main.cjs, preload.cjs, worker.cjs) and the
+// compiled CLI and local server (esbuild → dist-node/gloss.mjs, entry.mjs).
 //
-//   node build/scripts/build.mjs                 both
+//   node build/scripts/build.mjs                 all three
 //   node build/scripts/build.mjs --renderer      the renderer only
-//   node build/scripts/build.mjs --electron [--out-dir DIR]   the bundles only
-import esbuild from 'esbuild';
+//   node build/scripts/build.mjs --electron [--out-dir DIR]   the Electron bundles only
+//   node build/scripts/build.mjs --node [--if-stale]          the CLI only (npm's `prepare`)
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ELECTRON_OUT_DIR = path.join(REPO_ROOT, 'dist-electron');
+export const NODE_OUT_DIR = path.join(REPO_ROOT, 'dist-node');
+
+/** esbuild is a dev dependency: an install without dev dependencies has none. */
+async function loadEsbuild() {
+  try {
+    return (await import('esbuild')).default;
+  } catch {
+    throw new Error('esbuild is not installed (a dev dependency): run npm install');
+  }
+}
 
 /**
  * Left out of the bundles and loaded from node_modules at run time:
@@ -33,6 +45,7 @@ export async function buildRenderer({ logLevel = 'warn' } = {}) {
  * the build fails if anything else is left for it to require.
  */
 export async function buildElectron({ outDir = ELECTRON_OUT_DIR } = {}) {
+  const esbuild = await loadEsbuild();
   const common = {
     bundle: true,
     format: 'cjs',
@@ -66,6 +79,70 @@ export async function buildElectron({ outDir = ELECTRON_OUT_DIR } = {}) {
   return { outDir, main: main.metafile, worker: worker.metafile, preload: preload.metafile };
 }
 
+/** The sources the compiled CLI is made from: the CLI, the server, the backend and shared. */
+const NODE_SOURCES = ['electron/cli', 'electron/server', 'electron/backend', 'shared', 'package.json', 'build/scripts/build.mjs'];
+
+function newestSourceTime() {
+  let newest = 0;
+  const visit = (p) => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else if (st.mtimeMs > newest) newest = st.mtimeMs;
+  };
+  for (const rel of NODE_SOURCES) {
+    const p = path.join(REPO_ROOT, rel);
+    if (fs.existsSync(p)) visit(p);
+  }
+  return newest;
+}
+
+/** True when dist-node is missing or older than any of its sources. */
+export function nodeBuildIsStale(outDir = NODE_OUT_DIR) {
+  const stamp = path.join(outDir, '.built');
+  if (!fs.existsSync(stamp) || !fs.existsSync(path.join(outDir, 'gloss.mjs'))) return true;
+  return fs.statSync(stamp).mtimeMs < newestSourceTime();
+}
+
+/** Every package Gloss depends on, but zod, with its subpaths. */
+function nodeExternals() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((n) => n !== 'zod');
+  return names.flatMap((n) => [n, `${n}/*`]);
+}
+
+/**
+ * The CLI and the local server as ES modules for Node (the package's bin), with
+ * the store worker beside them as entry.mjs, where the dispatcher looks for it.
+ * npm packages stay in node_modules (loaded at run time, as Node loads them
+ * anyway); code splitting keeps each command's code in its own chunk, so a
+ * command loads only what it runs.
+ */
+export async function buildNode({ outDir = NODE_OUT_DIR } = {}) {
+  const esbuild = await loadEsbuild();
+  fs.rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: { gloss: 'electron/cli/gloss.ts', entry: 'electron/backend/worker/worker.ts' },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    // zod is bundled (its ~70 module files would each cost a module load at
+    // every start); every other package stays in node_modules.
+    external: nodeExternals(),
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  const bin = path.join(outDir, 'gloss.mjs');
+  fs.writeFileSync(bin, '#!/usr/bin/env node\n' + fs.readFileSync(bin, 'utf8'));
+  fs.chmodSync(bin, 0o755);
+  fs.writeFileSync(path.join(outDir, '.built'), new Date().toISOString() + '\n');
+  return { outDir, bin };
+}
+
 /** The modules a bundle leaves to `require` at run time. */
 export function externalImports(metafile) {
   const names = new Set();
@@ -74,13 +151,27 @@ export function externalImports(metafile) {
 }
 
 async function cli(argv) {
-  const only = new Set(argv.filter((a) => a === '--renderer' || a === '--electron'));
+  const only = new Set(argv.filter((a) => a === '--renderer' || a === '--electron' || a === '--node'));
+  if (only.has('--node') && argv.includes('--if-stale') && !nodeBuildIsStale()) return;
   const i = argv.indexOf('--out-dir');
   const outDir = i >= 0 ? path.resolve(argv[i + 1] ?? '') : ELECTRON_OUT_DIR;
   if (!only.size || only.has('--renderer')) await buildRenderer();
   if (!only.size || only.has('--electron')) {
     const built = await buildElectron({ outDir });
     process.stderr.write(`built ${path.relative(process.cwd(), path.join(built.outDir, '{main,preload,worker}.cjs')) || built.outDir}\n`);
+  }
+  if (!only.size || only.has('--node')) {
+    if (only.has('--node') && argv.includes('--if-stale')) {
+      // npm's `prepare` on an install without dev dependencies: nothing to build with.
+      try {
+        await import('esbuild');
+      } catch {
+        process.stderr.write('build: esbuild is not installed, so the CLI is not compiled; run npm install (with dev dependencies), then npm run build:node\n');
+        return;
+      }
+    }
+    const built = await buildNode();
+    process.stderr.write(`built ${path.relative(process.cwd(), built.bin) || built.bin}\n`);
   }
 }
 

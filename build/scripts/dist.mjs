@@ -24,7 +24,7 @@ await buildElectron();
 if (!electronBinary()) {
   process.stderr.write("dist: Electron's binary is not installed here; electron-builder will try to download Electron for the target platform.\n");
 }
-let status = 1;
+let status;
 try {
   status = run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-builder', '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)]);
 } finally {

@@ -4,7 +4,7 @@
 // 127.0.0.1 with the CLI's `serve` command and prints the URL.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildElectron, buildRenderer, REPO_ROOT } from './build.mjs';
+import { buildElectron, buildNode, buildRenderer, REPO_ROOT } from './build.mjs';
 import { electronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
@@ -36,7 +36,8 @@ try {
     runAndExit(electron, [REPO_ROOT, ...args.filter((a, i) => !serverOnly(a, i))]);
   } else {
     process.stdout.write("Electron's binary is not installed, so Gloss runs as a local server: open the URL below in a browser.\n");
-    runAndExit(process.execPath, [path.join(REPO_ROOT, 'electron', 'cli', 'gloss.mjs'), 'serve', ...args]);
+    await buildNode();
+    runAndExit(process.execPath, [path.join(REPO_ROOT, 'dist-node', 'gloss.mjs'), 'serve', ...args]);
   }
 } catch (err) {
   process.stderr.write(`start: ${err instanceof Error ? err.message : err}\n`);

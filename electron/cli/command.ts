@@ -11,13 +11,21 @@ export interface CommandContext {
   openProject(): Promise<Project>;
 }
 
-export interface Command {
+/** What a command does; loaded only when that command runs, so `gloss list` never loads the importers. */
+export interface CommandRun {
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** A command as `gloss help` lists it and as its command line is checked. */
+export interface CommandSpec {
   /** One usage line, e.g. `list [--json]`. */
   usage: string;
   summary: string;
-  /** Options that take a value (`--out FILE`). */
+  /** Options that take a value (`--out FILE`), besides `--db`. */
   valued?: readonly string[];
-  run(ctx: CommandContext): Promise<number>;
+  /** Options that take no value (`--json`), besides `--help`. */
+  flags?: readonly string[];
+  load(): Promise<CommandRun>;
 }
 
 export function stringOption(ctx: CommandContext, name: string): string | undefined {

@@ -1,6 +1,6 @@
 import { GlossError, toApiError } from '../../shared/index.ts';
 import { defaultProjectPath } from '../backend/paths.ts';
-import { Project } from '../backend/project.ts';
+import type { Project } from '../backend/project.ts';
 import { parseCommandLine } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -18,18 +18,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new GlossError('validation', `unknown command "${name}"; run "gloss help"`);
-  const { positionals, options } = parseCommandLine(argv, new Set(['db', ...(command.valued ?? [])]));
+  const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!spec) throw new GlossError('validation', `unknown command "${name}"; run "gloss help"`);
+  const { positionals, options } = parseCommandLine(argv, {
+    valued: new Set(['db', ...(spec.valued ?? [])]),
+    flags: new Set(['help', ...(spec.flags ?? [])]),
+    usage: spec.usage,
+  });
+  if (options.has('help')) {
+    process.stdout.write(`Usage: gloss ${spec.usage}\n  ${spec.summary}\n  --db FILE  the project (default: $GLOSS_DB, else ${defaultProjectPath()})\n`);
+    return 0;
+  }
+  const command = await spec.load();
   const db = options.get('db');
-  if (db === true) throw new GlossError('validation', 'option --db needs a file');
+  const dbPath = typeof db === 'string' ? db : defaultProjectPath();
   let project: Project | undefined;
   const ctx: CommandContext = {
     positionals,
     options,
-    dbPath: db ?? defaultProjectPath(),
+    dbPath,
     json: options.has('json'),
-    openProject: async () => (project ??= await Project.open(db ?? defaultProjectPath())),
+    openProject: async () => {
+      const { Project } = await import('../backend/project.ts');
+      return (project ??= await Project.open(dbPath));
+    },
   };
   try {
     return await command.run(ctx);
@@ -40,6 +52,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** Runs the CLI as a program: on any error, a one-line message on stderr and a non-zero exit. */
 export async function run(argv: readonly string[]): Promise<void> {
+  // A closed pipe (`gloss list | head`) is a normal end of output, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   try {
     process.exitCode = await main(argv);
   } catch (err) {

@@ -2,6 +2,7 @@
 // a temporary folder. Run by build/scripts/bench.mjs as
 // `node --import tsx tests/bench/node-bench.ts --out FILE`; progress goes to
 // stderr, the figures to FILE as JSON.
+import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,9 @@ import { benchCompare, type CompareBench } from './compare-bench.ts';
 import { median, p95, progress, writeResult } from './report.ts';
 
 export interface NodeResults {
+  cli_list_ms: number;
+  cli_bare_open_ms: number;
+  cli_list_ratio: number;
   import_docs_per_s: number;
   fts_p95_ms_100k: number;
   save_p95_ms: number;
@@ -48,6 +52,7 @@ export interface NodeResults {
     export_jsonl_100k_ms: number;
     export_note?: string;
     compare: CompareBench;
+    cli_runs: number;
   };
 }
 
@@ -234,6 +239,39 @@ async function benchExport(project: Project, dir: string): Promise<{ w3c: number
   return { w3c, brat, jsonl };
 }
 
+/**
+ * Start-up of the compiled CLI: `gloss list --json` on a small project against a
+ * bare `node -e` that opens the same file with better-sqlite3 and reads the same
+ * table. Medians of alternating runs, so load on the machine hits both alike.
+ */
+async function benchCliStart(dir: string, runs: number): Promise<{ list: number; bare: number }> {
+  const repo = path.resolve(import.meta.dirname, '..', '..');
+  const bin = path.join(repo, 'dist-node', 'gloss.mjs');
+  if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: run npm run build:node`);
+  const file = path.join(dir, 'cli.gloss');
+  const project = await Project.open(file);
+  insertArticles(project, 0, 5);
+  project.close();
+  const bareScript = `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});process.stdout.write(JSON.stringify(d.prepare('SELECT * FROM documents').all()));d.close();`;
+  const time = (args: string[]): number => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    return ms;
+  };
+  // One warm-up each: the first start fills the OS file cache (and V8's code cache).
+  time([bin, 'list', '--json', '--db', file]);
+  time(['-e', bareScript]);
+  const list: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    list.push(time([bin, 'list', '--json', '--db', file]));
+    bare.push(time(['-e', bareScript]));
+  }
+  return { list: median(list), bare: median(bare) };
+}
+
 export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResults> {
   const quick = options.quick ?? false;
   const importCount = quick ? 2000 : 10_000;
@@ -264,7 +302,15 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
 
     const compare = await benchCompare(tmp.dir);
 
+    const cliRuns = quick ? 5 : 21;
+    progress(`node: gloss list --json against a bare node -e, ${cliRuns} runs each`);
+    const cli = await benchCliStart(tmp.dir, cliRuns);
+    progress(`  gloss list ${cli.list.toFixed(0)} ms, bare node ${cli.bare.toFixed(0)} ms: ${(cli.list / cli.bare).toFixed(2)}×`);
+
     return {
+      cli_list_ms: cli.list,
+      cli_bare_open_ms: cli.bare,
+      cli_list_ratio: cli.list / cli.bare,
       import_docs_per_s: imported.perSecond,
       fts_p95_ms_100k: p95(search.all),
       save_p95_ms: p95(save.times),
@@ -288,6 +334,7 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
         export_jsonl_100k_ms: exported.jsonl,
         ...(exported.note ? { export_note: exported.note } : {}),
         compare,
+        cli_runs: cliRuns,
       },
     };
   } finally {

@@ -11,4 +11,5 @@ export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
 export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus', 'critical-minerals');
 
 /** The CLI entry point, run with `node`. */
-export const GLOSS_BIN = path.join(REPO_ROOT, 'electron', 'cli', 'gloss.mjs');
+/** The compiled CLI, as installed (`npm run build:node`; the unit and e2e set-ups build it when stale). */
+export const GLOSS_BIN = path.join(REPO_ROOT, 'dist-node', 'gloss.mjs');

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import { GlossError, type CompareResult } from '../../../shared/index.ts';
 import { compareDocuments, exportComparison } from '../../backend/compare/index.ts';
-import { printJson, resolveDocuments, stringOption, type Command } from '../command.ts';
+import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
 
-export const compareCommand: Command = {
-  usage: 'compare [DOC...] [--json | --format csv|html --out FILE]',
-  summary: 'compare documents (id, name or title; none: all): stances, entities, reused passages',
-  valued: ['format', 'out'],
+export const compareCommand: CommandRun = {
   async run(ctx) {
     const project = await ctx.openProject();
     const ids = ctx.positionals.length ? resolveDocuments(project, ctx.positionals) : project.documents.list().map((d) => d.id);

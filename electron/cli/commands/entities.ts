@@ -1,8 +1,6 @@
-import { printJson, type Command } from '../command.ts';
+import { printJson, type CommandRun } from '../command.ts';
 
-export const entitiesCommand: Command = {
-  usage: 'entities [--json]',
-  summary: 'list the entity registry with mention counts per document',
+export const entitiesCommand: CommandRun = {
   async run(ctx) {
     const project = await ctx.openProject();
     const entities = project.entities.list().map(({ entity, mentionCount, documents }) => ({

@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExportFormatSchema, GlossError } from '../../../shared/index.ts';
 import { exportDocuments } from '../../backend/interop/export.ts';
-import { printJson, resolveDocuments, stringOption, type Command } from '../command.ts';
+import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
-export const exportCommand: Command = {
-  usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html --out PATH [--docs DOC,...] [--progress]',
-  summary: 'export documents and their annotations (brat writes a folder)',
-  valued: ['format', 'out', 'docs'],
+export const exportCommand: CommandRun = {
   async run(ctx) {
     const raw = stringOption(ctx, 'format') ?? 'jsonl';
     const parsed = ExportFormatSchema.safeParse(raw);

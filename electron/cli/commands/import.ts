@@ -1,13 +1,10 @@
 import { GlossError, ImportFormatSchema } from '../../../shared/index.ts';
 import { importFiles } from '../../backend/interop/import.ts';
 import { readImportPaths } from '../../backend/interop/sources.ts';
-import { printJson, stringOption, type Command } from '../command.ts';
+import { printJson, stringOption, type CommandRun } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
-export const importCommand: Command = {
-  usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx] [--progress] [--json]',
-  summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing',
-  valued: ['format'],
+export const importCommand: CommandRun = {
   async run(ctx) {
     if (!ctx.positionals.length) throw new GlossError('validation', 'import: name at least one file or folder');
     const raw = stringOption(ctx, 'format') ?? 'auto';

@@ -1,8 +1,6 @@
-import { printJson, type Command } from '../command.ts';
+import { printJson, type CommandRun } from '../command.ts';
 
-export const listCommand: Command = {
-  usage: 'list [--json]',
-  summary: "list the project's documents",
+export const listCommand: CommandRun = {
   async run(ctx) {
     const docs = (await ctx.openProject()).documents.list();
     if (ctx.json) printJson(docs);

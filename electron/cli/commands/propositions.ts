@@ -1,8 +1,6 @@
-import { printJson, type Command } from '../command.ts';
+import { printJson, type CommandRun } from '../command.ts';
 
-export const propositionsCommand: Command = {
-  usage: 'propositions [--json]',
-  summary: 'list propositions with each claim: document, stance and quote',
+export const propositionsCommand: CommandRun = {
   async run(ctx) {
     const project = await ctx.openProject();
     const overview = project.propositions.overview().map((p) => ({

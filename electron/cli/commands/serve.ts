@@ -1,24 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GlossError } from '../../../shared/index.ts';
 import { createWorkerDispatcher } from '../../backend/worker/dispatcher.ts';
 import { startServer } from '../../server/server.ts';
-import { printJson, stringOption, type Command } from '../command.ts';
+import { printJson, stringOption, type CommandRun } from '../command.ts';
 
-const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'renderer');
+/** The package's folder: the nearest one above this file (sources or dist-node) with a package.json. */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new GlossError('internal', `serve: cannot find Gloss's package folder above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+}
 
-export const serveCommand: Command = {
-  usage: 'serve [--port N] [--host H]',
-  summary: 'serve the app and its API (default http://127.0.0.1, a free port)',
-  valued: ['port', 'host'],
+/**
+ * The built renderer. On a fresh checkout it is not built yet: build it when the
+ * build tools are installed (one line says so), else fail at once naming the command.
+ */
+function rendererDir(): string {
+  const root = packageRoot();
+  const dir = path.join(root, 'dist', 'renderer');
+  if (fs.existsSync(path.join(dir, 'index.html'))) return dir;
+  const script = path.join(root, 'build', 'scripts', 'build.mjs');
+  const hasVite = fs.existsSync(path.join(root, 'node_modules', 'vite', 'package.json'));
+  if (!fs.existsSync(script) || !hasVite) {
+    throw new GlossError('validation', `serve: the app is not built (${dir} has no index.html); build it with: npm run build:renderer`);
+  }
+  process.stderr.write('gloss serve: the app is not built yet; building it now (npm run build:renderer)\n');
+  const built = spawnSync(process.execPath, [script, '--renderer'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0 || !fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new GlossError('internal', `serve: building the app failed; run npm run build:renderer in ${root} and see its errors`);
+  }
+  return dir;
+}
+
+export const serveCommand: CommandRun = {
   async run(ctx) {
     const port = Number(stringOption(ctx, 'port') ?? 0);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GlossError('validation', 'serve: --port must be a number from 0 to 65535');
     // The project lives in a worker thread, so a long import never stalls the server's other requests.
+    const staticDir = rendererDir();
     const store = await createWorkerDispatcher(ctx.dbPath);
     const running = await startServer({
       dispatch: store.dispatch,
-      staticDir: RENDERER_DIR,
+      staticDir,
       host: stringOption(ctx, 'host') ?? '127.0.0.1',
       port,
     }).catch(async (err: unknown) => {
