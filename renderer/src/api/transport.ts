@@ -17,6 +17,8 @@ export function httpTransport(base: string): Transport {
       res = await fetch(base + encodeURIComponent(method), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
+        // The session cookie the server set for its ?token= URL is what lets these calls through.
+        credentials: 'same-origin',
         body: JSON.stringify(args ?? {}),
       });
     } catch (err) {
