@@ -25,7 +25,8 @@ export class BodyBudget {
 }
 
 export type BodyOutcome =
-  | { kind: 'body'; bytes: Buffer }
+  /** `release` returns its reservation to the budget once the bytes are no longer held (else the response's end does). */
+  | { kind: 'body'; bytes: Buffer; release: () => void }
   /** Not read: too large (413) or no room in the shared budget now (503). */
   | { kind: 'refused'; status: 413 | 503; message: string }
   /** The client went away before sending all of it; there is nobody to answer. */
@@ -41,14 +42,16 @@ const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 /**
  * Reads a request body within the limits. A declared Content-Length is checked
  * and reserved before any byte is read; a chunked body reserves as it arrives.
- * The reservation is returned when the response closes (finished or cut off).
+ * The reservation is returned by the body's `release`, or when the response
+ * closes (finished or cut off), whichever comes first.
  */
 export function readBody(req: http.IncomingMessage, res: http.ServerResponse, limits: BodyLimits): Promise<BodyOutcome> {
   let reserved = 0;
-  res.once('close', () => {
+  const release = () => {
     limits.budget.give(reserved);
     reserved = 0;
-  });
+  };
+  res.once('close', release);
   const tooLarge = { kind: 'refused', status: 413, message: `request body larger than ${mb(limits.maxBytes)} (send fewer files at once)` } as const;
   const busy = {
     kind: 'refused',
@@ -85,7 +88,7 @@ export function readBody(req: http.IncomingMessage, res: http.ServerResponse, li
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => settle({ kind: 'body', bytes: Buffer.concat(chunks, size) }));
+    req.once('end', () => settle({ kind: 'body', bytes: Buffer.concat(chunks, size), release }));
     req.once('error', () => settle({ kind: 'aborted' }));
     req.once('close', () => {
       if (!req.complete) settle({ kind: 'aborted' });

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { GlossError, toApiError, type Envelope } from '../../shared/index.ts';
 import type { Dispatch } from '../backend/api/dispatch.ts';
 import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard, newToken, sessionCookie, tokensEqual, type Access } from './access.ts';
@@ -36,6 +37,8 @@ export interface RunningServer {
   /** The address to open in a browser: `url` with `?token=`, which the server exchanges for a cookie. */
   openUrl: string;
   server: http.Server;
+  /** Bytes of request bodies being held now (0 when idle: a leak would show here). */
+  bodyBytesInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -85,6 +88,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       handle(req, res).catch((err: unknown) => fail(req, res, err));
     },
   );
+
+  // Every socket, including those Node hands over on CONNECT, so that close() can end them all.
+  const sockets = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -157,7 +167,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     let envelope: Envelope<unknown>;
     try {
-      envelope = await options.dispatch(method, args);
+      const answer = options.dispatch(method, args);
+      // The worker has its copy of the arguments now: a long import no longer holds the budget other calls need.
+      body.release();
+      envelope = await answer;
     } catch (err) {
       // The dispatcher answers errors as envelopes; a throw means it broke (e.g. its worker died).
       log(`gloss serve: ${method} failed unexpectedly: ${describe(err)}`);
@@ -181,6 +194,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
+      // CONNECT is not given to the request handler; without this Node would close the connection unanswered.
+      server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+        // The socket is no longer the HTTP server's: answer, then close it for good (it is paused and half-open otherwise).
+        socket.on('error', () => {});
+        socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', () => socket.destroy());
+        socket.resume();
+      });
       // Errors after listening belong to single connections; Node already answers or closes them.
       server.on('error', (err) => log(`gloss serve: server error: ${describe(err)}`));
       const address = server.address();
@@ -193,16 +213,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         token,
         openUrl: `${url}?token=${token}`,
         server,
-        close: () => closeServer(server),
+        bodyBytesInFlight: () => budget.used,
+        close: () => closeServer(server, sockets),
       });
     });
   });
 }
 
 /** Stops listening, ends idle connections, and cuts the rest after a few seconds. */
-function closeServer(server: http.Server): Promise<void> {
+function closeServer(server: http.Server, sockets: Set<Duplex>): Promise<void> {
   return new Promise((resolve) => {
-    const force = setTimeout(() => server.closeAllConnections(), 3000);
+    const force = setTimeout(() => {
+      for (const socket of sockets) socket.destroy();
+    }, 3000);
     force.unref();
     server.close(() => {
       clearTimeout(force);
