@@ -37,7 +37,7 @@ async function cookieFromTokenUrl(): Promise<string> {
 describe('the API without the token', () => {
   it('answers 401 with a JSON error and changes nothing', async () => {
     const before = await documentCount();
-    for (const headers of [{}, { cookie: 'gloss-token=x' }, { authorization: 'Basic Zm9vOmJhcg==' }, { authorization: 'Bearer' }]) {
+    for (const headers of [{}, { cookie: 'gloss-token=x' }, { authorization: 'Basic Zm9vOmJhcg==' }, { authorization: 'Bearer' }] as Record<string, string>[]) {
       const res = await api('documents.import', importArgs, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
