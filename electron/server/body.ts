@@ -68,6 +68,9 @@ export function readBody(req: http.IncomingMessage, res: http.ServerResponse, li
       if (!limits.budget.take(declared)) return resolve(busy);
       reserved = declared;
     }
+    // A declared length is read straight into one buffer (its pages are committed only as bytes arrive),
+    // so the body is never held twice, as chunks and as their concatenation.
+    const whole = declared === undefined ? undefined : Buffer.allocUnsafe(declared);
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -75,20 +78,22 @@ export function readBody(req: http.IncomingMessage, res: http.ServerResponse, li
       if (settled) return;
       settled = true;
       req.off('data', onData);
-      if (outcome.kind !== 'body') chunks.length = 0;
+      chunks.length = 0;
       resolve(outcome);
     };
     const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limits.maxBytes) return settle(tooLarge);
-      if (declared === undefined) {
+      if (size + chunk.length > limits.maxBytes) return settle(tooLarge);
+      if (whole) {
+        chunk.copy(whole, size);
+      } else {
         if (!limits.budget.take(chunk.length)) return settle(busy);
         reserved += chunk.length;
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
+      size += chunk.length;
     };
     req.on('data', onData);
-    req.once('end', () => settle({ kind: 'body', bytes: Buffer.concat(chunks, size), release }));
+    req.once('end', () => settle({ kind: 'body', bytes: whole ? whole.subarray(0, size) : Buffer.concat(chunks, size), release }));
     req.once('error', () => settle({ kind: 'aborted' }));
     req.once('close', () => {
       if (!req.complete) settle({ kind: 'aborted' });

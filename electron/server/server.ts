@@ -42,9 +42,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A body costs about three times its size while it is parsed (bytes, string, parsed
+ * value), so the budget for all bodies in flight bounds the server's memory at
+ * roughly 3 × 256 MB. One import may use all of it; other calls then get 503 and
+ * the renderer retries them (the worker has its copy after a second or two).
+ */
 export const DEFAULT_LIMITS = {
   maxBodyBytes: 256 * 1024 * 1024,
-  maxBodyBytesInFlight: 512 * 1024 * 1024,
+  maxBodyBytesInFlight: 256 * 1024 * 1024,
   headersTimeoutMs: 20_000,
   requestTimeoutMs: 120_000,
   maxHeaderBytes: 16 * 1024,
@@ -153,30 +159,41 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     } catch {
       return sendError(res, 400, 'validation', 'bad percent-encoding in the method name');
     }
-    const body = await readBody(req, res, { maxBytes: maxBodyBytes, budget });
-    if (body.kind === 'aborted') return; // the client is gone: nobody to answer
-    if (body.kind === 'refused') {
-      if (body.status === 503) res.setHeader('Retry-After', '1');
-      return sendError(res, body.status, 'validation', body.message);
-    }
+    // A promise chain, not awaits: the async function's frame would keep the body and its parsed form alive
+    // until the (maybe long) call returns, though the worker has its own copy from the start.
+    return readBody(req, res, { maxBytes: maxBodyBytes, budget }).then((body) => {
+      if (body.kind === 'aborted') return; // the client is gone: nobody to answer
+      if (body.kind === 'refused') {
+        if (body.status === 503) res.setHeader('Retry-After', '1');
+        return sendError(res, body.status, 'validation', body.message);
+      }
+      const answer = parseAndDispatch(method, body.bytes);
+      body.release();
+      if (!answer) return sendError(res, 400, 'validation', 'request body is not valid JSON');
+      return answer.then(
+        (envelope) => sendJson(res, 200, envelope),
+        (err: unknown) => {
+          // The dispatcher answers errors as envelopes; a rejection means it broke (e.g. its worker died).
+          log(`gloss serve: ${method} failed unexpectedly: ${describe(err)}`);
+          sendJson(res, 500, { ok: false, error: toApiError(err) });
+        },
+      );
+    });
+  }
+
+  /** Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker); undefined when it is not JSON. */
+  function parseAndDispatch(method: string, bytes: Buffer): Promise<Envelope<unknown>> | undefined {
     let args: unknown;
     try {
-      args = body.bytes.length ? JSON.parse(body.bytes.toString('utf8')) : {};
+      args = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
     } catch {
-      return sendError(res, 400, 'validation', 'request body is not valid JSON');
+      return undefined;
     }
-    let envelope: Envelope<unknown>;
     try {
-      const answer = options.dispatch(method, args);
-      // The worker has its copy of the arguments now: a long import no longer holds the budget other calls need.
-      body.release();
-      envelope = await answer;
+      return options.dispatch(method, args);
     } catch (err) {
-      // The dispatcher answers errors as envelopes; a throw means it broke (e.g. its worker died).
-      log(`gloss serve: ${method} failed unexpectedly: ${describe(err)}`);
-      return sendJson(res, 500, { ok: false, error: toApiError(err) });
+      return Promise.reject(err);
     }
-    sendJson(res, 200, envelope);
   }
 
   /** An error no handler expected: answered with a 500 (or the connection cut, if the answer had begun) and logged, never thrown at the server. */
