@@ -73,6 +73,42 @@ describe('gloss serve', () => {
   });
 });
 
+describe('gloss serve after an unexpected error', () => {
+  it('writes it to stderr and goes on serving', async () => {
+    // A hook that throws, and rejects a promise, in the server process whenever it gets SIGUSR2: errors no request handler catches.
+    const hook = `process.on('SIGUSR2', () => { Promise.reject(new Error('rejected by the test')); throw new Error('thrown by the test'); });`;
+    const child = spawn(process.execPath, [GLOSS_BIN, 'serve', '--port', '0', '--json', '--db', path.join(tmp.dir, 'guard.gloss')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(hook)}` },
+    });
+    try {
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const printed = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          try {
+            resolve(JSON.parse(out) as { url: string; token: string });
+          } catch {
+            // not all of it yet
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
+      });
+      child.kill('SIGUSR2');
+      await expect.poll(() => err, { timeout: 10_000 }).toMatch(/uncaught exception \(the server keeps running\): Error: thrown by the test/);
+      await expect.poll(() => err, { timeout: 10_000 }).toMatch(/unhandled promise rejection \(the server keeps running\): Error: rejected by the test/);
+      expect(child.exitCode).toBeNull();
+      const p = Number(new URL(printed.url).port);
+      expect((await httpRequest(p, 'POST', '/api/documents.list', { headers: { ...json, authorization: `Bearer ${printed.token}` }, body: '{}' })).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+  });
+});
+
 describe('gloss serve --host', () => {
   it('refuses an address other than loopback without --allow-remote, creating no project', () => {
     const db = path.join(tmp.dir, 'remote.gloss');
