@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start [-- --db FILE] [-- --port N]`: builds the renderer, then opens
 // Gloss in Electron when its binary is installed, otherwise serves it on
-// 127.0.0.1 with the CLI's `serve` command and prints the URL.
+// 127.0.0.1 with the CLI's `serve` command, which prints the URL to open
+// (it carries this start's access token).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildElectron, buildNode, buildRenderer, REPO_ROOT } from './build.mjs';
@@ -31,11 +32,11 @@ try {
   const electron = electronBinary();
   if (electron) {
     await buildElectron();
-    const serverOnly = (a, i) => ['--port', '--host'].some((o) => a === o || a.startsWith(`${o}=`) || args[i - 1] === o);
-    if (args.some(serverOnly)) process.stdout.write('Opening Gloss in Electron (--port and --host apply to the local server only).\n');
+    const serverOnly = (a, i) => a === '--allow-remote' || ['--port', '--host'].some((o) => a === o || a.startsWith(`${o}=`) || args[i - 1] === o);
+    if (args.some(serverOnly)) process.stdout.write('Opening Gloss in Electron (--port, --host and --allow-remote apply to the local server only).\n');
     runAndExit(electron, [REPO_ROOT, ...args.filter((a, i) => !serverOnly(a, i))]);
   } else {
-    process.stdout.write("Electron's binary is not installed, so Gloss runs as a local server: open the URL below in a browser.\n");
+    process.stdout.write("Electron's binary is not installed, so Gloss runs as a local server: open the URL below in a browser (it carries the access token; keep it private).\n");
     await buildNode();
     runAndExit(process.execPath, [path.join(REPO_ROOT, 'dist-node', 'gloss.mjs'), 'serve', ...args]);
   }

@@ -1,8 +1,12 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { GlossError, toApiError, type Envelope } from '../../shared/index.ts';
 import type { Dispatch } from '../backend/api/dispatch.ts';
+import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard, newToken, sessionCookie, tokensEqual, type Access } from './access.ts';
+import { BodyBudget, readBody } from './body.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { readStatic, resolveStaticPath } from './static.ts';
 
 export interface ServerOptions {
   dispatch: Dispatch;
@@ -10,106 +14,267 @@ export interface ServerOptions {
   staticDir: string;
   host?: string;
   port?: number;
-  /** Largest request body accepted, in bytes (imports send whole files). */
+  /** The secret every API call must carry; a fresh random one when not given. */
+  token?: string;
+  /** Listen on an address other than loopback (the token still guards the API); refused without it. */
+  allowRemote?: boolean;
+  /** Largest request body accepted, in bytes (imports send whole files, base64). */
   maxBodyBytes?: number;
+  /** Bytes all request bodies being received may hold together. */
+  maxBodyBytesInFlight?: number;
+  /** Time a client has to send its request headers, and its whole request (slow clients hold no socket forever). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Where unexpected errors are reported; stderr by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
+  /** The server's address, without the token. */
   url: string;
+  /** This start's secret. */
+  token: string;
+  /** The address to open in a browser: `url` with `?token=`, which the server exchanges for a cookie. */
+  openUrl: string;
   server: http.Server;
+  /** Bytes of request bodies being held now (0 when idle: a leak would show here). */
+  bodyBytesInFlight(): number;
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
+/**
+ * A body costs about three times its size while it is parsed (bytes, string, parsed
+ * value), so the budget for all bodies in flight bounds the server's memory at
+ * roughly 3 × 256 MB. One import may use all of it; other calls then get 503 and
+ * the renderer retries them (the worker has its copy after a second or two).
+ */
+export const DEFAULT_LIMITS = {
+  maxBodyBytes: 256 * 1024 * 1024,
+  maxBodyBytesInFlight: 256 * 1024 * 1024,
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 120_000,
+  maxHeaderBytes: 16 * 1024,
 };
 
 /**
  * The local server: serves the built renderer and the API (`POST /api/<method>`
  * with a JSON body). Bound to 127.0.0.1 by default. Requests whose Host or
- * Origin is not this server are refused, so other web pages cannot call it.
+ * Origin is not this server are refused, so other web pages cannot call it; API
+ * calls must carry this start's token (cookie or bearer), so other users of the
+ * machine cannot either. Every request is answered, whatever it holds: a bad
+ * one gets a 4xx, an unexpected failure a 500 and a line on the log.
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
+  if (!isLoopback(host) && !options.allowRemote) {
+    return Promise.reject(
+      new GlossError('validation', `serve: ${host} is not a loopback address, so other machines could reach the server; pass --allow-remote to serve on it anyway`),
+    );
+  }
+  const log = options.log ?? ((line: string) => void process.stderr.write(line + '\n'));
+  const token = options.token ?? newToken();
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
+  const budget = new BodyBudget(options.maxBodyBytesInFlight ?? DEFAULT_LIMITS.maxBodyBytesInFlight);
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_LIMITS.requestTimeoutMs, headersTimeout);
   const staticRoot = path.resolve(options.staticDir);
-  let allowedHosts = new Set<string>();
+  // Both are set once the port is known; until then every request is refused.
+  let hosts = new Set<string>();
+  let access: Access | undefined;
 
-  const server = http.createServer((req, res) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'text/plain', 'forbidden host');
-    const origin = req.headers.origin;
-    if (origin && !allowedHosts.has(origin.replace(/^https?:\/\//, ''))) return send(res, 403, 'text/plain', 'forbidden origin');
-    const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'use POST');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain', 'send application/json');
-      return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-    serveStatic(url.pathname, res);
+  const server = http.createServer(
+    {
+      maxHeaderSize: DEFAULT_LIMITS.maxHeaderBytes,
+      headersTimeout,
+      requestTimeout,
+      // Node checks the two timeouts on this period; a fraction of the shorter keeps them close to what they say.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(headersTimeout / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch((err: unknown) => fail(req, res, err));
+    },
+  );
+
+  // Every socket, including those Node hands over on CONNECT, so that close() can end them all.
+  const sockets = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBody) {
-        return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { kind: 'validation', message: `request larger than ${maxBody} bytes` } }));
-      }
-      chunks.push(chunk as Buffer);
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const target = req.url ?? '';
+    // Only origin-form targets ("/path?query"): not "*", not a proxy's absolute URL.
+    if (!target.startsWith('/')) return sendText(res, 400, 'the request target must be a path');
+    if (!access || !hosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 403, 'forbidden host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.toLowerCase().replace(/^https?:\/\//, ''))) return sendText(res, 403, 'forbidden origin');
+    const q = target.indexOf('?');
+    const rawPath = q === -1 ? target : target.slice(0, q);
+    if (rawPath === '/api' || rawPath.startsWith('/api/')) return handleApi(req, res, access, rawPath.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'method not allowed');
     }
-    let args: unknown;
-    try {
-      args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-    } catch {
-      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { kind: 'validation', message: 'request body is not valid JSON' } }));
-    }
-    const envelope = await options.dispatch(method, args);
-    send(res, 200, 'application/json', JSON.stringify(envelope));
+    const params = new URLSearchParams(q === -1 ? '' : target.slice(q + 1));
+    if (params.has('token')) return exchangeToken(res, access, rawPath, params);
+    const answer = await readStatic(staticRoot, rawPath);
+    if (answer.status !== 200) return sendText(res, answer.status, answer.message);
+    if (answer.type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    send(res, 200, answer.type, answer.body);
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, rel);
-    if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'text/plain', 'not found');
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        if (rel === 'index.html') return send(res, 500, 'text/plain', `The renderer is not built (${staticRoot}). Run: npm run build:renderer`);
-        return send(res, 404, 'text/plain', 'not found');
+  /** The printed URL's `?token=`: set the session cookie, then send the browser to the same page without the token. */
+  function exchangeToken(res: http.ServerResponse, access: Access, rawPath: string, params: URLSearchParams): void {
+    if (!params.getAll('token').some((t) => tokensEqual(t, access.token))) {
+      return sendText(res, 401, "This link's token is not this server's (was Gloss restarted?). Open the address that `gloss serve` printed last.");
+    }
+    const resolved = resolveStaticPath(staticRoot, rawPath);
+    if ('status' in resolved && resolved.status === 400) return sendText(res, 400, resolved.message);
+    params.delete('token');
+    const rest = params.toString();
+    // One leading slash: "//host" or "/\host" would send the browser to another site.
+    const location = '/' + rawPath.replace(/^[/\\]+/, '') + (rest ? `?${rest}` : '');
+    if (/[^\x21-\x7e]/.test(location)) return sendText(res, 400, 'unexpected characters in the path');
+    res.setHeader('Set-Cookie', sessionCookie(access));
+    res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, access: Access, rawMethod: string): Promise<void> {
+    if (!isAuthorized(req, access)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return sendError(res, 401, 'unauthorized', "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)");
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendError(res, 405, 'validation', 'use POST');
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'validation', 'send application/json');
+    let method: string;
+    try {
+      method = decodeURIComponent(rawMethod);
+    } catch {
+      return sendError(res, 400, 'validation', 'bad percent-encoding in the method name');
+    }
+    // A promise chain, not awaits: the async function's frame would keep the body and its parsed form alive
+    // until the (maybe long) call returns, though the worker has its own copy from the start.
+    return readBody(req, res, { maxBytes: maxBodyBytes, budget }).then((body) => {
+      if (body.kind === 'aborted') return; // the client is gone: nobody to answer
+      if (body.kind === 'refused') {
+        if (body.status === 503) res.setHeader('Retry-After', '1');
+        return sendError(res, body.status, 'validation', body.message);
       }
-      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
-      if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      send(res, 200, type, data);
+      const answer = parseAndDispatch(method, body.bytes);
+      body.release();
+      if (!answer) return sendError(res, 400, 'validation', 'request body is not valid JSON');
+      return answer.then(
+        (envelope) => sendJson(res, 200, envelope),
+        (err: unknown) => {
+          // The dispatcher answers errors as envelopes; a rejection means it broke (e.g. its worker died).
+          log(`gloss serve: ${method} failed unexpectedly: ${describe(err)}`);
+          sendJson(res, 500, { ok: false, error: toApiError(err) });
+        },
+      );
     });
+  }
+
+  /** Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker); undefined when it is not JSON. */
+  function parseAndDispatch(method: string, bytes: Buffer): Promise<Envelope<unknown>> | undefined {
+    let args: unknown;
+    try {
+      args = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
+    } catch {
+      return undefined;
+    }
+    try {
+      return options.dispatch(method, args);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** An error no handler expected: answered with a 500 (or the connection cut, if the answer had begun) and logged, never thrown at the server. */
+  function fail(req: http.IncomingMessage, res: http.ServerResponse, err: unknown): void {
+    log(`gloss serve: unexpected error answering ${req.method} ${printable(req.url ?? '')}: ${describe(err)}`);
+    try {
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+      else res.destroy();
+    } catch {
+      res.destroy();
+    }
   }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      // CONNECT is not given to the request handler; without this Node would close the connection unanswered.
+      server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+        // The socket is no longer the HTTP server's: answer, then close it for good (it is paused and half-open otherwise).
+        socket.on('error', () => {});
+        socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', () => socket.destroy());
+        socket.resume();
+      });
+      // Errors after listening belong to single connections; Node already answers or closes them.
+      server.on('error', (err) => log(`gloss serve: server error: ${describe(err)}`));
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
-      const shownHost = host.includes(':') ? `[${host}]` : host;
-      allowedHosts = new Set([`${shownHost}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
+      const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+      hosts = allowedHosts(host, port);
+      access = accessFor(token, port);
+      const url = `http://${hostPort(isWildcard(host) ? '127.0.0.1' : host, port)}/`;
       resolve({
-        url: `http://${shownHost}:${port}/`,
+        url,
+        token,
+        openUrl: `${url}?token=${token}`,
         server,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        bodyBytesInFlight: () => budget.used,
+        close: () => closeServer(server, sockets),
       });
     });
+  });
+}
+
+/** Stops listening, ends idle connections, and cuts the rest after a few seconds. */
+function closeServer(server: http.Server, sockets: Set<Duplex>): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      for (const socket of sockets) socket.destroy();
+    }, 3000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
+}
+
+function sendText(res: http.ServerResponse, status: number, message: string): void {
+  send(res, status, 'text/plain; charset=utf-8', message);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json', JSON.stringify(value));
+}
+
+function sendError(res: http.ServerResponse, status: number, kind: 'validation' | 'unauthorized', message: string): void {
+  sendJson(res, status, { ok: false, error: { kind, message } });
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+/** A request target as a log line may show it: control and bidi characters escaped, at most 200 characters. */
+function printable(s: string): string {
+  const cut = s.length > 200 ? `${s.slice(0, 200)}…` : s;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -8,6 +8,7 @@ export const ErrorKindSchema = z.enum([
   'import', // a file could not be imported
   'unsupported', // a format or feature is not available
   'version', // a project file from a newer Gloss
+  'unauthorized', // the local server's API was called without its access token
   'internal',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;

@@ -24,7 +24,11 @@ describe('a long document in the reader', () => {
   let last: Annotation;
 
   async function api<T>(method: string, args: unknown): Promise<T> {
-    const res = await fetch(`${served.url.replace(/\/$/, '')}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+    const res = await fetch(`${served.base}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` },
+      body: JSON.stringify(args),
+    });
     const envelope = (await res.json()) as Envelope<T>;
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
     return envelope.result;

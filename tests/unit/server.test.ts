@@ -40,7 +40,9 @@ interface Response {
 /** A raw request, so that Host and Origin can be set to anything. */
 function request(method: string, pathname: string, options: { headers?: Record<string, string>; body?: string; noHost?: boolean } = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const headers = options.noHost ? { ...options.headers } : { host: `127.0.0.1:${port}`, ...options.headers };
+    // Every call carries this start's token unless a test is about the Host or Origin checks, which come first.
+    const auth = { authorization: `Bearer ${server.token}` };
+    const headers = options.noHost ? { ...auth, ...options.headers } : { host: `127.0.0.1:${port}`, ...auth, ...options.headers };
     const req = http.request(
       { host: '127.0.0.1', port, method, path: pathname, headers, setHost: !options.noHost },
       (res) => {

@@ -46,10 +46,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./export.ts').then((m) => m.exportCommand),
   },
   serve: {
-    usage: 'serve [--port N] [--host H] [--json]',
-    summary: 'serve the app and its API (default http://127.0.0.1, a free port)',
+    usage: 'serve [--port N] [--host H [--allow-remote]] [--json]',
+    summary: 'serve the app and its API on http://127.0.0.1 (a free port); the printed URL carries the access token',
     valued: ['port', 'host'],
-    flags: ['json'],
+    flags: ['allow-remote', 'json'],
     load: () => import('./serve.ts').then((m) => m.serveCommand),
   },
 };

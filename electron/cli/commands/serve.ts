@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GlossError } from '../../../shared/index.ts';
 import { createWorkerDispatcher } from '../../backend/worker/dispatcher.ts';
+import { isLoopback } from '../../server/access.ts';
 import { startServer } from '../../server/server.ts';
 import { printJson, stringOption, type CommandRun } from '../command.ts';
 
@@ -39,24 +40,42 @@ function rendererDir(): string {
   return dir;
 }
 
+/**
+ * Keeps one request's unexpected error from stopping the server: it is written
+ * to stderr (a bug stays visible) and the process goes on serving.
+ */
+function guardProcess(): void {
+  const report = (what: string) => (err: unknown) => {
+    process.stderr.write(`gloss serve: ${what} (the server keeps running): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  };
+  process.on('uncaughtException', report('uncaught exception'));
+  process.on('unhandledRejection', report('unhandled promise rejection'));
+}
+
 export const serveCommand: CommandRun = {
   async run(ctx) {
     const port = Number(stringOption(ctx, 'port') ?? 0);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GlossError('validation', 'serve: --port must be a number from 0 to 65535');
+    const host = stringOption(ctx, 'host') ?? '127.0.0.1';
+    const allowRemote = ctx.options.get('allow-remote') === true;
+    if (!isLoopback(host) && !allowRemote) {
+      throw new GlossError('validation', `serve: --host ${host} is not a loopback address, so other machines could reach the server; add --allow-remote to serve on it anyway`);
+    }
     // The project lives in a worker thread, so a long import never stalls the server's other requests.
     const staticDir = rendererDir();
     const store = await createWorkerDispatcher(ctx.dbPath);
-    const running = await startServer({
-      dispatch: store.dispatch,
-      staticDir,
-      host: stringOption(ctx, 'host') ?? '127.0.0.1',
-      port,
-    }).catch(async (err: unknown) => {
+    const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote }).catch(async (err: unknown) => {
       await store.close();
       throw err;
     });
-    if (ctx.json) printJson({ url: running.url, db: ctx.dbPath });
-    else process.stdout.write(`Gloss is serving ${ctx.dbPath}\nOpen ${running.url}\n`);
+    guardProcess();
+    if (!isLoopback(host)) {
+      process.stderr.write(
+        `gloss serve: WARNING: serving on ${host}, so other machines can reach this server. Anyone with the address below (it holds the access token) can read and change ${ctx.dbPath}; the connection is plain HTTP, not encrypted.\n`,
+      );
+    }
+    if (ctx.json) printJson({ url: running.openUrl, token: running.token, db: ctx.dbPath });
+    else process.stdout.write(`Gloss is serving ${ctx.dbPath}\nOpen ${running.openUrl}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void running.close().then(() => store.close()).then(resolve);
       process.once('SIGINT', stop);
