@@ -67,6 +67,14 @@ export class Project {
     return writeTransaction(this.db, fn);
   }
 
+  /**
+   * Runs `fn`, which only reads, in one read transaction: it sees one state
+   * of the project while other processes write, and takes no write lock.
+   */
+  read<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

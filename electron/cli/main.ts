@@ -45,6 +45,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   try {
     return await command.run(ctx);
+  } catch (err) {
+    // SQLite's own errors ("database is locked", "FOREIGN KEY constraint failed") become ones that name the file and what to do.
+    const { storeError } = await import('../backend/store/errors.ts');
+    throw storeError(err, dbPath);
   } finally {
     project?.close();
   }

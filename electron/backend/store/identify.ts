@@ -38,29 +38,29 @@ export function identifyProjectFile(file: string, migrations: readonly Migration
   const userVersion = header.readInt32BE(60);
   if (applicationId === GLOSS_APPLICATION_ID) return { kind: 'gloss', version: userVersion, marked: true };
   if (applicationId !== 0) {
-    throw refusal(file, `it is the SQLite database of another application (application_id 0x${applicationId.toString(16).padStart(8, '0')})`);
+    throw refusal(file, `it is the SQLite database of another application, application_id 0x${applicationId.toString(16).padStart(8, '0')}`);
   }
   const inside = readSchema(file);
   if (inside.applicationId === GLOSS_APPLICATION_ID) return { kind: 'gloss', version: inside.userVersion, marked: true };
   if (inside.applicationId !== 0) {
-    throw refusal(file, `it is the SQLite database of another application (application_id 0x${inside.applicationId.toString(16).padStart(8, '0')})`);
+    throw refusal(file, `it is the SQLite database of another application, application_id 0x${inside.applicationId.toString(16).padStart(8, '0')}`);
   }
   if (inside.userVersion === 0 && inside.tables.length === 0) return { kind: 'new' };
   const known = Math.min(inside.userVersion, migrations[migrations.length - 1]?.version ?? 0);
   const expected = inside.userVersion > 0 ? expectedTables(migrations, known) : [];
   const missing = expected.filter((t) => !inside.tables.includes(t));
   if (inside.userVersion === 0 || expected.length === 0 || missing.length) {
-    const tables = inside.tables.slice(0, 6).join(', ') + (inside.tables.length > 6 ? `, … (${inside.tables.length} tables)` : '');
-    throw refusal(file, `it is an SQLite database of another application (tables: ${tables})`);
+    const tables = inside.tables.slice(0, 6).join(', ') + (inside.tables.length > 6 ? `, … ${inside.tables.length} in all` : '');
+    throw refusal(file, inside.tables.length ? `it is the SQLite database of another application, with tables ${tables}` : 'it is an SQLite database without tables that another application numbered');
   }
   return { kind: 'gloss', version: inside.userVersion, marked: false };
 }
 
-/** The refusal of a file that is not a project: named, with the reason, and the promise that it was not changed. */
+/** The refusal of a file that is not a project, named, with the reason. Refused files are left as they were. */
 export function refusal(file: string, why: string): GlossError {
   return new GlossError(
     'validation',
-    `${file}: not a Gloss project file: ${why}. Gloss opens only its own projects or a new, empty file, and left this one as it was`,
+    `${file}: not a Gloss project file (${why})`,
   );
 }
 
@@ -91,42 +91,32 @@ interface Schema {
 
 /**
  * Reads the ids and table names through SQLite, leaving nothing behind. When no
- * -wal exists, a read-write connection is used: as the last one to close, it
- * removes the -wal and -shm it made, and with nothing written the file keeps
- * its bytes. When a -wal exists (another program has the file open, or was
- * killed), a read-only connection reads it without checkpointing it into the
- * file. A rollback journal means another program is writing or crashed: its
- * recovery is that program's business, so the file is refused untouched.
+ * -wal or -journal exists, a read-write connection is used: as the last one to
+ * close, it removes the -wal and -shm it made, and with nothing written the
+ * file keeps its bytes. Otherwise another program has the file open, or was
+ * killed while writing: a read-only connection reads it without checkpointing
+ * a WAL into the file or rolling a journal back (SQLite then refuses to read,
+ * and so is the file).
  */
 function readSchema(file: string): Schema {
-  if (nonEmpty(`${file}-journal`)) {
-    throw refusal(file, `it has a rollback journal (${file}-journal): another program is writing to it or was stopped while writing`);
-  }
-  const readonly = fs.existsSync(`${file}-wal`);
-  const shmBefore = fs.existsSync(`${file}-shm`);
+  const readonly = fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-journal`);
   let db: Db | undefined;
   try {
-    db = connect(file, { readonly, fileMustExist: true, timeout: 2000 });
-    return {
-      applicationId: db.pragma('application_id', { simple: true }) as number,
-      userVersion: db.pragma('user_version', { simple: true }) as number,
-      tables: db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[],
-    };
+    const conn = (db = connect(file, { readonly, fileMustExist: true, timeout: 2000 }));
+    // One read transaction: ids and tables from the same state, even while another process creates the project.
+    return conn
+      .transaction(() => ({
+        applicationId: conn.pragma('application_id', { simple: true }) as number,
+        userVersion: conn.pragma('user_version', { simple: true }) as number,
+        tables: conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[],
+      }))
+      .deferred();
   } catch (err) {
     if (err instanceof GlossError) throw err;
     throw refusal(file, `SQLite cannot read it: ${(err as Error).message}`);
   } finally {
+    // A read-only connection may create a -shm (when a -wal has none) and cannot remove it; it is left, as another connection may be starting to use it.
     db?.close();
-    // A read-only connection creates a -shm it cannot remove; nothing else uses it if it was not there before.
-    if (readonly && !shmBefore) fs.rmSync(`${file}-shm`, { force: true });
-  }
-}
-
-function nonEmpty(file: string): boolean {
-  try {
-    return fs.statSync(file).size > 0;
-  } catch {
-    return false;
   }
 }
 
