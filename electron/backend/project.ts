@@ -4,10 +4,12 @@ import { AnnotationStore } from './store/annotations.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { DocumentStore } from './store/documents.ts';
+import { storeError } from './store/errors.ts';
 import { EntityStore } from './store/entities.ts';
 import { LabelStore } from './store/labels.ts';
 import { PropositionStore } from './store/propositions.ts';
 import { RelationStore } from './store/relations.ts';
+import { writeTransaction } from './store/transaction.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
@@ -35,7 +37,12 @@ export class Project {
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */
   static async open(path: string, options: OpenOptions = {}): Promise<Project> {
     const project = new Project(await openDatabase(path, options), path);
-    project.seedDefaults();
+    try {
+      project.seedDefaults();
+    } catch (err) {
+      project.close();
+      throw storeError(err, path);
+    }
     return project;
   }
 
@@ -49,9 +56,23 @@ export class Project {
     return row?.value ?? safeUserName();
   }
 
-  /** Runs `fn` in one transaction: all of it is stored, or none. */
+  /**
+   * Runs `fn` in one write transaction: all of it is stored, or none. It takes
+   * the write lock first (BEGIN IMMEDIATE) and waits its turn when another
+   * process writes; see {@link writeTransaction}. Checks and the writes that
+   * depend on them belong in the same call, so no other process can change
+   * what was checked in between.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return writeTransaction(this.db, fn);
+  }
+
+  /**
+   * Runs `fn`, which only reads, in one read transaction: it sees one state
+   * of the project while other processes write, and takes no write lock.
+   */
+  read<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
   }
 
   close(): void {
@@ -59,9 +80,11 @@ export class Project {
   }
 
   private seedDefaults(): void {
-    const seeded = this.db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get();
-    if (seeded) return;
+    const seeded = () => this.db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get() !== undefined;
+    if (seeded()) return;
     this.transaction(() => {
+      // Read again under the write lock: processes opening a new project at once seed it once.
+      if (seeded()) return;
       if (this.labels.list().length === 0) for (const label of DEFAULT_NEWS_TAGSET) this.labels.create(label);
       this.db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
     });

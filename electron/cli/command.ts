@@ -1,5 +1,6 @@
 import { GlossError } from '../../shared/index.ts';
 import type { Project } from '../backend/project.ts';
+import { terminalSafeJson } from './escape.ts';
 
 /** What a command receives: its positionals and options, and a way to open the project. */
 export interface CommandContext {
@@ -34,9 +35,9 @@ export function stringOption(ctx: CommandContext, name: string): string | undefi
   return v;
 }
 
-/** Writes exactly one JSON value to stdout. */
+/** Writes exactly one JSON value to stdout (bidi and C1 controls as `\uXXXX` escapes: the same value, inert on a terminal). */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
 /** Finds documents by id, name or title (`--docs a,b`); undefined means all. */

@@ -4,6 +4,7 @@ import type { Project } from '../backend/project.ts';
 import { parseCommandLine } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { printable } from './escape.ts';
 
 function usage(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
@@ -45,6 +46,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   try {
     return await command.run(ctx);
+  } catch (err) {
+    // SQLite's own errors ("database is locked", "FOREIGN KEY constraint failed") become ones that name the file and what to do.
+    const { storeError } = await import('../backend/store/errors.ts');
+    throw storeError(err, dbPath);
   } finally {
     project?.close();
   }
@@ -63,7 +68,7 @@ export async function run(argv: readonly string[]): Promise<void> {
     process.exitCode = await main(argv);
   } catch (err) {
     const e = toApiError(err);
-    process.stderr.write(`gloss: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.stderr.write(`gloss: ${printable(e.message.replace(/\s*\n\s*/g, ' '))}\n`);
     process.exitCode = e.kind === 'validation' ? 2 : 1;
   }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { InteropProgress } from '../backend/interop/progress.ts';
+import { printable } from './escape.ts';
 
 const PHASES: Record<InteropProgress['phase'], string> = { read: 'reading', parse: 'parsing', store: 'storing', export: 'exporting' };
 
@@ -12,7 +13,7 @@ export function progressReporter(options: { force: boolean; tty: boolean }): { o
   if (!options.force && !options.tty) return { onProgress: () => {}, done: () => {} };
   let last = 0;
   let pending = false;
-  const line = (p: InteropProgress) => `${PHASES[p.phase]} ${p.done}/${p.total}${p.item ? ` ${path.basename(p.item)}` : ''}`;
+  const line = (p: InteropProgress) => `${PHASES[p.phase]} ${p.done}/${p.total}${p.item ? ` ${printable(path.basename(p.item))}` : ''}`;
   return {
     onProgress(p) {
       const now = Date.now();

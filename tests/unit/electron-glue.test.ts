@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerDispatcher, type WorkerDispatcher } from '../../electron/backend/worker/dispatcher.ts';
 import { LATEST_SCHEMA_VERSION } from '../../electron/backend/store/database.ts';
+import { GLOSS_APPLICATION_ID } from '../../electron/backend/store/identify.ts';
 import { APP_START_URL, appFilePath, appResponseHeaders, isAppUrl } from '../../electron/app-protocol.ts';
 import { registerIpc, senderFacts, senderProblem, type SenderFacts } from '../../electron/ipc.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server/csp.ts';
@@ -144,6 +145,7 @@ describe('the store worker', () => {
     const newer = path.join(dir, 'newer.gloss');
     const raw = new Database(newer);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.pragma(`application_id = ${GLOSS_APPLICATION_ID}`); // a newer Gloss marks its projects
     raw.close();
     await expect(createWorkerDispatcher(newer)).rejects.toMatchObject({ name: 'GlossError', kind: 'version', message: expect.stringContaining(`${newer}: this project was written by a newer version of Gloss`) });
 
@@ -156,6 +158,7 @@ describe('the store worker', () => {
     const newer = path.join(dir, 'newer-serve.gloss');
     const raw = new Database(newer);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.pragma(`application_id = ${GLOSS_APPLICATION_ID}`); // a newer Gloss marks its projects
     raw.close();
     const run = spawnSync(process.execPath, [GLOSS_BIN, 'serve', '--port', '0', '--db', newer], { encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(1);
@@ -256,6 +259,7 @@ describe('the Electron bundles', () => {
     const newer = path.join(dir, 'main-newer.gloss');
     const raw = new Database(newer);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.pragma(`application_id = ${GLOSS_APPLICATION_ID}`); // a newer Gloss marks its projects
     raw.close();
     const { status, log } = runMain(newer);
     expect(status).toBe(1);

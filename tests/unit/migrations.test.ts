@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/backend/store/database.ts';
+import { GLOSS_APPLICATION_ID } from '../../electron/backend/store/identify.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/backend/store/migrations/index.ts';
 import { GlossError } from '../../shared/index.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -180,6 +181,8 @@ describe('migrations', () => {
         raw.pragma(`journal_mode = ${journal}`);
         raw.exec('CREATE TABLE future (x); INSERT INTO future VALUES (1);');
         raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+        // Every project a newer Gloss writes carries Gloss's mark in its header.
+        raw.pragma(`application_id = ${GLOSS_APPLICATION_ID}`);
         raw.close();
         const before = fs.readFileSync(file);
         const siblings = fs.readdirSync(dir).sort();

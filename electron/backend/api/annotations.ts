@@ -5,15 +5,18 @@ export const annotationHandlers: HandlerMap<'annotations'> = {
     project.documents.text(documentId); // a clear not_found for an unknown document
     return project.annotations.listByDocument(documentId);
   },
-  'annotations.create': (args, { project }) => {
-    const text = project.documents.text(args.documentId);
-    project.labels.get(args.labelId);
-    return project.annotations.create({ ...args, annotator: args.annotator ?? project.annotator }, text);
-  },
-  'annotations.update': ({ id, ...changes }, { project }) => {
-    if (changes.labelId) project.labels.get(changes.labelId);
-    const current = project.annotations.get(id);
-    return project.annotations.update(id, changes, () => project.documents.text(current.documentId));
-  },
-  'annotations.delete': ({ id }, { project }) => project.annotations.delete(id),
+  // Checks and writes in one transaction: a document or label another process deletes in between is a clear not_found.
+  'annotations.create': (args, { project }) =>
+    project.transaction(() => {
+      const text = project.documents.text(args.documentId);
+      project.labels.get(args.labelId);
+      return project.annotations.create({ ...args, annotator: args.annotator ?? project.annotator }, text);
+    }),
+  'annotations.update': ({ id, ...changes }, { project }) =>
+    project.transaction(() => {
+      if (changes.labelId) project.labels.get(changes.labelId);
+      const current = project.annotations.get(id);
+      return project.annotations.update(id, changes, () => project.documents.text(current.documentId));
+    }),
+  'annotations.delete': ({ id }, { project }) => project.transaction(() => project.annotations.delete(id)),
 };

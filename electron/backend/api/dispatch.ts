@@ -1,5 +1,6 @@
 import { contract, GlossError, isMethod, toApiError, type Envelope, type Method } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
+import { storeError } from '../store/errors.ts';
 import { annotationHandlers } from './annotations.ts';
 import { compareHandlers } from './compare.ts';
 import { documentHandlers } from './documents.ts';
@@ -49,7 +50,7 @@ export function createDispatcher(project: Project): Dispatch {
       const handler = handlers[method] as Handler<Method>;
       return { ok: true, result: await handler(args as never, ctx) };
     } catch (err) {
-      return { ok: false, error: toApiError(err) };
+      return { ok: false, error: toApiError(storeError(err, project.path)) };
     }
   };
 }

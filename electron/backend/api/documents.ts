@@ -11,8 +11,9 @@ export const documentHandlers: HandlerMap<'documents'> = {
     // Every format, documents and annotated corpora alike; a brat folder arrives as files named "folder/x.txt", "folder/x.ann".
     return importFiles(project, sources, format).then((r) => r.documents);
   },
-  'documents.delete': ({ id }, { project }) => {
-    project.documents.delete(id);
-    return { deleted: id };
-  },
+  'documents.delete': ({ id }, { project }) =>
+    project.transaction(() => {
+      project.documents.delete(id);
+      return { deleted: id };
+    }),
 };

@@ -3,7 +3,8 @@ import type { HandlerMap } from './handler.ts';
 
 export const suggestionHandlers: HandlerMap<'suggestions'> = {
   'suggestions.list': ({ documentId, kinds }, { project }) => listSuggestions(project, documentId, kinds),
-  'suggestions.accept': (args, { project }) => acceptSuggestion(project, args),
-  'suggestions.reject': (args, { project }) => rejectSuggestion(project, args),
-  'suggestions.unreject': (args, { project }) => unrejectSuggestion(project, args),
+  // The checks (document, label, range, suggestion on offer) and the write in one transaction.
+  'suggestions.accept': (args, { project }) => project.transaction(() => acceptSuggestion(project, args)),
+  'suggestions.reject': (args, { project }) => project.transaction(() => rejectSuggestion(project, args)),
+  'suggestions.unreject': (args, { project }) => project.transaction(() => unrejectSuggestion(project, args)),
 };

@@ -41,7 +41,7 @@ interface Loaded {
 
 /** Reads in one transaction, so that the comparison sees one state of the project even while another process writes. */
 function load(project: Project, ids: readonly string[], needs: { allAnnotations: boolean }): Loaded {
-  return project.transaction(() => {
+  return project.read(() => {
     const documents = [...new Set(ids)].map((id) => project.documents.get(id));
     const out: Loaded = {
       documents,

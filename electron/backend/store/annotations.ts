@@ -130,11 +130,25 @@ export class AnnotationStore {
   }
 }
 
-/** Sorted, merged ranges that lie within the text; a clear error otherwise. */
+/**
+ * Sorted, merged ranges that lie within the text and start and end between
+ * characters; a clear error otherwise. Offsets count UTF-16 code units, so an
+ * offset can fall inside a surrogate pair (an emoji, a flag's regional
+ * indicator): such a range would cut a character in half and is refused.
+ */
 export function checkRanges(ranges: readonly TextRange[], text: string): TextRange[] {
   for (const r of ranges) {
     if (r.end > text.length) throw new GlossError('validation', `range [${r.start}, ${r.end}) is past the end of the text (length ${text.length})`);
     if (r.end <= r.start) throw new GlossError('validation', `range [${r.start}, ${r.end}) is empty`);
+    for (const [which, offset] of [['start', r.start], ['end', r.end]] as const) {
+      if (splitsSurrogatePair(text, offset)) {
+        const character = text.slice(offset - 1, offset + 1);
+        throw new GlossError(
+          'validation',
+          `range [${r.start}, ${r.end}): its ${which} (${offset}) falls inside the character "${character}" (U+${character.codePointAt(0)!.toString(16).toUpperCase()}, UTF-16 offsets ${offset - 1}–${offset + 1}); ranges must start and end between characters`,
+        );
+      }
+    }
   }
   const merged = normalizeRanges(ranges);
   if (!merged.length) throw new GlossError('validation', 'an annotation needs at least one range');
@@ -156,4 +170,12 @@ function toAnnotation(r: AnnotationRow): Annotation {
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };
+}
+
+/** True when `offset` lies between the two halves of a surrogate pair. */
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }

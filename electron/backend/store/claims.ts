@@ -11,6 +11,7 @@ import {
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
 import { cachedStatement } from './statements.ts';
+import { writeTransaction } from './transaction.ts';
 
 interface ClaimRow {
   id: string;
@@ -81,7 +82,7 @@ export class ClaimStore {
    */
   setStanceSet(values: readonly string[], defaultValue: string | undefined, rename: Readonly<Record<string, string>>): { stances: StanceSet; previous: StanceSet } {
     // Renames are applied before the check for values in use: all of it, or nothing.
-    return this.db.transaction(() => this.replaceStanceSet(values, defaultValue, rename))();
+    return writeTransaction(this.db, () => this.replaceStanceSet(values, defaultValue, rename));
   }
 
   private replaceStanceSet(values: readonly string[], defaultValue: string | undefined, rename: Readonly<Record<string, string>>): { stances: StanceSet; previous: StanceSet } {

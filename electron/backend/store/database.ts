@@ -1,57 +1,64 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GlossError } from '../../../shared/index.ts';
+import { ATTEMPT_TIMEOUT_MS, DEFAULT_BUSY_BUDGET_MS, retryWhileBusy } from './busy.ts';
+import { connect, type Db } from './connection.ts';
+import { storeError } from './errors.ts';
+import { GLOSS_APPLICATION_ID, identifyProjectFile, refusal, type ProjectFile } from './identify.ts';
+import { setBusyBudget } from './transaction.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
 
-export type Db = Database.Database;
+export type { Db } from './connection.ts';
 
 export interface OpenOptions {
   /** Migrations to run; tests pass a prefix of the list to build old databases. */
   migrations?: readonly Migration[];
   /** `FULL` (default) makes each committed write durable across power loss. */
   synchronous?: 'FULL' | 'NORMAL';
+  /** How long a write waits in all for another process's write lock before it fails, in ms. */
+  busyBudgetMs?: number;
+  /** better-sqlite3's native module, when not the one it finds itself (tests simulate a broken build). */
+  nativeBinding?: string;
 }
 
 /**
  * Opens (creating if needed) a project file and brings its schema up to date.
- * Before migrating a database that already holds data, writes a backup copy
- * beside it with SQLite's online backup API. Refuses files from a newer Gloss.
+ *
+ * Opens nothing but a Gloss project or a new, empty file: anything else is
+ * refused before a byte of it changes (see {@link identifyProjectFile}). New
+ * files, their -wal and -shm, and migration backups are readable by their
+ * owner only. Migrations run under the write lock with `user_version` read
+ * again there, so processes opening an old file at once migrate it once, with
+ * one backup; a migration that fails leaves the file as it was and removes
+ * its backup. Refuses files from a newer Gloss.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const budget = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS;
+  const binding = options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {};
+  // A native module that does not load is reported before anything is created.
+  connect(':memory:', binding).close();
+  let found: ProjectFile = { kind: 'new' };
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    assertSqliteFile(file);
+    createPrivately(file);
+    found = identifyProjectFile(file, migrations);
+    if (found.kind === 'gloss' && found.version > latest) throw newerError(file, found.version, latest);
   }
-  let db: Db;
+  const db = connect(file, { timeout: ATTEMPT_TIMEOUT_MS, ...binding });
   try {
-    db = new Database(file);
-  } catch (err) {
-    throw new GlossError('internal', `${file}: cannot open the project file: ${(err as Error).message}`);
-  }
-  try {
-    db.pragma('busy_timeout = 5000');
-    // Checked before any pragma that writes (switching to WAL rewrites the header), so a refused file stays as it was.
-    const current = schemaVersion(db);
-    if (current > latest) {
-      throw new GlossError(
-        'version',
-        `${file}: this project was written by a newer version of Gloss (schema ${current}; this version knows up to ${latest}). Update Gloss to open it; the file was not changed.`,
-      );
-    }
-    db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
-    if (current < latest) {
-      if (current > 0 && file !== ':memory:') await backupBeforeMigration(db, file, current);
-      migrate(db, migrations, current);
-    }
+    setBusyBudget(db, budget);
+    // A new file has nothing to keep as it was; an existing project switches only once its migration succeeded.
+    if (found.kind === 'new') setWal(db, file, budget);
+    await migrateUnderLock(db, file, migrations, budget);
+    setWal(db, file, budget);
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw storeError(err, file);
   }
 }
 
@@ -59,42 +66,83 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs the pending migrations in one transaction and records the version in `PRAGMA user_version`. */
-function migrate(db: Db, migrations: readonly Migration[], from: number): void {
-  const pending = migrations.filter((m) => m.version > from);
-  db.transaction(() => {
-    for (const m of pending) {
+/**
+ * Creates a missing project file empty and readable by its owner only (0600).
+ * SQLite gives the -wal and -shm the same permissions as the file itself.
+ */
+function createPrivately(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new GlossError('validation', `${file}: cannot create the project file: ${(err as Error).message}`);
+  }
+}
+
+function setWal(db: Db, file: string, budget: number): void {
+  if (db.pragma('journal_mode', { simple: true }) === 'wal' || file === ':memory:') return;
+  retryWhileBusy(file, () => db.pragma('journal_mode = WAL'), budget);
+}
+
+/**
+ * Reads the version; when a migration is due, takes the write lock
+ * (BEGIN IMMEDIATE), reads the version again (another process may have
+ * migrated meanwhile), backs the file up, migrates and stamps Gloss's
+ * application_id, all in one transaction.
+ */
+async function migrateUnderLock(db: Db, file: string, migrations: readonly Migration[], budget: number): Promise<void> {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const upToDate = () => schemaVersion(db) === latest && db.pragma('application_id', { simple: true }) === GLOSS_APPLICATION_ID;
+  if (upToDate()) return;
+  retryWhileBusy(file, () => db.exec('BEGIN IMMEDIATE'), budget);
+  let backup: string | undefined;
+  try {
+    const current = schemaVersion(db);
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== GLOSS_APPLICATION_ID && applicationId !== 0) throw refusal(file, `another application marked it as its own (application_id 0x${applicationId.toString(16)})`);
+    if (current > latest) throw newerError(file, current, latest);
+    if (current === 0 && db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() !== 0) throw refusal(file, 'another program gave it tables meanwhile');
+    if (current < latest && current > 0 && file !== ':memory:') backup = await backupBeforeMigration(file, current);
+    for (const m of migrations) {
+      if (m.version <= current) continue;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+    if (applicationId !== GLOSS_APPLICATION_ID) db.pragma(`application_id = ${GLOSS_APPLICATION_ID}`);
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (backup) fs.rmSync(backup, { force: true });
+    throw err;
+  }
 }
 
-async function backupBeforeMigration(db: Db, file: string, from: number): Promise<string> {
+/**
+ * Copies the project beside itself (`<file>.v<N>-backup-<time>`), readable by
+ * its owner only, with SQLite's online backup API. A second connection reads
+ * it: the one migrating holds the write lock, and SQLite's backup from a
+ * connection inside a transaction copies nothing.
+ */
+async function backupBeforeMigration(file: string, from: number): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${file}.v${from}-backup-${stamp}`;
-  await db.backup(target);
+  fs.closeSync(fs.openSync(target, 'wx', 0o600));
+  const source = connect(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(target);
+  } catch (err) {
+    fs.rmSync(target, { force: true });
+    throw new GlossError('internal', `${file}: cannot write the backup ${target} before migrating; the project was not changed: ${(err as Error).message}`);
+  } finally {
+    source.close();
+  }
   return target;
 }
 
-/** A clear error for a file that exists but is not a SQLite database (a text file picked by mistake, say). */
-function assertSqliteFile(file: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return; // does not exist yet: it will be created
-  }
-  try {
-    const header = Buffer.alloc(16);
-    const n = fs.readSync(fd, header, 0, 16, 0);
-    if (n === 0) return;
-    if (n < 16 || header.toString('latin1') !== 'SQLite format 3\0') {
-      throw new GlossError('validation', `${file}: not a Gloss project file (it is not an SQLite database)`);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+function newerError(file: string, version: number, latest: number): GlossError {
+  return new GlossError(
+    'version',
+    `${file}: this project was written by a newer version of Gloss (schema ${version}; this version knows up to ${latest}). Update Gloss to open it; the file was not changed.`,
+  );
 }
 
 export { LATEST_SCHEMA_VERSION };

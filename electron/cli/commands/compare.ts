@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { GlossError, type CompareResult } from '../../../shared/index.ts';
 import { compareDocuments, exportComparison } from '../../backend/compare/index.ts';
 import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
+import { printable } from '../escape.ts';
 
 export const compareCommand: CommandRun = {
   async run(ctx) {
@@ -24,7 +25,7 @@ export const compareCommand: CommandRun = {
         throw new GlossError('internal', `${out}: cannot write the comparison: ${(err as Error).message}`);
       }
       if (ctx.json) printJson({ format, out, documents: ids.length, bytes: Buffer.byteLength(file.content) });
-      else process.stderr.write(`wrote the comparison of ${ids.length} document(s) to ${out}\n`);
+      else process.stderr.write(`wrote the comparison of ${ids.length} document(s) to ${printable(out)}\n`);
       return 0;
     }
     if (out !== undefined) throw new GlossError('validation', 'compare: --out needs --format csv or html');
@@ -37,15 +38,15 @@ export const compareCommand: CommandRun = {
 
 /** A short plain-text account of a comparison for the terminal. */
 function summary(r: CompareResult): string {
-  const name = new Map(r.documents.map((d) => [d.id, d.name]));
-  const lines = [`${r.documents.length} document(s): ${r.documents.map((d) => d.name).join(', ')}`];
+  const name = new Map(r.documents.map((d) => [d.id, printable(d.name)]));
+  const lines = [`${r.documents.length} document(s): ${r.documents.map((d) => printable(d.name)).join(', ')}`];
   const contested = r.propositions.filter((p) => p.contested);
   lines.push(`${r.propositions.length} proposition(s), ${contested.length} contested`);
   for (const p of r.propositions) {
-    const cells = p.stances.filter((c) => c.stance !== null).map((c) => `${name.get(c.document)}: ${c.stance}`);
-    lines.push(`  ${p.contested ? '!' : ' '} ${p.text} — ${cells.join('; ')}`);
+    const cells = p.stances.filter((c) => c.stance !== null).map((c) => `${name.get(c.document)}: ${printable(c.stance)}`);
+    lines.push(`  ${p.contested ? '!' : ' '} ${printable(p.text)} — ${cells.join('; ')}`);
   }
-  lines.push(`${r.entities.shared.length} shared entit${r.entities.shared.length === 1 ? 'y' : 'ies'}${r.entities.shared.length ? `: ${r.entities.shared.map((e) => e.name).join(', ')}` : ''}`);
+  lines.push(`${r.entities.shared.length} shared entit${r.entities.shared.length === 1 ? 'y' : 'ies'}${r.entities.shared.length ? `: ${r.entities.shared.map((e) => printable(e.name)).join(', ')}` : ''}`);
   lines.push(`${r.reusedPassages.length} reused passage(s)`);
   for (const p of r.reusedPassages) {
     lines.push(`  ${Math.round(p.similarity * 100)}% ${p.occurrences.map((o) => `${name.get(o.document)} [${o.start}, ${o.end})`).join(' ~ ')}`);

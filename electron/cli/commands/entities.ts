@@ -1,4 +1,5 @@
 import { printJson, type CommandRun } from '../command.ts';
+import { printable } from '../escape.ts';
 
 export const entitiesCommand: CommandRun = {
   async run(ctx) {
@@ -17,10 +18,10 @@ export const entitiesCommand: CommandRun = {
     else if (!entities.length) process.stdout.write('no entities\n');
     else {
       for (const e of entities) {
-        const aka = e.aliases.length ? ` (also: ${e.aliases.join(', ')})` : '';
-        const qid = e.externalId ? ` [${e.externalId}]` : '';
-        process.stdout.write(`${e.id}\t${e.name}${aka}${qid}\t${e.type || '-'}\t${e.mentionCount} mention(s) in ${e.documents.length} document(s)\n`);
-        for (const d of e.documents) process.stdout.write(`\t${d.mentions}\t${d.name}\t${d.title}\n`);
+        const aka = e.aliases.length ? ` (also: ${e.aliases.map(printable).join(', ')})` : '';
+        const qid = e.externalId ? ` [${printable(e.externalId)}]` : '';
+        process.stdout.write(`${e.id}\t${printable(e.name)}${aka}${qid}\t${printable(e.type || '-')}\t${e.mentionCount} mention(s) in ${e.documents.length} document(s)\n`);
+        for (const d of e.documents) process.stdout.write(`\t${d.mentions}\t${printable(d.name)}\t${printable(d.title)}\n`);
       }
     }
     return 0;

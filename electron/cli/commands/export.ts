@@ -4,6 +4,7 @@ import { ExportFormatSchema, GlossError } from '../../../shared/index.ts';
 import { exportDocuments } from '../../backend/interop/export.ts';
 import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
 import { progressReporter } from '../progress.ts';
+import { printable } from '../escape.ts';
 
 export const exportCommand: CommandRun = {
   async run(ctx) {
@@ -43,10 +44,10 @@ export const exportCommand: CommandRun = {
       fs.rmSync(tmp, { recursive: true, force: true });
       throw err;
     }
-    for (const w of artifact.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of artifact.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
     const n = ids?.length ?? project.documents.list().length;
     if (ctx.json) printJson({ format, out, documents: n, warnings: artifact.warnings });
-    else process.stderr.write(`exported ${n} document(s) to ${out}${artifact.kind === 'folder' ? ` (${artifact.files.length} files)` : ''}\n`);
+    else process.stderr.write(`exported ${n} document(s) to ${printable(out)}${artifact.kind === 'folder' ? ` (${artifact.files.length} files)` : ''}\n`);
     return 0;
   },
 };

@@ -3,6 +3,7 @@ import { importFiles } from '../../backend/interop/import.ts';
 import { readImportPaths } from '../../backend/interop/sources.ts';
 import { printJson, stringOption, type CommandRun } from '../command.ts';
 import { progressReporter } from '../progress.ts';
+import { printable } from '../escape.ts';
 
 export const importCommand: CommandRun = {
   async run(ctx) {
@@ -26,7 +27,7 @@ export const importCommand: CommandRun = {
       progress.done();
     }
     const { documents, annotated, counts, warnings } = result;
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of warnings) process.stderr.write(`warning: ${printable(w)}\n`);
     if (ctx.json) {
       printJson(documents);
       return 0;
@@ -40,7 +41,7 @@ export const importCommand: CommandRun = {
       counts.propositions && `${counts.propositions} new proposition(s)`,
     ].filter(Boolean);
     process.stderr.write(`imported ${documents.length} document(s)${extra.length ? ` with ${extra.join(', ')}` : ''}${annotated.length ? `; annotated ${annotated.length} existing document(s)` : ''}\n`);
-    for (const d of documents) process.stdout.write(`${d.id}\t${d.name}\t${d.title}\n`);
+    for (const d of documents) process.stdout.write(`${d.id}\t${printable(d.name)}\t${printable(d.title)}\n`);
     return 0;
   },
 };

@@ -1,4 +1,5 @@
 import { printJson, type CommandRun } from '../command.ts';
+import { printable } from '../escape.ts';
 
 export const propositionsCommand: CommandRun = {
   async run(ctx) {
@@ -31,13 +32,13 @@ export const propositionsCommand: CommandRun = {
     else if (!overview.length) process.stdout.write('no propositions\n');
     else {
       for (const p of overview) {
-        const counts = Object.entries(p.stanceCounts).map(([s, n]) => `${n} ${s}`).join(', ');
-        process.stdout.write(`${p.id}\t${p.text}\t${p.claimCount} claim(s)${counts ? ` (${counts})` : ''}\n`);
+        const counts = Object.entries(p.stanceCounts).map(([s, n]) => `${n} ${printable(s)}`).join(', ');
+        process.stdout.write(`${p.id}\t${printable(p.text)}\t${p.claimCount} claim(s)${counts ? ` (${counts})` : ''}\n`);
         for (const c of p.claims) {
           const flags = [c.hedged ? 'hedged' : '', c.reported ? 'reported' : ''].filter(Boolean).join(', ');
-          process.stdout.write(`\t${c.stance}\t${c.document.name}\t“${c.quote}”${flags ? ` (${flags})` : ''}\n`);
+          process.stdout.write(`\t${printable(c.stance)}\t${printable(c.document.name)}\t“${printable(c.quote)}”${flags ? ` (${flags})` : ''}\n`);
         }
-        for (const s of p.documentStances) process.stdout.write(`\t${s.stance}\t${s.document.name}\t(document stance)${s.justification ? ` ${s.justification}` : ''}\n`);
+        for (const s of p.documentStances) process.stdout.write(`\t${printable(s.stance)}\t${printable(s.document.name)}\t(document stance)${s.justification ? ` ${printable(s.justification)}` : ''}\n`);
       }
     }
     return 0;
