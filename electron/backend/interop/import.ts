@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { DocumentSummary, ImportFormat } from '../../../shared/index.ts';
-import { documentName, parseSource } from '../import/index.ts';
+import { GlossError, type DocumentSummary, type ImportFormat } from '../../../shared/index.ts';
 import { decodeUtf8 } from '../import/decode.ts';
+import type { ParsedDocument } from '../import/parsed.ts';
 import type { Project } from '../project.ts';
-import { parseBrat } from './brat/index.ts';
 import { importError } from './errors.ts';
-import { parseJsonl } from './jsonl/parse.ts';
+import { documentName, IMPORT_FORMATS } from './formats.ts';
 import { emptyBundle, emptyDocument, type Bundle } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 import { groupSources, type SourceFile, type SourceGroup } from './sources.ts';
@@ -109,36 +108,34 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
   };
 }
 
-/** Parses one group of files into a bundle. */
+/** Parses one group of files into a bundle, through the format table. */
 async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions): Promise<Bundle> {
-  switch (g.format) {
-    case 'brat': {
-      const b = parseBrat(g.files, options);
-      warnings.push(...b.warnings);
-      return b;
-    }
-    case 'jsonl': {
-      const f = g.files[0]!;
-      return parseJsonl(decodeUtf8(f.bytes, f.name), f.name, documentName(f.name));
-    }
-    case 'qdpx': {
-      const f = g.files[0]!;
-      return (await import('./qdpx/parse.ts')).parseQdpx(f.bytes, f.name);
-    }
-    case 'w3c':
-      throw new Error('W3C files are parsed after the others');
-    default: {
-      const bundle = emptyBundle();
-      for (const f of g.files) {
-        const parsed = await parseSource(f, g.format);
-        if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
-        const name = documentName(f.name);
-        bundle.documents.push(
-          emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),
-        );
-      }
-      return bundle;
-    }
+  const parser = IMPORT_FORMATS[g.format].parser;
+  if (!parser) throw new Error(`${g.format} files are parsed after the others`);
+  if (parser.kind === 'corpus') {
+    const b = await parser.parse(g.files, options);
+    warnings.push(...(b.warnings ?? []));
+    return b;
+  }
+  const bundle = emptyBundle();
+  for (const f of g.files) {
+    const parsed = await parseDocumentFile(f, parser.parse);
+    if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+    const name = documentName(f.name);
+    bundle.documents.push(
+      emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),
+    );
+  }
+  return bundle;
+}
+
+/** Runs a document parser; its errors name the file. */
+async function parseDocumentFile(f: SourceFile, parse: (f: SourceFile) => Promise<ParsedDocument>): Promise<ParsedDocument> {
+  try {
+    return await parse(f);
+  } catch (err) {
+    if (err instanceof GlossError) throw err;
+    throw importError(f.name, undefined, (err as Error).message);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { LabelKind, PortableTagset } from '../../../../shared/index.ts';
-import { bratConfToTagset, bratName, tagsetToBratConf } from '../../tagset/brat.ts';
+import { bratConfToTagset, bratName, tagsetToBratConf } from './tagset.ts';
 import type { BundleLabel, BundleRelationType } from '../model.ts';
 import type { BratAnnotations } from './ann.ts';
 

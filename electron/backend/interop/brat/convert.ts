@@ -3,7 +3,7 @@ import { importError } from '../errors.ts';
 import { externalIdFromBrat, externalIdToBrat } from '../external-ids.ts';
 import { claimOf, emptyDocument, type Bundle, type BundleAnnotation, type BundleDocument } from '../model.ts';
 import { manyRangesToCodePoints } from '../text.ts';
-import { bratName } from '../../tagset/brat.ts';
+import { bratName } from './tagset.ts';
 import { bratValue, emptyAnnotations, oneLine, type BratAnnotations } from './ann.ts';
 
 // Gloss's conventions in brat (issue 5):

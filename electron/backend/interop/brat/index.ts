@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { PortableTagset } from '../../../../shared/index.ts';
 import { lineBlocks } from '../../import/blocks.ts';
 import { decodeUtf8 } from '../../import/decode.ts';
-import { bratName } from '../../tagset/brat.ts';
+import { bratName } from './tagset.ts';
 import { importError } from '../errors.ts';
 import { emptyBundle, type Bundle, type BundleLabel } from '../model.ts';
 import { checkAborted, type RunOptions } from '../progress.ts';

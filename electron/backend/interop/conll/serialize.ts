@@ -9,7 +9,7 @@ import type { Bundle, BundleDocument } from '../model.ts';
  * each range of a discontinuous span, is B-.
  * Labels with spaces are written with underscores.
  */
-export function serializeConll(bundle: Bundle): string {
+export function serializeConll(bundle: Bundle, _options: { labels?: readonly string[] } = {}): string {
   const out: string[] = [];
   for (const doc of bundle.documents) {
     out.push('-DOCSTART-\tO', '');

@@ -25,7 +25,7 @@ const METADATA_VARIABLES = ['outlet', 'author', 'url', 'published', 'language'] 
  * selections, claims are Codings with a stance Code under the proposition's
  * Code, and document metadata are Variables.
  */
-export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?: string; name?: string } = {}): { bytes: Uint8Array; qde: string } {
+export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?: string; name?: string } = {}): { bytes: Uint8Array; qde: string; warnings: string[] } {
   const now = options.generated ?? new Date().toISOString();
   const x = new XmlWriter();
   const users = new Map<string, string>();
@@ -203,7 +203,7 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
   x.close('Project');
   const qde = x.toString();
   options.onProgress?.({ phase: 'export', done: bundle.documents.length, total: bundle.documents.length });
-  return { bytes: zipFiles([{ path: 'project.qde', data: qde }, ...files]), qde };
+  return { bytes: zipFiles([{ path: 'project.qde', data: qde }, ...files]), qde, warnings: [] as string[] };
 }
 
 /** A small indenting XML writer; text and attribute values are escaped, characters XML 1.0 forbids are dropped. */

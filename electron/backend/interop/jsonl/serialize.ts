@@ -1,8 +1,8 @@
-import type { Project } from '../project.ts';
-import { loadBundle } from '../interop/load.ts';
-import type { Bundle, BundleDocument } from '../interop/model.ts';
-import type { RunOptions } from '../interop/progress.ts';
-import { manyRangesToCodePoints } from '../interop/text.ts';
+import type { Project } from '../../project.ts';
+import { loadBundle } from '../load.ts';
+import type { Bundle, BundleDocument } from '../model.ts';
+import type { RunOptions } from '../progress.ts';
+import { manyRangesToCodePoints } from '../text.ts';
 
 /**
  * Gloss JSONL: one document per line with its text and everything attached
