@@ -139,8 +139,9 @@ describe('brat from a Gloss project', () => {
     if (a.kind !== 'folder') throw new Error('expected a folder');
     for (const f of a.files) write(path.join('brat', f.path), f.data);
     const after = await intoFresh(path.join(dir, 'brat'));
-    // brat has no titles, metadata, blocks, annotators or dates, no claim details beyond proposition and stance, no document
-    // stances; boolean attributes are present or absent; a proposition's note and an entity's aliases and description are not written.
+    // brat has no titles, metadata, blocks, annotators or dates, no document stances; boolean attributes are present or
+    // absent; a proposition's note and an entity's aliases and description are not written (the export warns). Claim links
+    // keep every field (stance, hedged, reported, note).
     const carried = (docs: typeof before) =>
       docs.map((d) => ({
         name: d.name,
@@ -152,7 +153,7 @@ describe('brat from a Gloss project', () => {
           attributes: Object.fromEntries(Object.entries(x.attributes).filter(([, v]) => v !== false)),
           note: x.note,
           entity: x.entity && { name: x.entity.name, externalId: x.entity.externalId },
-          claims: x.claims.map((c) => ({ proposition: c.proposition, stance: c.stance })),
+          claims: x.claims,
         })),
         relations: d.relations,
         events: d.events,

@@ -59,6 +59,9 @@ export const EXPORTERS = {
 /* eslint-enable require-yield */
 
 export type InteropExportFormat = keyof typeof EXPORTERS;
+
+/** Formats whose ids Gloss keeps on import and writes again (see SourceIdStore). */
+const ID_SCHEMES: Partial<Record<InteropExportFormat, string>> = { brat: 'brat', qdpx: 'qdpx' };
 export type { ExportArtifact };
 
 /**
@@ -84,7 +87,8 @@ export type ExportOptions = RunOptions & { documentIds?: readonly string[]; labe
 
 /** The export, yielding after each document read (and where the serializer yields). */
 function* exportSteps(project: Project, format: InteropExportFormat, options: ExportOptions): Steps<ExportArtifact> {
-  const bundle = yield* loadBundleSteps(project, options.documentIds, options);
+  const scheme = ID_SCHEMES[format];
+  const bundle = yield* loadBundleSteps(project, options.documentIds, { ...options, ...(scheme ? { idScheme: scheme } : {}) });
   const warnings: string[] = [];
   if (bundle.dropped) warnings.push(`${bundle.dropped} relation(s) into documents outside the export were left out`);
   const ctx: SerializeContext = { ...options, generated: new Date().toISOString(), ...(options.labels ? { labels: options.labels } : {}) };

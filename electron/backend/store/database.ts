@@ -62,12 +62,22 @@ export function schemaVersion(db: Db): number {
 /** Runs the pending migrations in one transaction and records the version in `PRAGMA user_version`. */
 function migrate(db: Db, migrations: readonly Migration[], from: number): void {
   const pending = migrations.filter((m) => m.version > from);
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  // Foreign keys off while migrating, as SQLite's procedure for rebuilding a
+  // table asks (a dropped table must not cascade); every reference is checked
+  // before the transaction commits.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as { table: string }[];
+      if (broken.length) throw new GlossError('internal', `a migration left ${broken.length} broken reference(s) in ${[...new Set(broken.map((b) => b.table))].join(', ')}`);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 async function backupBeforeMigration(db: Db, file: string, from: number): Promise<string> {

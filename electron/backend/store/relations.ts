@@ -55,7 +55,7 @@ export class RelationStore {
   }
 
   findTypeByName(name: string): RelationType | undefined {
-    const row = this.db.prepare('SELECT * FROM relation_types WHERE name = ? COLLATE NOCASE').get(name.trim()) as TypeRow | undefined;
+    const row = this.db.prepare('SELECT * FROM relation_types WHERE name = ?').get(name.trim()) as TypeRow | undefined;
     return row && toType(row, this.labelIds());
   }
 
@@ -64,8 +64,9 @@ export class RelationStore {
     return new Set((this.db.prepare('SELECT id FROM labels').all() as { id: string }[]).map((r) => r.id));
   }
 
-  createType(fields: RelationTypeFields, id: string = randomUUID()): RelationType {
-    const f = this.cleanType(fields, undefined);
+  /** Creates a relation type; names differing only in case are refused unless `caseVariant` (imports; see LabelStore.create). */
+  createType(fields: RelationTypeFields, id: string = randomUUID(), options: { caseVariant?: boolean } = {}): RelationType {
+    const f = this.cleanType(fields, undefined, options.caseVariant);
     if (this.db.prepare('SELECT 1 FROM relation_types WHERE id = ?').get(id)) throw new GlossError('conflict', `a relation type with id ${id} already exists`);
     const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM relation_types').get() as { p: number }).p;
     this.db
@@ -79,7 +80,8 @@ export class RelationStore {
 
   updateType(id: string, changes: Partial<RelationTypeFields>): RelationType {
     const cur = this.getType(id);
-    const f = this.cleanType({ ...cur, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) }, id);
+    const next = { ...cur, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    const f = this.cleanType(next, id, next.name.trim() === cur.name);
     this.db
       .prepare('UPDATE relation_types SET name = ?, color = ?, symmetric = ?, from_kinds = ?, to_kinds = ?, from_labels = ?, to_labels = ? WHERE id = ?')
       .run(f.name, f.color, f.symmetric ? 1 : 0, JSON.stringify(f.fromKinds), JSON.stringify(f.toKinds), JSON.stringify(f.fromLabelIds), JSON.stringify(f.toLabelIds), id);
@@ -99,11 +101,13 @@ export class RelationStore {
     return (this.db.prepare('SELECT count(*) AS n FROM relations WHERE type_id = ?').get(typeId) as { n: number }).n;
   }
 
-  private cleanType(f: RelationTypeFields, exceptId: string | undefined): RelationTypeFields {
+  private cleanType(f: RelationTypeFields, exceptId: string | undefined, caseVariant = false): RelationTypeFields {
     const name = f.name.trim();
     if (!name) throw new GlossError('validation', 'a relation type needs a name');
-    const existing = this.findTypeByName(name);
-    if (existing && existing.id !== exceptId) throw new GlossError('conflict', `a relation type named "${name}" already exists`);
+    const existing = caseVariant
+      ? this.findTypeByName(name)
+      : (this.db.prepare('SELECT id, name FROM relation_types WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(name, exceptId ?? null) as { id: string; name: string } | undefined);
+    if (existing && existing.id !== exceptId) throw new GlossError('conflict', `a relation type named "${existing.name}" already exists`);
     for (const labelId of [...f.fromLabelIds, ...f.toLabelIds]) this.labels.get(labelId);
     return { ...f, name, fromKinds: [...new Set(f.fromKinds)], toKinds: [...new Set(f.toKinds)], fromLabelIds: [...new Set(f.fromLabelIds)], toLabelIds: [...new Set(f.toLabelIds)] };
   }
