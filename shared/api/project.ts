@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** brat is a folder (returned zipped by project.export); qdpx is binary (returned base64). */
-export const ExportFormatSchema = z.enum(['jsonl', 'brat', 'w3c', 'conll', 'csv', 'qdpx', 'html']);
+export const ExportFormatSchema = z.enum(['jsonl', 'brat', 'w3c', 'conll', 'csv', 'qdpx', 'html', 'labelstudio']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const ProjectInfoSchema = z.object({

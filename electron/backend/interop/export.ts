@@ -7,6 +7,7 @@ import type { Bundle } from './model.ts';
 import { serializeConll } from './conll/serialize.ts';
 import { serializeCsv } from './csv/serialize.ts';
 import { serializeHtmlReport } from './html/report.ts';
+import { serializeLabelStudio } from './labelstudio/serialize.ts';
 import { loadBundleSteps } from './load.ts';
 import type { RunOptions } from './progress.ts';
 import { serializeQdpx } from './qdpx/serialize.ts';
@@ -52,6 +53,10 @@ export const EXPORTERS = {
     const out = serializeQdpx(bundle, ctx);
     return { kind: 'file', fileName: 'gloss-project.qdpx', mediaType: 'application/zip', data: out.bytes, warnings: out.warnings };
   },
+  *labelstudio(bundle) {
+    const out = serializeLabelStudio(bundle);
+    return { kind: 'file', fileName: 'gloss-labelstudio.json', mediaType: 'application/json', data: out.json, warnings: out.warnings };
+  },
   *html(bundle, ctx) {
     return { kind: 'file', fileName: 'gloss-report.html', mediaType: 'text/html; charset=utf-8', data: serializeHtmlReport(bundle, ctx) };
   },
@@ -61,7 +66,7 @@ export const EXPORTERS = {
 export type InteropExportFormat = keyof typeof EXPORTERS;
 
 /** Formats whose ids Gloss keeps on import and writes again (see SourceIdStore). */
-const ID_SCHEMES: Partial<Record<InteropExportFormat, string>> = { brat: 'brat', qdpx: 'qdpx' };
+const ID_SCHEMES: Partial<Record<InteropExportFormat, string>> = { brat: 'brat', qdpx: 'qdpx', labelstudio: 'labelstudio' };
 export type { ExportArtifact };
 
 /**

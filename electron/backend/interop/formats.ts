@@ -67,6 +67,11 @@ export const IMPORT_FORMATS: Record<ConcreteImportFormat, FormatSpec> = {
   },
   // W3C files are parsed last, against the documents of the batch (see import.ts); `.json` may also be Label Studio (sniffed).
   w3c: { extensions: ['.json', '.jsonld'] },
+  labelstudio: {
+    // `.json`, told apart from W3C by its content (sources.ts sniff).
+    extensions: [],
+    parser: { kind: 'corpus', parse: async ([f]) => (await import('./labelstudio/parse.ts')).parseLabelStudio(await text(f!), f!.name) },
+  },
   qdpx: { extensions: ['.qdpx'], parser: { kind: 'corpus', parse: async ([f]) => (await import('./qdpx/parse.ts')).parseQdpx(f!.bytes, f!.name) } },
 };
 

@@ -77,6 +77,7 @@ function acceptsFile(format: ConcreteImportFormat, name: string): boolean {
   const f = formatOfFile(name);
   if (format === 'brat') return f === 'brat' || f === 'txt';
   if (format === 'w3c') return f === 'w3c' || f === 'txt';
+  if (format === 'labelstudio') return f === 'w3c';
   if (format === 'jsonl' || format === 'qdpx') return f === format;
   return true;
 }
@@ -137,5 +138,6 @@ export function sniff(f: SourceFile, byExtension: ConcreteImportFormat | undefin
   if (byExtension !== 'w3c') return byExtension;
   const head = Buffer.from(f.bytes.subarray(0, 65536)).toString('utf8');
   if (/"@context"|"AnnotationCollection"|"type"\s*:\s*"Annotation"/.test(head)) return 'w3c';
+  if (/^\s*[[{]/.test(head) && /"data"\s*:\s*\{/.test(head)) return 'labelstudio';
   return 'w3c';
 }

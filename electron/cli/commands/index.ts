@@ -7,7 +7,7 @@ import type { CommandSpec } from '../command.ts';
  */
 export const COMMANDS: Record<string, CommandSpec> = {
   import: {
-    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx] [--progress] [--json]',
+    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--progress] [--json]',
     summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing',
     valued: ['format'],
     flags: ['progress', 'json'],
@@ -39,7 +39,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./compare.ts').then((m) => m.compareCommand),
   },
   export: {
-    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html --out PATH [--docs DOC,...] [--progress] [--json]',
+    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html|labelstudio --out PATH [--docs DOC,...] [--progress] [--json]',
     summary: 'export documents and their annotations (brat writes a folder)',
     valued: ['format', 'out', 'docs'],
     flags: ['progress', 'json'],

@@ -15,6 +15,7 @@ export const EXPORT_CHOICES: { format: ExportFormat; name: string; help: string 
   { format: 'conll', name: 'CoNLL IOB2', help: 'One token per line tagged B-/I-/O, for training sequence taggers.' },
   { format: 'csv', name: 'CSV', help: 'One row per annotation, for spreadsheets, R and pandas.' },
   { format: 'qdpx', name: 'REFI-QDA .qdpx', help: 'A project for QDA tools such as ATLAS.ti, MAXQDA and NVivo.' },
+  { format: 'labelstudio', name: 'Label Studio JSON', help: 'Tasks with one annotation per annotator (regions, choices, notes, relations), for Label Studio.' },
   { format: 'html', name: 'HTML report', help: 'One self-contained page with the highlighted documents, to read or share.' },
 ];
 
