@@ -6,11 +6,13 @@ import { jsonlLines } from './jsonl/serialize.ts';
 import type { Bundle } from './model.ts';
 import { serializeConll } from './conll/serialize.ts';
 import { serializeCsv } from './csv/serialize.ts';
+import { serializeHf } from './hf/serialize.ts';
 import { serializeHtmlReport } from './html/report.ts';
 import { serializeLabelStudio } from './labelstudio/serialize.ts';
 import { loadBundleSteps } from './load.ts';
 import type { RunOptions } from './progress.ts';
 import { serializeQdpx } from './qdpx/serialize.ts';
+import { serializeSpacy } from './spacy/serialize.ts';
 import { runSteps, runStepsAsync, type Steps } from './steps.ts';
 import { serializeW3c } from './w3c/serialize.ts';
 import { zipFiles } from './zip.ts';
@@ -56,6 +58,13 @@ export const EXPORTERS = {
   *labelstudio(bundle) {
     const out = serializeLabelStudio(bundle);
     return { kind: 'file', fileName: 'gloss-labelstudio.json', mediaType: 'application/json', data: out.json, warnings: out.warnings };
+  },
+  *spacy(bundle, ctx) {
+    const out = serializeSpacy(bundle, ctx);
+    return { kind: 'file', fileName: 'gloss-docs.spacy', mediaType: 'application/octet-stream', data: out.bytes, warnings: out.warnings };
+  },
+  *hf(bundle, ctx) {
+    return { kind: 'file', fileName: 'gloss-dataset.jsonl', mediaType: 'application/x-ndjson', data: serializeHf(bundle, ctx) };
   },
   *html(bundle, ctx) {
     return { kind: 'file', fileName: 'gloss-report.html', mediaType: 'text/html; charset=utf-8', data: serializeHtmlReport(bundle, ctx) };

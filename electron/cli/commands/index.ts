@@ -39,9 +39,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./compare.ts').then((m) => m.compareCommand),
   },
   export: {
-    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html|labelstudio --out PATH [--docs DOC,...] [--progress] [--json]',
-    summary: 'export documents and their annotations (brat writes a folder)',
-    valued: ['format', 'out', 'docs'],
+    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html|labelstudio|spacy|hf --out PATH [--docs DOC,...] [--labels LABEL,...] [--progress] [--json]',
+    summary: 'export documents and their annotations (brat writes a folder; --labels limits conll, spacy and hf to those labels)',
+    valued: ['format', 'out', 'docs', 'labels'],
     flags: ['progress', 'json'],
     load: () => import('./export.ts').then((m) => m.exportCommand),
   },

@@ -13,6 +13,8 @@ export const EXPORT_CHOICES: { format: ExportFormat; name: string; help: string 
   { format: 'brat', name: 'brat (zip)', help: 'A .txt and .ann file per document with annotation.conf, for brat and INCEpTION.' },
   { format: 'w3c', name: 'W3C Web Annotation JSON-LD', help: 'One AnnotationCollection with quote and position selectors, for Web Annotation clients.' },
   { format: 'conll', name: 'CoNLL IOB2', help: 'One token per line tagged B-/I-/O, for training sequence taggers.' },
+  { format: 'spacy', name: 'spaCy DocBin (.spacy)', help: 'Tokens, entity mentions in doc.ents and every layer in doc.spans, for training spaCy pipelines.' },
+  { format: 'hf', name: 'Hugging Face JSONL', help: 'One line per document with tokens, offsets and BIO tags for mentions and claims, for datasets.load_dataset.' },
   { format: 'csv', name: 'CSV', help: 'One row per annotation, for spreadsheets, R and pandas.' },
   { format: 'qdpx', name: 'REFI-QDA .qdpx', help: 'A project for QDA tools such as ATLAS.ti, MAXQDA and NVivo.' },
   { format: 'labelstudio', name: 'Label Studio JSON', help: 'Tasks with one annotation per annotator (regions, choices, notes, relations), for Label Studio.' },
