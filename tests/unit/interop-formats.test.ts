@@ -184,21 +184,21 @@ describe('CSV', () => {
 });
 
 describe('CoNLL IOB2', () => {
-  it('one token per line, blank lines between sentences, outermost span where spans nest', () => {
-    buildRichProject(project);
+  it('one token per line with a tag column per layer (mentions, claims), blank lines between sentences', () => {
+    const { d1 } = buildRichProject(project);
     const conll = text('conll');
     const lines = conll.split('\n');
-    expect(lines[0]).toBe('-DOCSTART-\tO');
-    // "Pakistan 🇵🇰" (Location) lies inside the claim "Pakistan 🇵🇰 was a key partner": the claim wins.
-    expect(conll).toContain('Pakistan\tB-Claim\n🇵🇰\tI-Claim\nwas\tI-Claim');
-    expect(conll).toContain('in\tO\n𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧\tB-Location\n.\tO');
-    // "The 𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩 ended" holds the nested "𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩": the outer span wins.
-    expect(conll).toContain('The\tB-Event\n𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩\tI-Event\nended\tI-Event\n');
-    expect(conll).toContain('Zoe\u0308\tB-Person');
-    expect(conll).toContain('مقال\tB-Event\nعن\tI-Event\nباكستان\tI-Event\nوالمعادن\tO');
+    expect(lines[0]).toBe(`-DOCSTART- ${d1}\tO\tO`);
+    // "Pakistan 🇵🇰" (Location) lies inside the claim "Pakistan 🇵🇰 was a key partner": both keep their tags.
+    expect(conll).toContain('Pakistan\tB-Location\tB-Claim\n🇵🇰\tI-Location\tI-Claim\nwas\tO\tI-Claim');
+    expect(conll).toContain('in\tO\tO\n𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧\tB-Location\tO\n.\tO\tO');
+    // "The 𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩 ended" holds the nested "𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩" in the same layer: the outer span wins there.
+    expect(conll).toContain('The\tB-Event\tO\n𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩\tI-Event\tO\nended\tI-Event\tO\n');
+    expect(conll).toContain('Zoe\u0308\tB-Person\tO');
+    expect(conll).toContain('مقال\tB-Event\tO\nعن\tI-Event\tO\nباكستان\tI-Event\tO\nوالمعادن\tO\tO');
     // Sentences are separated by blank lines; no token holds whitespace.
     expect(lines.filter((l) => l === '').length).toBeGreaterThanOrEqual(5);
-    for (const l of lines.filter(Boolean)) expect(l).toMatch(/^\S+\t(O|[BI]-\S+)$/);
+    for (const l of lines.filter(Boolean)) expect(l).toMatch(/^(-DOCSTART- \S+|\S+)\t(O|[BI]-\S+)\t(O|[BI]-\S+)$/);
   });
 });
 

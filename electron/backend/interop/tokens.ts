@@ -23,8 +23,13 @@ const TITLES = new Set(
 /** Words that usually open a new sentence: after "U.S." they mean the sentence did end there. */
 const OPENERS = new Set('The A An He She It They We I You This That These Those But And Or So Yet In On At For If When While After Before There Here His Her Its Their Our'.split(' '));
 
-/** Sentences of tokens (whitespace dropped), block by block; every annotation boundary is a token boundary. */
-export function tokenizeDocument(doc: BundleDocument): Token[][] {
+/**
+ * Sentences of tokens (whitespace dropped), block by block; every annotation
+ * boundary is a token boundary. No sentence ends inside one of the
+ * `together` ranges (entity mentions: a name is never cut in two, even where
+ * the corpus's span runs over a full stop).
+ */
+export function tokenizeDocument(doc: BundleDocument, together: readonly { start: number; end: number }[] = []): Token[][] {
   const lang = doc.metadata.language || undefined;
   const sentenceSeg = new Intl.Segmenter(lang, { granularity: 'sentence' });
   const wordSeg = new Intl.Segmenter(lang, { granularity: 'word' });
@@ -32,7 +37,9 @@ export function tokenizeDocument(doc: BundleDocument): Token[][] {
   const out: Token[][] = [];
   for (const region of regions(doc)) {
     const text = doc.text.slice(region.start, region.end);
-    for (const s of mergeSentences([...sentenceSeg.segment(text)].map((x) => ({ start: x.index, text: x.segment })))) {
+    const inside = (offset: number) => together.some((r) => r.start < offset && offset < r.end);
+    const parts = mergeSentences([...sentenceSeg.segment(text)].map((x) => ({ start: x.index, text: x.segment })), (at) => inside(region.start + at));
+    for (const s of parts) {
       // A sentence may hold line breaks (lists, verse): each line is a sentence of its own.
       let offset = 0;
       for (const line of s.text.split('\n')) {
@@ -64,12 +71,12 @@ function regions(doc: BundleDocument): { start: number; end: number }[] {
   return out;
 }
 
-/** Joins ICU sentences that end in an initial or a title, or are followed by a lower-case word. */
-function mergeSentences(parts: { start: number; text: string }[]): { start: number; text: string }[] {
+/** Joins ICU sentences that end in an initial or a title, are followed by a lower-case word, or break inside a kept-together range. */
+function mergeSentences(parts: { start: number; text: string }[], inside: (offset: number) => boolean): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev && continues(prev.text, p.text)) prev.text += p.text;
+    if (prev && (continues(prev.text, p.text) || inside(p.start) || inside(p.start - (prev.text.length - prev.text.trimEnd().length)))) prev.text += p.text;
     else out.push({ ...p });
   }
   return out;

@@ -13,9 +13,9 @@ import { tokenizeDocument } from '../tokens.ts';
 export function serializeHf(bundle: Bundle, options: { labels?: readonly string[] } = {}): string {
   const lines: string[] = [];
   for (const doc of bundle.documents) {
-    const sentences = tokenizeDocument(doc);
-    const tokens = sentences.flat();
     const layers = layerSpans(bundle, doc, options.labels);
+    const sentences = tokenizeDocument(doc, layers.get('mentions'));
+    const tokens = sentences.flat();
     const cps = utf16ToCodePointMany(doc.text, tokens.flatMap((t) => [t.start, t.end]));
     lines.push(
       JSON.stringify({

@@ -56,8 +56,8 @@ export function serializeSpacy(bundle: Bundle, options: { labels?: readonly stri
   const userData: Uint8Array[] = [];
   let overlapping = 0;
   for (const doc of bundle.documents) {
-    const tokens = withWhitespace(doc, tokenizeDocument(doc));
     const layers = layerSpans(bundle, doc, options.labels);
+    const tokens = withWhitespace(doc, tokenizeDocument(doc, layers.get('mentions')));
     const cps = utf16ToCodePointMany(doc.text, tokens.flatMap((t) => [t.start, t.end]));
     const at = (start: number, end: number): [number, number] | undefined => {
       let lo = 0;
