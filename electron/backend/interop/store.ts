@@ -138,6 +138,9 @@ class BundleWriter {
   private insertDocument(doc: BundleDocument): void {
     const id = randomUUID();
     if (!doc.text.trim()) throw errorAt(undefined, doc.file ?? doc.name, 'the document holds no text');
+    // Whatever the format, a NUL in the text is refused as a NUL byte in a .txt file is.
+    const nul = doc.text.indexOf('\u0000');
+    if (nul !== -1) throw errorAt(undefined, doc.file ?? doc.name, `${doc.name ? `document "${doc.name}": ` : ''}a NUL character at offset ${nul}: this looks like binary data, not text`);
     this.project.documents.insert({
       id,
       name: doc.name || doc.key,

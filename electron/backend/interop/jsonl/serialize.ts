@@ -84,6 +84,7 @@ export function documentRecord(doc: BundleDocument, bundle: Bundle) {
       ...(r.toDocument ? { toDocument: r.toDocument } : {}),
       note: r.note,
       ...(r.fromRole ? { fromRole: r.fromRole, toRole: r.toRole } : {}),
+      ...(r.attributes && Object.keys(r.attributes).length ? { attributes: r.attributes } : {}),
     })),
     events: doc.events.map((e) => ({ id: e.key, type: e.type, trigger: e.trigger, args: e.args, attributes: e.attributes, note: e.note })),
     equivalences: doc.equivalences.map((q) => ({ type: q.type, members: q.members })),

@@ -4,6 +4,7 @@ import { lineBlocks } from '../../import/blocks.ts';
 import { importError, issuePath, jsonErrorLine, topLevelElementLines } from '../errors.ts';
 import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleAnnotation } from '../model.ts';
 import { rangesFromCodePoints } from '../text.ts';
+import { assertNoEscapedNul } from '../json-checks.ts';
 import { LsTaskSchema, regionLabels, regionRange, userName, type LsResult, type LsTask } from './schema.ts';
 
 // Label Studio's JSON export, read as Gloss's model (offsets: Label Studio
@@ -42,6 +43,7 @@ export function parseLabelStudio(raw: string, file: string): Bundle {
   } catch (err) {
     throw importError(file, jsonErrorLine(raw), `not valid JSON (${(err as Error).message})`);
   }
+  assertNoEscapedNul(raw, file);
   const lines = topLevelElementLines(raw);
   const list = Array.isArray(json) ? json : [json];
   const bundle: Bundle = { ...emptyBundle(), idScheme: LS_SCHEME };
