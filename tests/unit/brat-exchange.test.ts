@@ -106,6 +106,26 @@ describe('brat ids are kept', () => {
   });
 });
 
+describe('what brat accepts, Gloss reads', () => {
+  it('relations with an event at one end, attributes on relations, and references with their own texts come back with their ids', async () => {
+    const ann = [
+      'T1\tPerson 0 5\tAlice',
+      'T2\tMeet 6 9\tmet',
+      'T3\tPerson 10 13\tBob',
+      'E1\tMeet:T2 Agent:T1 Partner:T3',
+      'R1\tCauses Arg1:T1 Arg2:E1',
+      'A1\tSpeculation R1',
+      'A2\tNegation E1',
+      'N1\tReference T1 Wikidata:Q1\tAlice Liddell',
+      'N2\tReference T3 Wikidata:Q1\tAlice',
+      'N3\tReference T2 Wikidata:Q2\t',
+    ].join('\n');
+    const folder = writeFolder('events', { 'e.txt': 'Alice met Bob.\n', 'e.ann': `${ann}\n` });
+    await importFiles(project, readImportPaths([folder]));
+    expect(annLines(files(exportDocuments(project, 'brat')).get('e.ann')!)).toEqual(annLines(ann));
+  });
+});
+
 describe("a corpus's own types win", () => {
   it('a lower-case `supports` between premises is its own relation type, not the built-in Supports (claims only)', async () => {
     const folder = writeFolder('sciarg', {

@@ -1,7 +1,7 @@
 import { codePointToUtf16Many, type AttributeValue } from '../../../../shared/index.ts';
 import { importError } from '../errors.ts';
 import { externalIdFromBrat, externalIdToBrat } from '../external-ids.ts';
-import { claimOf, emptyDocument, type Bundle, type BundleAnnotation, type BundleClaim, type BundleDocument, type BundleEntity } from '../model.ts';
+import { claimOf, emptyDocument, type Bundle, type BundleAnnotation, type BundleClaim, type BundleDocument, type BundleEntity, type SourceIds } from '../model.ts';
 import { manyRangesToCodePoints } from '../text.ts';
 import { bratName } from './tagset.ts';
 import { bratValue, emptyAnnotations, oneLine, type BratAnnotations } from './ann.ts';
@@ -27,6 +27,8 @@ export const PROPOSITIONS_RESOURCE = 'propositions';
 export const ENTITIES_RESOURCE = 'entities';
 export const STANCE_ATTRIBUTE = 'Stance';
 const NOTE_TYPE = 'AnnotatorNotes';
+/** The part under which a normalization's own text is kept when it is not the entity's name or proposition's text (`t:` + text). */
+const TEXT_PART = 'n-text';
 /** Stance values when the corpus names none (SemEval-2016 Task 6). */
 export const DEFAULT_STANCES = ['favor', 'against', 'neutral'];
 /** Note types on a proposition link (N) and the claim link field each holds. */
@@ -78,10 +80,11 @@ export function bratToBundle(
   const eventsByKey = new Map(doc.events.map((e) => [e.key, e]));
   for (const r of ann.relations) {
     const [from, to] = r.args as [(typeof r.args)[0], (typeof r.args)[0]];
-    for (const arg of [from, to]) {
-      if (events.has(arg.ref)) throw importError(file, r.line, `relation ${r.id}: relations between events are not supported (${arg.ref} is an event)`);
-    }
-    doc.relations.push({ key: r.id, type: names.relation(r.type), from: from.ref, to: to.ref, fromRole: from.role, toRole: to.role, note: '', ids: { '': r.id }, origin: origin(r.line) });
+    // Gloss relates annotations: an event end is held by its trigger, and the event's id is kept to be written again.
+    const end = (ref: string) => events.get(ref)?.trigger ?? ref;
+    if (end(from.ref) === end(to.ref)) throw importError(file, r.line, `relation ${r.id}: both ends are the same annotation (${from.ref}, ${to.ref})`);
+    const ids: SourceIds = { '': r.id, ...(events.has(from.ref) ? { fromEvent: from.ref } : {}), ...(events.has(to.ref) ? { toEvent: to.ref } : {}) };
+    doc.relations.push({ key: r.id, type: names.relation(r.type), from: end(from.ref), to: end(to.ref), fromRole: from.role, toRole: to.role, note: '', ids, origin: origin(r.line) });
   }
   const relationsByKey = new Map(doc.relations.map((r) => [r.key, r]));
   for (const q of ann.equivalences) doc.equivalences.push({ type: q.type, members: [...q.members], origin: origin(q.line) });
@@ -126,7 +129,9 @@ export function bratToBundle(
     }
     if (span && n.type === 'Reference' && span.entity === undefined && resource !== PROPOSITIONS_RESOURCE) {
       span.entity = entityKey(n.resource, n.externalId, n.text.trim() || fields.text.slice(span.ranges[0]!.start, span.ranges[0]!.end), span.label);
-      span.ids = { ...span.ids, entity: n.id };
+      // The text of this line, when it is not the entity's name (another mention's line named it), is kept to be written again.
+      const name = bundle.entities.find((e) => e.key === span.entity)!.name;
+      span.ids = { ...span.ids, entity: n.id, ...(n.text !== name ? { [TEXT_PART]: `t:${n.text}` } : {}) };
       continue;
     }
     doc.normalizations.push({ target: n.target, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text, id: n.id, origin: origin(n.line) });
@@ -138,7 +143,8 @@ export function bratToBundle(
     const stance = stances.get(target);
     for (const p of list) {
       if (!bundle.propositions.some((x) => x.key === p.id)) bundle.propositions.push({ key: p.id, text: p.text.trim() || span.label, note: '', sourceId: p.id });
-      const claim = claimOf(p.id, stance?.value ?? (stanceValues.includes('neutral') ? 'neutral' : stanceValues[0]!), { ids: { link: p.n } });
+      const known = bundle.propositions.find((x) => x.key === p.id)!.text;
+      const claim = claimOf(p.id, stance?.value ?? (stanceValues.includes('neutral') ? 'neutral' : stanceValues[0]!), { ids: { link: p.n, ...(p.text !== known ? { [TEXT_PART]: `t:${p.text}` } : {}) } });
       span.claims.push(claim);
       links.set(p.n, claim);
     }
@@ -246,6 +252,7 @@ export function bundleToBrat(doc: BundleDocument, bundle: Bundle): { ann: BratAn
     for (const v of Object.values(a.ids ?? {})) alloc.reserve(v);
     for (const c of a.claims) for (const v of Object.values(c.ids ?? {})) alloc.reserve(v);
   }
+  const keptText = (ids: SourceIds | undefined, fallback: string) => ids?.[TEXT_PART]?.slice(2) ?? fallback;
   for (const r of doc.relations) for (const v of Object.values(r.ids ?? {})) alloc.reserve(v);
   for (const e of doc.events) for (const v of Object.values(e.ids ?? {})) alloc.reserve(v);
   for (const n of [...doc.normalizations, ...doc.notes]) alloc.reserve(n.id);
@@ -269,9 +276,14 @@ export function bundleToBrat(doc: BundleDocument, bundle: Bundle): { ann: BratAn
     if (!trigger) return;
     ann.events.push({ id: ids.get(e.key)!, type: bratName(e.type), trigger, args: e.args.filter((x) => ids.has(x.ref)).map((x) => ({ role: bratName(x.role), ref: ids.get(x.ref)! })), line: 0 });
   });
+  // An end that was an event in brat is written as that event again, while it still has that trigger.
+  const eventEnd = (kept: string | undefined, trigger: string): string | undefined => {
+    const e = kept ? doc.events.find((x) => ids.get(x.key) === kept && x.trigger === trigger) : undefined;
+    return e ? ids.get(e.key) : undefined;
+  };
   doc.relations.forEach((r) => {
-    const from = ids.get(r.from);
-    const to = r.toDocument && r.toDocument !== doc.key ? undefined : ids.get(r.to);
+    const from = eventEnd(r.ids?.fromEvent, r.from) ?? ids.get(r.from);
+    const to = r.toDocument && r.toDocument !== doc.key ? undefined : (eventEnd(r.ids?.toEvent, r.to) ?? ids.get(r.to));
     if (!from || !to) {
       dropped++;
       return;
@@ -312,7 +324,7 @@ export function bundleToBrat(doc: BundleDocument, bundle: Bundle): { ann: BratAn
     for (const c of a.claims) {
       const p = propositions.get(c.proposition);
       const n = alloc.take('N', c.ids?.link, used);
-      ann.normalizations.push({ id: n, type: 'Reference', target: id, resource: PROPOSITIONS_RESOURCE, externalId: bratValue(p?.sourceId ?? c.proposition), text: p?.text ?? '', line: 0 });
+      ann.normalizations.push({ id: n, type: 'Reference', target: id, resource: PROPOSITIONS_RESOURCE, externalId: bratValue(p?.sourceId ?? c.proposition), text: keptText(c.ids, p?.text ?? ''), line: 0 });
       if (c !== a.claims[0] && c.stance !== a.claims[0]!.stance) note(n, 'Stance', capitalize(c.stance), c.ids?.stance);
       if (c.attribution.text) note(n, 'SaidBy', c.attribution.text, c.ids?.saidBy);
       const who = c.attribution.entity !== null ? entities.get(c.attribution.entity) : undefined;
@@ -324,7 +336,7 @@ export function bundleToBrat(doc: BundleDocument, bundle: Bundle): { ann: BratAn
     const entity = a.entity !== undefined ? entities.get(a.entity) : undefined;
     if (entity) {
       const [resource, externalId] = entityRef(entity);
-      ann.normalizations.push({ id: alloc.take('N', a.ids?.entity, used), type: 'Reference', target: id, resource, externalId, text: entity.name, line: 0 });
+      ann.normalizations.push({ id: alloc.take('N', a.ids?.entity, used), type: 'Reference', target: id, resource, externalId, text: keptText(a.ids, entity.name), line: 0 });
     }
   }
   for (const n of doc.normalizations) {
