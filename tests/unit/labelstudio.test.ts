@@ -59,6 +59,20 @@ describe('Label Studio import', () => {
     expect(exported()).toEqual(JSON.parse(fs.readFileSync(FIXTURE, 'utf8')));
   });
 
+  it('exports back identical what Label Studio writes in other ways: several texts in a textarea, a quote of its own, predictions by id, an annotation without results', async () => {
+    type Item = { id?: string; type: string; value?: Record<string, unknown> };
+    const tasks = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { predictions: unknown[]; annotations: { id: number; result?: Item[] }[] }[];
+    const first = tasks[0]!.annotations[0]!.result!;
+    first.find((r) => r.type === 'textarea')!.value!.text = ['the capital,', 'not the state'];
+    first.find((r) => r.id === 'r1b' && r.type === 'labels')!.value!.text = 'Joe';
+    tasks[1]!.predictions = [55, 56];
+    tasks[1]!.annotations.push({ id: 10 });
+    const file = path.join(dir, 'variants.json');
+    fs.writeFileSync(file, JSON.stringify(tasks));
+    await importFiles(project, readImportPaths([file]));
+    expect(exported()).toEqual(tasks);
+  });
+
   it('offers predictions as suggestions, never applied', async () => {
     const result = await importFiles(project, readImportPaths([FIXTURE]));
     const id = result.documents[0]!.id;

@@ -100,9 +100,8 @@ export function parseLabelStudio(raw: string, file: string): Bundle {
         const found = regionLabels(r);
         const field = r.from_name ?? r.type;
         if (found) {
-          if (!found.length) throw fail(`region ${r.id ?? '?'} has no label`);
-          // A second label of the same region stays in the kept task and is written back with the first.
-          ann.label = found[0]!;
+          // A second label of the same region stays in the kept task and is written back with the first; a region without one is a "Region".
+          if (found.length) ann.label = found[0]!;
         } else if (r.type === 'choices' && Array.isArray(r.value?.choices)) {
           const choices = (r.value.choices as unknown[]).map(String);
           if (field === STANCE_FIELD) propositionsOf(propositions, ann).stances = choices;

@@ -29,7 +29,7 @@ export const LsAnnotationSchema = z
   .object({
     id: Id.optional(),
     completed_by: LsUserSchema.optional(),
-    result: z.array(LsResultSchema),
+    result: z.array(LsResultSchema).default([]),
     created_at: z.string().optional(),
     updated_at: z.string().optional(),
   })
@@ -51,7 +51,8 @@ export const LsTaskSchema = z
     id: Id.optional(),
     data: z.record(z.string(), z.unknown()),
     annotations: z.array(LsAnnotationSchema).optional(),
-    predictions: z.array(LsPredictionSchema).optional(),
+    // Some exports list predictions by id only: those are kept as they are, and not offered.
+    predictions: z.array(z.unknown()).optional(),
   })
   .passthrough();
 export type LsTask = z.infer<typeof LsTaskSchema>;

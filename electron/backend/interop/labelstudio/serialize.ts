@@ -57,12 +57,13 @@ function taskOf(doc: BundleDocument, index: number, bundle: Bundle, warnings: Co
   lsAnnotations.forEach((la, i) => {
     const id = lsId(la, i);
     const anns = byLs.get(id) ?? [];
-    const template = la.result.find((r) => regionLabels(r)) ?? { type: 'labels', from_name: 'label', to_name: 'text' };
+    const kept = la.result ?? [];
+    const template = kept.find((r) => regionLabels(r)) ?? { type: 'labels', from_name: 'label', to_name: 'text' };
     const fresh = new Map(anns.map((a) => [regionIdOf.get(a.key)!, regionItems(a, cps.get(a)!, doc.text, template, labelDefs.get(a.label) ?? [], propositions, warnings)]));
     const relations = doc.relations.filter((r) => annotationOf.get(r.from) === id && annotationOf.get(r.to) === id);
     const usedRelations = new Set<BundleRelation>();
     const result: LsResult[] = [];
-    for (const item of la.result) {
+    for (const item of kept) {
       if (item.type === 'relation') {
         const r = relations.find((x) => !usedRelations.has(x) && regionIdOf.get(x.from) === item.from_id && regionIdOf.get(x.to) === item.to_id);
         if (!r) continue;
@@ -84,7 +85,7 @@ function taskOf(doc: BundleDocument, index: number, bundle: Bundle, warnings: Co
     }
     for (const items of fresh.values()) result.push(...items.values());
     for (const r of relations) if (!usedRelations.has(r)) result.push({ from_id: regionIdOf.get(r.from)!, to_id: regionIdOf.get(r.to)!, type: 'relation', direction: 'right', labels: [r.type] });
-    la.result = result;
+    if (la.result !== undefined || result.length) la.result = result;
   });
   const across = doc.relations.filter((r) => r.toDocument !== undefined || annotationOf.get(r.from) !== annotationOf.get(r.to)).length;
   if (across) warnings.add('relation(s) between annotations of different annotators or documents were left out: Label Studio relations stay within one annotation', across);
@@ -105,8 +106,14 @@ function isModelled(item: LsResult): boolean {
 function merge(kept: LsResult, now: LsResult): LsResult {
   const value: Json = { ...kept.value };
   const nv = now.value!;
+  const moved = value.start !== nv.start || value.end !== nv.end;
   for (const k of ['start', 'end']) value[k] = nv[k];
-  if ('text' in value || kept.type === 'textarea') value.text = nv.text;
+  if (kept.type === 'textarea') {
+    // Several texts were read as one, joined by line breaks: unchanged, they go back as they were.
+    const before = value.text;
+    if (!(Array.isArray(before) && before.join('\n') === (nv.text as string[]).join('\n'))) value.text = nv.text;
+  } else if ('text' in value && moved) value.text = nv.text; // the quote Label Studio wrote stays while the region has not moved
+
   const listKey = regionLabels(kept) ? kept.type : kept.type === 'choices' ? 'choices' : undefined;
   if (listKey) {
     const before = value[listKey];
