@@ -73,6 +73,26 @@ describe('brat ids are kept', () => {
     });
   }
 
+  it('entity and proposition keys are written again, and a second import finds the same entity and proposition', async () => {
+    const ann = [
+      'T3\tClaim 0 27\tPakistan was left out again',
+      'T8\tLocation 0 8\tPakistan',
+      'A2\tStance T3 Against',
+      'N5\tReference T3 propositions:P1\tPakistan is a key partner',
+      'N7\tReference T8 entities:pakistan\tPakistan',
+    ].join('\n');
+    const folder = writeFolder('keys', { 'k.txt': 'Pakistan was left out again.\n', 'k.ann': `${ann}\n` });
+    await importFiles(project, readImportPaths([folder]));
+    const first = files(exportDocuments(project, 'brat'));
+    expect(annLines(first.get('k.ann')!)).toEqual(annLines(ann));
+    await importFiles(project, readImportPaths([folder]));
+    expect(project.entities.list()).toHaveLength(1);
+    expect(project.propositions.list()).toHaveLength(1);
+    const twice = files(exportDocuments(project, 'brat'));
+    expect(twice.get('k.ann')).toBe(first.get('k.ann'));
+    expect(annLines(twice.get('k-2.ann')!)).toEqual(annLines(ann));
+  });
+
   it('new annotations get ids after the highest of their kind; none collides', async () => {
     const folder = writeFolder('c', {
       'a.txt': 'Alice met Bob in Paris.\n',
