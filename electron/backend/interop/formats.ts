@@ -1,4 +1,5 @@
 import type { ImportFormat } from '../../../shared/index.ts';
+import { decodeUtf8 } from '../import/decode.ts';
 import type { ParsedDocument } from '../import/parsed.ts';
 import type { Bundle } from './model.ts';
 import type { RunOptions } from './progress.ts';
@@ -39,21 +40,22 @@ export interface FormatSpec {
   parser?: FormatParser;
 }
 
-const doc = (load: () => Promise<(file: SourceFile) => Promise<ParsedDocument> | ParsedDocument>): FormatParser => ({
-  kind: 'document',
-  parse: async (file) => (await load())(file),
-});
+/** A document parser whose module is loaded on first use, once. */
+const doc = <M>(load: () => Promise<M>, parse: (m: M, file: SourceFile) => Promise<ParsedDocument> | ParsedDocument): FormatParser => {
+  let module: M | undefined;
+  return { kind: 'document', parse: async (file) => parse((module ??= await load()), file) };
+};
 
-const text = async (file: SourceFile): Promise<string> => (await import('../import/decode.ts')).decodeUtf8(file.bytes, file.name);
+const text = (file: SourceFile): string => decodeUtf8(file.bytes, file.name);
 
 /** The formats, by the names the CLI and the contract use. */
 export const IMPORT_FORMATS: Record<ConcreteImportFormat, FormatSpec> = {
-  txt: { extensions: ['.txt', '.text'], parser: doc(async () => async (f) => (await import('./txt/parse.ts')).parseText(await text(f))) },
-  md: { extensions: ['.md', '.markdown'], parser: doc(async () => async (f) => (await import('./md/parse.ts')).parseMarkdown(await text(f))) },
+  txt: { extensions: ['.txt', '.text'], parser: doc(() => import('./txt/parse.ts'), (m, f) => m.parseText(text(f))) },
+  md: { extensions: ['.md', '.markdown'], parser: doc(() => import('./md/parse.ts'), (m, f) => m.parseMarkdown(text(f))) },
   // jsdom is large: loaded only when an HTML file is imported.
-  html: { extensions: ['.html', '.htm', '.xhtml'], parser: doc(async () => async (f) => (await import('./html/parse.ts')).parseHtml(await text(f), f.name)) },
-  pdf: { extensions: ['.pdf'], parser: doc(async () => async (f) => (await import('./pdf/parse.ts')).parsePdf(f.bytes, f.name)) },
-  docx: { extensions: ['.docx'], parser: doc(async () => async (f) => (await import('./docx/parse.ts')).parseDocx(f.bytes, f.name)) },
+  html: { extensions: ['.html', '.htm', '.xhtml'], parser: doc(() => import('./html/parse.ts'), (m, f) => m.parseHtml(text(f), f.name)) },
+  pdf: { extensions: ['.pdf'], parser: doc(() => import('./pdf/parse.ts'), (m, f) => m.parsePdf(f.bytes, f.name)) },
+  docx: { extensions: ['.docx'], parser: doc(() => import('./docx/parse.ts'), (m, f) => m.parseDocx(f.bytes, f.name)) },
   brat: { extensions: ['.ann'], parser: { kind: 'corpus', parse: async (files, options) => (await import('./brat/index.ts')).parseBrat(files, options) } },
   jsonl: {
     extensions: ['.jsonl', '.ndjson'],
@@ -61,7 +63,7 @@ export const IMPORT_FORMATS: Record<ConcreteImportFormat, FormatSpec> = {
       kind: 'corpus',
       parse: async ([f]) => {
         const { parseJsonl } = await import('./jsonl/parse.ts');
-        return parseJsonl(await text(f!), f!.name, documentName(f!.name));
+        return parseJsonl(text(f!), f!.name, documentName(f!.name));
       },
     },
   },
@@ -70,7 +72,7 @@ export const IMPORT_FORMATS: Record<ConcreteImportFormat, FormatSpec> = {
   labelstudio: {
     // `.json`, told apart from W3C by its content (sources.ts sniff).
     extensions: [],
-    parser: { kind: 'corpus', parse: async ([f]) => (await import('./labelstudio/parse.ts')).parseLabelStudio(await text(f!), f!.name) },
+    parser: { kind: 'corpus', parse: async ([f]) => (await import('./labelstudio/parse.ts')).parseLabelStudio(text(f!), f!.name) },
   },
   qdpx: { extensions: ['.qdpx'], parser: { kind: 'corpus', parse: async ([f]) => (await import('./qdpx/parse.ts')).parseQdpx(f!.bytes, f!.name) } },
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { GlossError, type DocumentSummary, type ImportFormat } from '../../../shared/index.ts';
 import { decodeUtf8 } from '../import/decode.ts';
+import { pauser } from '../import/pause.ts';
 import type { ParsedDocument } from '../import/parsed.ts';
 import type { Project } from '../project.ts';
 import { importError } from './errors.ts';
@@ -31,9 +32,11 @@ export interface ImportResult {
 export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: RunOptions = {}): Promise<ImportResult> {
   const groups = groupSources(files, format);
   const bundles: Bundle[] = [];
+  const plain = new Set<Bundle>();
   const warnings: string[] = [];
   const w3c: SourceGroup[] = [];
   const total = groups.length;
+  const pause = pauser();
   let done = 0;
   const tick = (item: string) => options.onProgress?.({ phase: 'parse', done: done++, total, item });
   for (const g of groups) {
@@ -43,8 +46,15 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
       continue;
     }
     tick(g.files[0]?.name ?? '');
-    bundles.push(await parseGroup(g, warnings, options));
-    await yieldToEventLoop();
+    const parsed = await parseGroup(g, warnings, options);
+    // Plain documents of a batch are stored as one bundle: one writer, one pass, however many files.
+    const last = bundles[bundles.length - 1];
+    if (IMPORT_FORMATS[g.format].parser?.kind === 'document' && last && plain.has(last)) last.documents.push(...parsed.documents);
+    else {
+      bundles.push(parsed);
+      if (IMPORT_FORMATS[g.format].parser?.kind === 'document') plain.add(parsed);
+    }
+    await pause(); // other calls are served while a big batch parses
   }
   // W3C files come last: their targets may be documents of this batch (or of the project).
   const batchDocs = bundles.flatMap((b, bi) => b.documents.map((d, di) => ({ bi, di, d })));
@@ -164,9 +174,4 @@ function lastSegment(iri: string): string {
   const clean = iri.replace(/[?#].*$/, '').replace(/\/+$/, '');
   const seg = decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1));
   return seg.replace(/\.(txt|text|md|html?)$/i, '');
-}
-
-/** Lets other calls run between files: parsing is synchronous. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -50,7 +50,7 @@ class BundleWriter {
   };
   private readonly labelHints: Map<string, BundleLabel>;
   private readonly typeHints: Map<string, BundleRelationType>;
-  private paletteIndex: number;
+  private paletteIndex: number | undefined;
   /** Read once: the project's annotator setting (or the system user) for records that name none. */
   private readonly annotator: string;
   private readonly sourceIds: SourceIdStore;
@@ -72,7 +72,6 @@ class BundleWriter {
     this.sourceIds = new SourceIdStore(project.db);
     this.scheme = bundle.idScheme;
     if (this.scheme) for (const x of this.sourceIds.global(this.scheme).values()) if (x.part === 'entity' || x.part === 'proposition') this.knownKeys.set(`${x.part}|${x.sourceId}`, x.owner);
-    this.paletteIndex = project.labels.list().length;
     this.annotator = project.annotator;
   }
 
@@ -118,6 +117,7 @@ class BundleWriter {
       for (const a of d.annotations) for (const c of a.claims) used.add(c.stance);
       for (const s of d.stances) used.add(s.stance);
     }
+    if (!used.size) return;
     const set = this.project.claims.stanceSet();
     const missing = [...used].filter((v) => v && !set.values.includes(v));
     if (missing.length) this.guard(undefined, 'import', () => this.project.claims.setStanceSet([...set.values, ...missing], set.defaultValue, {}));
@@ -376,6 +376,8 @@ class BundleWriter {
   }
 
   private nextColor(): string {
+    // Counted when first needed: most imports of plain documents create no label.
+    this.paletteIndex ??= this.project.labels.list().length;
     return PALETTE[this.paletteIndex++ % PALETTE.length]!;
   }
 
