@@ -36,7 +36,8 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
   const warnings: string[] = [];
   const w3c: SourceGroup[] = [];
   const total = groups.length;
-  const pause = pauser();
+  // A job (it has a signal) yields after every file, so that progress and cancel get through at once; a direct call only by time budget.
+  const pause = options.signal ? () => new Promise<void>((resolve) => setImmediate(resolve)) : pauser();
   let done = 0;
   const tick = (item: string) => options.onProgress?.({ phase: 'parse', done: done++, total, item });
   for (const g of groups) {
