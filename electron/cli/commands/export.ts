@@ -18,6 +18,7 @@ export const exportCommand: CommandRun = {
     const ids = docs ? resolveDocuments(project, docs.split(',')) : undefined;
     const labelList = stringOption(ctx, 'labels');
     const labels = labelList !== undefined ? labelList.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+    if (labels && !['conll', 'spacy', 'hf'].includes(format)) throw new GlossError('validation', `export: --labels applies to conll, spacy and hf, not ${format}`);
     if (labels) {
       const known = new Set(project.labels.list().map((l) => l.name));
       const unknown = labels.filter((l) => !known.has(l));
