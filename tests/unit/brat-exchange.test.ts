@@ -127,13 +127,15 @@ describe('brat ids are kept', () => {
 });
 
 describe('what brat accepts, Gloss reads', () => {
-  it('relations with an event at one end, attributes on relations, and references with their own texts come back with their ids', async () => {
+  it('relations with an event at one end, repeated relations, attributes on relations, and references with their own texts come back with their ids', async () => {
     const ann = [
       'T1\tPerson 0 5\tAlice',
       'T2\tMeet 6 9\tmet',
       'T3\tPerson 10 13\tBob',
       'E1\tMeet:T2 Agent:T1 Partner:T3',
       'R1\tCauses Arg1:T1 Arg2:E1',
+      'R2\tKnows Arg1:T1 Arg2:T3',
+      'R3\tKnows Arg1:T1 Arg2:T3',
       'A1\tSpeculation R1',
       'A2\tNegation E1',
       'N1\tReference T1 Wikidata:Q1\tAlice Liddell',
@@ -143,6 +145,19 @@ describe('what brat accepts, Gloss reads', () => {
     const folder = writeFolder('events', { 'e.txt': 'Alice met Bob.\n', 'e.ann': `${ann}\n` });
     await importFiles(project, readImportPaths([folder]));
     expect(annLines(files(exportDocuments(project, 'brat')).get('e.ann')!)).toEqual(annLines(ann));
+  });
+});
+
+describe('what brat loads although its configuration says otherwise', () => {
+  it('a relation whose ends its annotation.conf does not allow is kept, with a warning', async () => {
+    const folder = writeFolder('lenient', {
+      'annotation.conf': '[entities]\nclaim\ndata\n[relations]\nsupports\tArg1:data, Arg2:claim\n[events]\n[attributes]\n',
+      'a.txt': 'We measured it. It holds.\n',
+      'a.ann': 'T1\tdata 0 15\tWe measured it.\nT2\tclaim 16 25\tIt holds.\nR1\tsupports Arg1:T2 Arg2:T1\n',
+    });
+    const result = await importFiles(project, readImportPaths([folder]));
+    expect(result.warnings.join('\n')).toMatch(/a\.ann: line 3: relation R1 was kept although "supports" cannot start at a claim annotation/);
+    expect(files(exportDocuments(project, 'brat')).get('a.ann')).toContain('R1\tsupports Arg1:T2 Arg2:T1');
   });
 });
 

@@ -254,7 +254,17 @@ class BundleWriter {
       const to = ref(r.to, r.origin, `relation ${r.key}`, this.refsOf(toDoc));
       let relationId: string;
       try {
-        relationId = this.project.relations.create({ typeId, fromAnnotationId: from, toAnnotationId: to, note: r.note }).id;
+        // A format whose ids Gloss keeps is kept as it is, a repeated relation included.
+        const fields = { typeId, fromAnnotationId: from, toAnnotationId: to, note: r.note };
+        const kept = this.scheme !== undefined;
+        try {
+          relationId = this.project.relations.create(fields, { allowDuplicate: kept }).id;
+        } catch (err) {
+          // Ends its own configuration does not allow: brat loads such a file and says so; so does Gloss.
+          if (!(kept && err instanceof GlossError && err.kind === 'validation' && /cannot (start|end) at/.test(err.message))) throw err;
+          relationId = this.project.relations.create(fields, { allowDuplicate: true, allowAnyEnds: true }).id;
+          this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} was kept although ${err.message}`);
+        }
       } catch (err) {
         if (err instanceof GlossError && err.kind === 'conflict') {
           this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} repeats another and was left out (${err.message})`);

@@ -132,14 +132,20 @@ export class RelationStore {
     ).map(toRelation);
   }
 
-  /** Checks both ends, the type's constraints and duplicates, then stores the relation. */
+  /**
+   * Checks both ends, the type's constraints and duplicates, then stores the
+   * relation. `allowDuplicate` is for imports of formats that may repeat a
+   * relation (brat does), `allowAnyEnds` for files whose relations break
+   * their own configuration's argument types (brat loads those too), so that
+   * the file is kept as it is.
+   */
   create(
     f: { typeId: string; fromAnnotationId: string; toAnnotationId: string; note: string },
-    options: { id?: string; createdAt?: string; modifiedAt?: string } = {},
+    options: { id?: string; createdAt?: string; modifiedAt?: string; allowDuplicate?: boolean; allowAnyEnds?: boolean } = {},
   ): Relation {
     const id = options.id ?? randomUUID();
     if (this.db.prepare('SELECT 1 FROM relations WHERE id = ?').get(id)) throw new GlossError('conflict', `a relation with id ${id} already exists`);
-    this.check(f.typeId, f.fromAnnotationId, f.toAnnotationId, id);
+    this.check(f.typeId, f.fromAnnotationId, f.toAnnotationId, id, options.allowDuplicate, options.allowAnyEnds);
     const now = nowIso();
     this.db
       .prepare(
@@ -171,15 +177,16 @@ export class RelationStore {
     return cur;
   }
 
-  private check(typeId: string, fromId: string, toId: string, selfId: string): void {
+  private check(typeId: string, fromId: string, toId: string, selfId: string, allowDuplicate = false, allowAnyEnds = false): void {
     const type = this.getType(typeId);
     if (fromId === toId) throw new GlossError('validation', 'a relation needs two different annotations');
     const from = this.annotations.get(fromId);
     const to = this.annotations.get(toId);
     const fromLabel = this.labels.get(from.labelId);
     const toLabel = this.labels.get(to.labelId);
-    if (!allows(type.fromKinds, type.fromLabelIds, fromLabel)) throw new GlossError('validation', `"${type.name}" cannot start at a ${fromLabel.name} annotation (${describe(type.fromKinds, type.fromLabelIds, this.labels)})`);
-    if (!allows(type.toKinds, type.toLabelIds, toLabel)) throw new GlossError('validation', `"${type.name}" cannot end at a ${toLabel.name} annotation (${describe(type.toKinds, type.toLabelIds, this.labels)})`);
+    if (!allowAnyEnds && !allows(type.fromKinds, type.fromLabelIds, fromLabel)) throw new GlossError('validation', `"${type.name}" cannot start at a ${fromLabel.name} annotation (${describe(type.fromKinds, type.fromLabelIds, this.labels)})`);
+    if (!allowAnyEnds && !allows(type.toKinds, type.toLabelIds, toLabel)) throw new GlossError('validation', `"${type.name}" cannot end at a ${toLabel.name} annotation (${describe(type.toKinds, type.toLabelIds, this.labels)})`);
+    if (allowDuplicate) return;
     // Looked up through the from-annotation index (`+type_id` keeps SQLite off the
     // type index, which would scan every relation of the type on each insert).
     const dup = this.db
