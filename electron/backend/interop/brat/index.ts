@@ -12,7 +12,9 @@ import type { FileEntry } from '../zip.ts';
 import { parseAnn, serializeAnn } from './ann.ts';
 import { confForExport, ConfUsage, tagsetFromConf } from './conf.ts';
 import { bratValue } from './ann.ts';
-import { bratToBundle, bundleToBrat, DEFAULT_STANCES, isClaimType, STANCE_ATTRIBUTE } from './convert.ts';
+import { DEFAULT_STANCES, isClaimType, STANCE_ATTRIBUTE } from './conventions.ts';
+import { bratToBundle } from './from-ann.ts';
+import { bundleToBrat } from './to-ann.ts';
 
 /**
  * Reads brat folders: each `NAME.ann` with its `NAME.txt` (a `.txt` without

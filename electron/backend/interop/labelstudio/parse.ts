@@ -72,7 +72,7 @@ export function parseLabelStudio(raw: string, file: string): Bundle {
         const id = r.id ?? `${ai}-${byRegion.size}`;
         let ann = byRegion.get(id);
         if (!ann) {
-          const [ranges] = [convert(text, range, fail, `region ${id}`)];
+          const ranges = convert(text, range, fail, `region ${id}`);
           ann = {
             key: `${lsId}\u0000${id}`,
             label: '',
