@@ -5,7 +5,7 @@ import { DocumentSchema, DocumentSummarySchema } from '../model/document.ts';
  * `auto` decides per file (a folder of .txt/.ann pairs is brat). txt, md, html,
  * pdf and docx are documents; brat, jsonl, w3c and qdpx also carry annotations.
  */
-export const ImportFormatSchema = z.enum(['auto', 'txt', 'md', 'html', 'pdf', 'docx', 'brat', 'jsonl', 'w3c', 'qdpx']);
+export const ImportFormatSchema = z.enum(['auto', 'txt', 'md', 'html', 'pdf', 'docx', 'brat', 'jsonl', 'w3c', 'qdpx', 'labelstudio']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** A file sent for import by a client that cannot read paths (the browser). */

@@ -58,7 +58,8 @@ export const jobMethods = {
   },
   /** Starts exporting all documents, or those named (in that order). */
   'jobs.startExport': {
-    args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).min(1).optional() }).strict(),
+    /** `labels` limits the token-based formats (conll, spacy, hf) to those labels. */
+    args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).min(1).optional(), labels: z.array(z.string()).optional() }).strict(),
     result: Started,
   },
   'jobs.status': { args: JobIdArgs, result: JobStatusSchema },

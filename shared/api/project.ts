@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** brat is a folder (returned zipped by project.export); qdpx is binary (returned base64). */
-export const ExportFormatSchema = z.enum(['jsonl', 'brat', 'w3c', 'conll', 'csv', 'qdpx', 'html']);
+/** brat is a folder (returned zipped by project.export); qdpx and spacy are binary (returned base64). */
+export const ExportFormatSchema = z.enum(['jsonl', 'brat', 'w3c', 'conll', 'csv', 'qdpx', 'html', 'labelstudio', 'spacy', 'hf']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const ProjectInfoSchema = z.object({
@@ -13,7 +13,7 @@ export const ProjectInfoSchema = z.object({
 export const projectMethods = {
   'project.info': { args: z.object({}).strict(), result: ProjectInfoSchema },
   'project.export': {
-    args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).optional() }).strict(),
+    args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).optional(), labels: z.array(z.string()).optional() }).strict(),
     result: z.object({
       fileName: z.string(),
       mediaType: z.string(),

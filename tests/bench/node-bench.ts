@@ -212,7 +212,7 @@ async function exportProject(dir: string, docs: number, perDoc: number): Promise
 async function benchExport(project: Project, dir: string): Promise<{ w3c: number | null; brat: number | null; jsonl: number; note?: string }> {
   const out = path.join(dir, 'out');
   fs.mkdirSync(out, { recursive: true });
-  const { exportJsonl } = await import('../../electron/backend/export/jsonl.ts');
+  const { exportJsonl } = await import('../../electron/backend/interop/jsonl/serialize.ts');
   const [, jsonl] = elapsed(() => {
     const fd = fs.openSync(path.join(out, 'export.jsonl'), 'w');
     for (const line of exportJsonl(project)) fs.writeSync(fd, line);

@@ -117,6 +117,20 @@ describe('import and export jobs in the library', () => {
     await page.getByRole('checkbox', { name: `Select ${TITLES[0]}` }).uncheck();
   });
 
+  it('exports CoNLL tagged with the labels chosen in the dialog only', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog().waitFor();
+    await dialog().getByRole('radio', { name: /CoNLL IOB2/ }).check();
+    const filter = dialog().getByRole('group', { name: 'Labels to tag' });
+    for (const name of ['Organization', 'Location']) await filter.getByRole('checkbox', { name: new RegExp(`^${name}`) }).uncheck();
+    expect(await filter.getByRole('checkbox', { name: /^Person/ }).isChecked()).toBe(true);
+    await dialog().getByRole('radio', { name: /All documents/ }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog().getByRole('button', { name: 'Export', exact: true }).click()]);
+    const tags = new Set((await bytesOf(download)).toString('utf8').split('\n').filter((l) => l && !l.startsWith('-DOCSTART-')).flatMap((l) => l.split('\t').slice(1)));
+    expect(tags.has('B-Person')).toBe(true);
+    expect([...tags].every((t) => t === 'O' || t.endsWith('-Person'))).toBe(true);
+  });
+
   it('shows an import’s progress and cancels it: nothing of it is imported', async () => {
     // HTML pages, as parsing them (readability) takes long enough to cancel in the middle; 300 text files import in a tenth of a second.
     const dir = path.join(tmp.dir, 'many');

@@ -139,8 +139,9 @@ describe('brat from a Gloss project', () => {
     if (a.kind !== 'folder') throw new Error('expected a folder');
     for (const f of a.files) write(path.join('brat', f.path), f.data);
     const after = await intoFresh(path.join(dir, 'brat'));
-    // brat has no titles, metadata, blocks, annotators or dates, no claim details beyond proposition and stance, no document
-    // stances; boolean attributes are present or absent; a proposition's note and an entity's aliases and description are not written.
+    // brat has no titles, metadata, blocks, annotators or dates, no document stances; boolean attributes are present or
+    // absent; a proposition's note and an entity's aliases and description are not written (the export warns). Claim links
+    // keep every field (stance, hedged, reported, note).
     const carried = (docs: typeof before) =>
       docs.map((d) => ({
         name: d.name,
@@ -152,7 +153,7 @@ describe('brat from a Gloss project', () => {
           attributes: Object.fromEntries(Object.entries(x.attributes).filter(([, v]) => v !== false)),
           note: x.note,
           entity: x.entity && { name: x.entity.name, externalId: x.entity.externalId },
-          claims: x.claims.map((c) => ({ proposition: c.proposition, stance: c.stance })),
+          claims: x.claims,
         })),
         relations: d.relations,
         events: d.events,
@@ -183,21 +184,21 @@ describe('CSV', () => {
 });
 
 describe('CoNLL IOB2', () => {
-  it('one token per line, blank lines between sentences, outermost span where spans nest', () => {
-    buildRichProject(project);
+  it('one token per line with a tag column per layer (mentions, claims), blank lines between sentences', () => {
+    const { d1 } = buildRichProject(project);
     const conll = text('conll');
     const lines = conll.split('\n');
-    expect(lines[0]).toBe('-DOCSTART-\tO');
-    // "Pakistan 🇵🇰" (Location) lies inside the claim "Pakistan 🇵🇰 was a key partner": the claim wins.
-    expect(conll).toContain('Pakistan\tB-Claim\n🇵🇰\tI-Claim\nwas\tI-Claim');
-    expect(conll).toContain('in\tO\n𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧\tB-Location\n.\tO');
-    // "The 𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩 ended" holds the nested "𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩": the outer span wins.
-    expect(conll).toContain('The\tB-Event\n𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩\tI-Event\nended\tI-Event\n');
-    expect(conll).toContain('Zoe\u0308\tB-Person');
-    expect(conll).toContain('مقال\tB-Event\nعن\tI-Event\nباكستان\tI-Event\nوالمعادن\tO');
+    expect(lines[0]).toBe(`-DOCSTART- ${d1}\tO\tO`);
+    // "Pakistan 🇵🇰" (Location) lies inside the claim "Pakistan 🇵🇰 was a key partner": both keep their tags.
+    expect(conll).toContain('Pakistan\tB-Location\tB-Claim\n🇵🇰\tI-Location\tI-Claim\nwas\tO\tI-Claim');
+    expect(conll).toContain('in\tO\tO\n𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧\tB-Location\tO\n.\tO\tO');
+    // "The 𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩 ended" holds the nested "𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩" in the same layer: the outer span wins there.
+    expect(conll).toContain('The\tB-Event\tO\n𝔐𝔦𝔫𝔦𝔰𝔱𝔢𝔯𝔦𝔞𝔩\tI-Event\tO\nended\tI-Event\tO\n');
+    expect(conll).toContain('Zoe\u0308\tB-Person\tO');
+    expect(conll).toContain('مقال\tB-Event\tO\nعن\tI-Event\tO\nباكستان\tI-Event\tO\nوالمعادن\tO\tO');
     // Sentences are separated by blank lines; no token holds whitespace.
     expect(lines.filter((l) => l === '').length).toBeGreaterThanOrEqual(5);
-    for (const l of lines.filter(Boolean)) expect(l).toMatch(/^\S+\t(O|[BI]-\S+)$/);
+    for (const l of lines.filter(Boolean)) expect(l).toMatch(/^(-DOCSTART- \S+|\S+)\t(O|[BI]-\S+)\t(O|[BI]-\S+)$/);
   });
 });
 

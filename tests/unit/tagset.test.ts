@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../electron/backend/api/dispatch.ts';
 import { Project } from '../../electron/backend/project.ts';
-import { bratConfToTagset, bratName, tagsetToBratConf } from '../../electron/backend/tagset/brat.ts';
+import { bratConfToTagset, bratName, tagsetToBratConf } from '../../electron/backend/interop/brat/tagset.ts';
 import { tagsetFromJson, tagsetToJson } from '../../electron/backend/tagset/json.ts';
 import { GlossError, type Args, type Method, type PortableTagset, type Result, type Tagset } from '../../shared/index.ts';
 import { SHARED_DIR } from '../support/paths.ts';

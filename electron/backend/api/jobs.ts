@@ -8,9 +8,9 @@ export const jobHandlers: HandlerMap<'jobs'> = {
     const sources = decodeImportFiles(files);
     return { jobId: jobsOf(project).start('import', (ctx) => runImport(project, sources, format, ctx)).jobId };
   },
-  'jobs.startExport': ({ format, documentIds }, { project }) => {
+  'jobs.startExport': ({ format, documentIds, labels }, { project }) => {
     checkDocumentIds(project, documentIds);
-    return { jobId: jobsOf(project).start('export', (ctx) => runExport(project, format, documentIds, ctx)).jobId };
+    return { jobId: jobsOf(project).start('export', (ctx) => runExport(project, format, documentIds, ctx, labels)).jobId };
   },
   'jobs.status': ({ jobId }, { project }) => jobsOf(project).status(jobId),
   'jobs.cancel': ({ jobId }, { project }) => jobsOf(project).cancel(jobId),

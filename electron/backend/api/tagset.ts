@@ -1,5 +1,5 @@
 import { applyTagset, currentPortableTagset, currentTagset } from '../tagset/apply.ts';
-import { bratConfToTagset, tagsetToBratConf } from '../tagset/brat.ts';
+import { bratConfToTagset, tagsetToBratConf } from '../interop/brat/tagset.ts';
 import { tagsetFromJson, tagsetToJson } from '../tagset/json.ts';
 import type { HandlerMap } from './handler.ts';
 

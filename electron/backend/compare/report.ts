@@ -3,6 +3,7 @@
 // fetched) for reading and printing.
 
 import { utf16ToCodePointMany, type CompareResult, type ExportedFile, type TextRange } from '../../../shared/index.ts';
+import { csvCell } from '../interop/csv/cell.ts';
 
 /** The columns of the CSV export. Offsets count Unicode code points (as brat and W3C do), not UTF-16 units. */
 export const CSV_COLUMNS = [
@@ -59,14 +60,7 @@ export function comparisonCsv(result: CompareResult, texts: ReadonlyMap<string, 
       }
     }
   }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Quotes a field when it holds a comma, quote or line break; defuses text a spreadsheet would run as a formula. */
-function csvField(value: string): string {
-  // "=HYPERLINK(…)" from an imported web page must stay text in Excel or LibreOffice.
-  const v = /^[=+@\t\r]|^-(?![\d.])/u.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Converts UTF-16 ranges to code points, one pass per document over all its offsets. */

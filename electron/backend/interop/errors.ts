@@ -128,3 +128,41 @@ export function jsonErrorLine(text: string): number | undefined {
     return lineOfOffset(text, at);
   }
 }
+
+/**
+ * The 1-based line where each element of a top-level JSON array starts (one
+ * entry when the text is a single object), for messages about parsed JSON.
+ */
+export function topLevelElementLines(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (depth === 0 && c === '{') out.push(line);
+    if (depth === 1 && expectElement && !/\s/.test(c)) {
+      out.push(line);
+      expectElement = false;
+    }
+    if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1 && c === '[') expectElement = true;
+    } else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectElement = true;
+  }
+  return out;
+}
+
+/** A zod issue path as a reader would write it: `annotations[0].result[2].value`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}

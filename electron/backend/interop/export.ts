@@ -1,23 +1,82 @@
-import { jsonlLines } from '../export/jsonl.ts';
+import type { ExportFormat } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import { serializeBrat } from './brat/index.ts';
+import type { ExportArtifact, SerializeContext } from './formats.ts';
+import { jsonlLines } from './jsonl/serialize.ts';
+import type { Bundle } from './model.ts';
 import { serializeConll } from './conll/serialize.ts';
 import { serializeCsv } from './csv/serialize.ts';
+import { serializeHf } from './hf/serialize.ts';
 import { serializeHtmlReport } from './html/report.ts';
+import { serializeLabelStudio } from './labelstudio/serialize.ts';
 import { loadBundleSteps } from './load.ts';
 import type { RunOptions } from './progress.ts';
 import { serializeQdpx } from './qdpx/serialize.ts';
+import { serializeSpacy } from './spacy/serialize.ts';
 import { runSteps, runStepsAsync, type Steps } from './steps.ts';
 import { serializeW3c } from './w3c/serialize.ts';
-import { zipFiles, type FileEntry } from './zip.ts';
+import { zipFiles } from './zip.ts';
 
-export const EXPORT_FORMATS = ['brat', 'w3c', 'jsonl', 'conll', 'csv', 'qdpx', 'html'] as const;
-export type InteropExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Writes a bundle in a format; yields between documents (or lines) where the work is long. */
+/* eslint-disable require-yield -- every exporter is a generator so that long ones can pause; short ones need not */
+type Exporter = (bundle: Bundle, ctx: SerializeContext) => Steps<Omit<ExportArtifact, 'warnings'> & { warnings?: string[] }>;
 
-/** An export: one file, or a folder of files (brat). */
-export type ExportArtifact =
-  | { kind: 'file'; fileName: string; mediaType: string; data: string | Uint8Array; warnings: string[] }
-  | { kind: 'folder'; name: string; files: FileEntry[]; warnings: string[] };
+/** Every export format, by the name the CLI and the contract use. */
+export const EXPORTERS = {
+  *brat(bundle, ctx) {
+    const out = serializeBrat(bundle, ctx);
+    const warnings = [...out.warnings];
+    if (out.dropped) warnings.unshift(`${out.dropped} relation(s) across documents were left out: brat relations stay within a document`);
+    return { kind: 'folder', name: 'gloss-brat', files: out.files, warnings };
+  },
+  *w3c(bundle, ctx) {
+    // Indented for reading when small; compact when large (indentation doubles the size).
+    // The serializer writes compact text; re-indenting a small export through JSON.parse costs little.
+    const annotations = bundle.documents.reduce((n, d) => n + d.annotations.length, 0);
+    const compact = serializeW3c(bundle, ctx);
+    const json = annotations <= 5000 ? JSON.stringify(JSON.parse(compact), null, 2) : compact;
+    return { kind: 'file', fileName: 'gloss-annotations.jsonld', mediaType: 'application/ld+json', data: json + '\n' };
+  },
+  *jsonl(bundle) {
+    const lines: string[] = [];
+    for (const line of jsonlLines(bundle)) {
+      lines.push(line);
+      yield;
+    }
+    return { kind: 'file', fileName: 'gloss-export.jsonl', mediaType: 'application/x-ndjson', data: lines.join('') };
+  },
+  *conll(bundle, ctx) {
+    return { kind: 'file', fileName: 'gloss-export.conll', mediaType: 'text/plain; charset=utf-8', data: serializeConll(bundle, ctx) };
+  },
+  *csv(bundle) {
+    return { kind: 'file', fileName: 'gloss-annotations.csv', mediaType: 'text/csv; charset=utf-8', data: serializeCsv(bundle) };
+  },
+  *qdpx(bundle, ctx) {
+    const out = serializeQdpx(bundle, ctx);
+    return { kind: 'file', fileName: 'gloss-project.qdpx', mediaType: 'application/zip', data: out.bytes, warnings: out.warnings };
+  },
+  *labelstudio(bundle) {
+    const out = serializeLabelStudio(bundle);
+    return { kind: 'file', fileName: 'gloss-labelstudio.json', mediaType: 'application/json', data: out.json, warnings: out.warnings };
+  },
+  *spacy(bundle, ctx) {
+    const out = serializeSpacy(bundle, ctx);
+    return { kind: 'file', fileName: 'gloss-docs.spacy', mediaType: 'application/octet-stream', data: out.bytes, warnings: out.warnings };
+  },
+  *hf(bundle, ctx) {
+    return { kind: 'file', fileName: 'gloss-dataset.jsonl', mediaType: 'application/x-ndjson', data: serializeHf(bundle, ctx) };
+  },
+  *html(bundle, ctx) {
+    return { kind: 'file', fileName: 'gloss-report.html', mediaType: 'text/html; charset=utf-8', data: serializeHtmlReport(bundle, ctx) };
+  },
+} satisfies Record<ExportFormat, Exporter>;
+/* eslint-enable require-yield */
+
+export type InteropExportFormat = keyof typeof EXPORTERS;
+
+/** Formats whose ids Gloss keeps on import and writes again (see SourceIdStore). */
+const ID_SCHEMES: Partial<Record<InteropExportFormat, string>> = { brat: 'brat', qdpx: 'qdpx', labelstudio: 'labelstudio' };
+export type { ExportArtifact };
 
 /**
  * Exports documents (all, or those named) in a format. Progress is reported
@@ -38,45 +97,17 @@ export function exportDocumentsAsync(project: Project, format: InteropExportForm
 }
 
 /** What an export takes besides the format: the documents (all when absent), progress and cancel. */
-export type ExportOptions = RunOptions & { documentIds?: readonly string[] };
+export type ExportOptions = RunOptions & { documentIds?: readonly string[]; labels?: readonly string[] };
 
-/** The export, yielding after each document read (and each JSONL line written). */
+/** The export, yielding after each document read (and where the serializer yields). */
 function* exportSteps(project: Project, format: InteropExportFormat, options: ExportOptions): Steps<ExportArtifact> {
-  const bundle = yield* loadBundleSteps(project, options.documentIds, options);
+  const scheme = ID_SCHEMES[format];
+  const bundle = yield* loadBundleSteps(project, options.documentIds, { ...options, ...(scheme ? { idScheme: scheme } : {}) });
   const warnings: string[] = [];
   if (bundle.dropped) warnings.push(`${bundle.dropped} relation(s) into documents outside the export were left out`);
-  const generated = new Date().toISOString();
-  switch (format) {
-    case 'brat': {
-      const out = serializeBrat(bundle, options);
-      if (out.dropped) warnings.push(`${out.dropped} relation(s) across documents were left out: brat relations stay within a document`);
-      return { kind: 'folder', name: 'gloss-brat', files: out.files, warnings: [...warnings, ...out.warnings] };
-    }
-    case 'w3c': {
-      // Indented for reading when small; compact when large (indentation doubles the size).
-      // The serializer writes compact text; re-indenting a small export through JSON.parse costs little.
-      const annotations = bundle.documents.reduce((n, d) => n + d.annotations.length, 0);
-      const compact = serializeW3c(bundle, { ...options, generated });
-      const json = annotations <= 5000 ? JSON.stringify(JSON.parse(compact), null, 2) : compact;
-      return { kind: 'file', fileName: 'gloss-annotations.jsonld', mediaType: 'application/ld+json', data: json + '\n', warnings };
-    }
-    case 'jsonl': {
-      const lines: string[] = [];
-      for (const line of jsonlLines(bundle)) {
-        lines.push(line);
-        yield;
-      }
-      return { kind: 'file', fileName: 'gloss-export.jsonl', mediaType: 'application/x-ndjson', data: lines.join(''), warnings };
-    }
-    case 'conll':
-      return { kind: 'file', fileName: 'gloss-export.conll', mediaType: 'text/plain; charset=utf-8', data: serializeConll(bundle), warnings };
-    case 'csv':
-      return { kind: 'file', fileName: 'gloss-annotations.csv', mediaType: 'text/csv; charset=utf-8', data: serializeCsv(bundle), warnings };
-    case 'qdpx':
-      return { kind: 'file', fileName: 'gloss-project.qdpx', mediaType: 'application/zip', data: serializeQdpx(bundle, { ...options, generated }).bytes, warnings };
-    case 'html':
-      return { kind: 'file', fileName: 'gloss-report.html', mediaType: 'text/html; charset=utf-8', data: serializeHtmlReport(bundle, { generated }), warnings };
-  }
+  const ctx: SerializeContext = { ...options, generated: new Date().toISOString(), ...(options.labels ? { labels: options.labels } : {}) };
+  const out = yield* (EXPORTERS[format] as Exporter)(bundle, ctx);
+  return { ...out, warnings: [...warnings, ...(out.warnings ?? [])] } as ExportArtifact;
 }
 
 /** An export as one file for transports that carry a single file: a folder export is zipped. */

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { DocumentSummary, ImportFormat } from '../../../shared/index.ts';
-import { documentName, parseSource } from '../import/index.ts';
+import { GlossError, type DocumentSummary, type ImportFormat } from '../../../shared/index.ts';
 import { decodeUtf8 } from '../import/decode.ts';
+import { pauser } from '../import/pause.ts';
+import type { ParsedDocument } from '../import/parsed.ts';
 import type { Project } from '../project.ts';
-import { parseBrat } from './brat/index.ts';
 import { importError } from './errors.ts';
-import { parseJsonl } from './jsonl/parse.ts';
+import { documentName, IMPORT_FORMATS } from './formats.ts';
 import { emptyBundle, emptyDocument, type Bundle } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 import { groupSources, type SourceFile, type SourceGroup } from './sources.ts';
@@ -32,9 +32,12 @@ export interface ImportResult {
 export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: RunOptions = {}): Promise<ImportResult> {
   const groups = groupSources(files, format);
   const bundles: Bundle[] = [];
+  const plain = new Set<Bundle>();
   const warnings: string[] = [];
   const w3c: SourceGroup[] = [];
   const total = groups.length;
+  // A job (it has a signal) yields after every file, so that progress and cancel get through at once; a direct call only by time budget.
+  const pause = options.signal ? () => new Promise<void>((resolve) => setImmediate(resolve)) : pauser();
   let done = 0;
   const tick = (item: string) => options.onProgress?.({ phase: 'parse', done: done++, total, item });
   for (const g of groups) {
@@ -44,8 +47,15 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
       continue;
     }
     tick(g.files[0]?.name ?? '');
-    bundles.push(await parseGroup(g, warnings, options));
-    await yieldToEventLoop();
+    const parsed = await parseGroup(g, warnings, options);
+    // Plain documents of a batch are stored as one bundle: one writer, one pass, however many files.
+    const last = bundles[bundles.length - 1];
+    if (IMPORT_FORMATS[g.format].parser?.kind === 'document' && last && plain.has(last)) last.documents.push(...parsed.documents);
+    else {
+      bundles.push(parsed);
+      if (IMPORT_FORMATS[g.format].parser?.kind === 'document') plain.add(parsed);
+    }
+    await pause(); // other calls are served while a big batch parses
   }
   // W3C files come last: their targets may be documents of this batch (or of the project).
   const batchDocs = bundles.flatMap((b, bi) => b.documents.map((d, di) => ({ bi, di, d })));
@@ -109,36 +119,34 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
   };
 }
 
-/** Parses one group of files into a bundle. */
+/** Parses one group of files into a bundle, through the format table. */
 async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions): Promise<Bundle> {
-  switch (g.format) {
-    case 'brat': {
-      const b = parseBrat(g.files, options);
-      warnings.push(...b.warnings);
-      return b;
-    }
-    case 'jsonl': {
-      const f = g.files[0]!;
-      return parseJsonl(decodeUtf8(f.bytes, f.name), f.name, documentName(f.name));
-    }
-    case 'qdpx': {
-      const f = g.files[0]!;
-      return (await import('./qdpx/parse.ts')).parseQdpx(f.bytes, f.name);
-    }
-    case 'w3c':
-      throw new Error('W3C files are parsed after the others');
-    default: {
-      const bundle = emptyBundle();
-      for (const f of g.files) {
-        const parsed = await parseSource(f, g.format);
-        if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
-        const name = documentName(f.name);
-        bundle.documents.push(
-          emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),
-        );
-      }
-      return bundle;
-    }
+  const parser = IMPORT_FORMATS[g.format].parser;
+  if (!parser) throw new Error(`${g.format} files are parsed after the others`);
+  if (parser.kind === 'corpus') {
+    const b = await parser.parse(g.files, options);
+    warnings.push(...(b.warnings ?? []));
+    return b;
+  }
+  const bundle = emptyBundle();
+  for (const f of g.files) {
+    const parsed = await parseDocumentFile(f, parser.parse);
+    if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+    const name = documentName(f.name);
+    bundle.documents.push(
+      emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),
+    );
+  }
+  return bundle;
+}
+
+/** Runs a document parser; its errors name the file. */
+async function parseDocumentFile(f: SourceFile, parse: (f: SourceFile) => Promise<ParsedDocument>): Promise<ParsedDocument> {
+  try {
+    return await parse(f);
+  } catch (err) {
+    if (err instanceof GlossError) throw err;
+    throw importError(f.name, undefined, (err as Error).message);
   }
 }
 
@@ -167,9 +175,4 @@ function lastSegment(iri: string): string {
   const clean = iri.replace(/[?#].*$/, '').replace(/\/+$/, '');
   const seg = decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1));
   return seg.replace(/\.(txt|text|md|html?)$/i, '');
-}
-
-/** Lets other calls run between files: parsing is synchronous. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

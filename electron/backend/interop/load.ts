@@ -1,9 +1,10 @@
-import type { Label } from '../../../shared/index.ts';
+import type { AttributeValue, Label } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import { cachedStatement } from '../store/statements.ts';
+import { SourceIdStore, sourceKey, type SourceId } from '../store/source-ids.ts';
 import { StandoffStore } from '../store/standoff.ts';
 import { AnnotationRows } from './annotation-rows.ts';
-import { claimOf, emptyDocument, type Bundle, type BundleDocument } from './model.ts';
+import { claimOf, emptyDocument, type Bundle, type BundleDocument, type SourceIds } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 import { runSteps, type Steps } from './steps.ts';
 
@@ -13,12 +14,18 @@ import { runSteps, type Steps } from './steps.ts';
  * Relations whose other end is outside the exported documents are left out
  * and counted in `dropped`.
  */
-export function loadBundle(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Bundle & { dropped: number } {
+export function loadBundle(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Bundle & { dropped: number } {
   return runSteps(loadBundleSteps(project, documentIds, options));
 }
 
+/** What a load takes besides the documents: progress, cancel, and the scheme whose kept ids to attach (see SourceIdStore). */
+export type LoadOptions = RunOptions & { idScheme?: string };
+
 /** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
-export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Steps<Bundle & { dropped: number }> {
+export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Steps<Bundle & { dropped: number }> {
+  const scheme = options.idScheme;
+  const sourceIds = new SourceIdStore(project.db);
+  const globalIds = scheme ? sourceIds.global(scheme) : new Map<string, SourceId>();
   const labels = project.labels.list();
   const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
   const ids = documentIds ?? project.documents.ids();
@@ -37,6 +44,10 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
+    const kept = scheme ? sourceIds.byDocument(scheme, id) : new Map<string, SourceId>();
+    const docId = kept.get(sourceKey(id));
+    if (docId) Object.assign(doc, docId.sourceId !== '' ? { sourceId: docId.sourceId } : {}, docId.extra !== undefined ? { extra: docId.extra } : {});
+    const idsOf = ownerIndex(kept);
     const links = hasRows(project, 'annotation_entities') ? project.entities.linksByDocument(id).links : [];
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
@@ -55,10 +66,12 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         modifiedAt: a.modifiedAt,
         ...(entity ? { entity } : {}),
         claims: (claims.get(a.id) ?? []).map((c) => {
-            propositionIds.add(c.propositionId);
-            if (c.attribution.entityId) entityIds.add(c.attribution.entityId);
-          return claimOf(c.propositionId, c.stance, { hedged: c.hedged, reported: c.reported, note: c.note, attribution: { entity: c.attribution.entityId, text: c.attribution.text } });
+          propositionIds.add(c.propositionId);
+          if (c.attribution.entityId) entityIds.add(c.attribution.entityId);
+          const ids = idsOf(a.id, `claim:${c.propositionId}:`);
+          return claimOf(c.propositionId, c.stance, { hedged: c.hedged, reported: c.reported, note: c.note, attribution: { entity: c.attribution.entityId, text: c.attribution.text }, ...(ids ? { ids } : {}) });
         }),
+        ...withIds(idsOf(a.id), kept.get(sourceKey(a.id))?.extra),
       });
     }
     const relations = hasRows(project, 'relations') ? relationsFrom(project, id) : [];
@@ -77,12 +90,18 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         ...(r.toDocumentId !== id ? { toDocument: r.toDocumentId } : {}),
         note: r.note,
         ...(role ? { fromRole: role.fromRole, toRole: role.toRole } : {}),
+        ...(r.attributes !== '{}' ? { attributes: JSON.parse(r.attributes) as Record<string, AttributeValue> } : {}),
+        ...withIds(idsOf(r.id), kept.get(sourceKey(r.id))?.extra),
       });
     }
-    for (const e of standoff.events(id)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note });
+    for (const e of standoff.events(id)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note, ...withIds(idsOf(e.id)) });
     for (const q of standoff.equivalences(id)) doc.equivalences.push({ type: q.type, members: q.members });
-    for (const n of standoff.normalizations(id)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
-    for (const n of standoff.notes(id)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text });
+    const lineId = (owner: string) => {
+      const x = kept.get(sourceKey(owner));
+      return x ? { id: x.sourceId } : {};
+    };
+    for (const n of standoff.normalizations(id)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text, ...lineId(n.id) });
+    for (const n of standoff.notes(id)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text, ...lineId(n.id) });
     for (const s of project.claims.stancesByDocument(id)) {
       propositionIds.add(s.propositionId);
       doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification });
@@ -91,8 +110,23 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     yield;
   }
   options.onProgress?.({ phase: 'export', done: ids.length, total: ids.length });
+  const tree = project.labels.treeFields();
+  const projectExtra = globalIds.get(sourceKey('project', 'extra'))?.extra;
   return {
-    labels: labels.map((l) => ({ name: l.name, kind: l.kind, color: l.color, hotkey: l.hotkey, attributes: l.attributes })),
+    labels: labels.map((l) => {
+      const t = tree.get(l.id);
+      const parent = t?.parentId ? labelById.get(t.parentId)?.name : undefined;
+      return {
+        name: l.name,
+        kind: l.kind,
+        color: l.color,
+        hotkey: l.hotkey,
+        attributes: l.attributes,
+        ...(parent ? { parent } : {}),
+        ...(t?.description ? { description: t.description } : {}),
+        ...(t?.guid ? { sourceId: t.guid } : {}),
+      };
+    }),
     relationTypes: types.map((t) => ({
       name: t.name,
       color: t.color,
@@ -104,14 +138,18 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     })),
     entities: [...entityIds].map((id) => {
       const e = project.entities.get(id);
-      return { key: e.id, name: e.name, type: e.type, externalId: e.externalId, aliases: e.aliases, description: e.description };
+      const kept = globalIds.get(sourceKey(e.id, 'entity'));
+      return { key: e.id, name: e.name, type: e.type, externalId: e.externalId, aliases: e.aliases, description: e.description, ...(kept ? { sourceId: kept.sourceId } : {}) };
     }),
     propositions: [...propositionIds].map((id) => {
       const p = project.propositions.get(id);
-      return { key: p.id, text: p.text, note: p.note };
+      const kept = globalIds.get(sourceKey(p.id, 'proposition'));
+      return { key: p.id, text: p.text, note: p.note, ...(kept ? { sourceId: kept.sourceId } : {}) };
     }),
     documents,
     stanceValues: project.claims.stanceSet().values,
+    ...(scheme ? { idScheme: scheme } : {}),
+    ...(projectExtra !== undefined ? { extra: projectExtra } : {}),
     dropped,
   };
 }
@@ -133,6 +171,7 @@ interface RelationRow {
   to_annotation_id: string;
   to_document_id: string;
   note: string;
+  attributes: string;
 }
 
 /**
@@ -144,9 +183,30 @@ interface RelationRow {
 function relationsFrom(project: Project, documentId: string) {
   const rows = cachedStatement(
     project.db,
-    `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note
+    `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note, r.attributes
      FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
      WHERE fa.document_id = ? ORDER BY fa.start_offset, r.rowid`,
   ).all(documentId) as RelationRow[];
-  return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note }));
+  return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note, attributes: r.attributes }));
+}
+
+/** A lookup of kept ids by owner: the parts under a prefix, with the prefix taken off; undefined when there are none. */
+function ownerIndex(kept: Map<string, SourceId>): (owner: string, prefix?: string) => SourceIds | undefined {
+  const byOwner = new Map<string, SourceId[]>();
+  for (const x of kept.values()) byOwner.set(x.owner, [...(byOwner.get(x.owner) ?? []), x]);
+  return (owner, prefix = '') => {
+    const out: SourceIds = {};
+    let any = false;
+    for (const x of byOwner.get(owner) ?? []) {
+      if (!x.part.startsWith(prefix) || x.sourceId === '') continue;
+      if (!prefix && x.part.startsWith('claim:')) continue;
+      out[x.part.slice(prefix.length)] = x.sourceId;
+      any = true;
+    }
+    return any ? out : undefined;
+  };
+}
+
+function withIds(ids: SourceIds | undefined, extra?: unknown): { ids?: SourceIds; extra?: unknown } {
+  return { ...(ids ? { ids } : {}), ...(extra !== undefined ? { extra } : {}) };
 }

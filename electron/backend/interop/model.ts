@@ -14,6 +14,11 @@ export interface BundleLabel {
   color?: string;
   hotkey?: string | null;
   attributes: AttributeDefinition[];
+  /** The parent label's name, in a code tree (REFI-QDA). */
+  parent?: string | null;
+  description?: string;
+  /** The format's own id of the label (a REFI-QDA guid). */
+  sourceId?: string;
 }
 
 /** A relation type as a format names it. */
@@ -37,6 +42,8 @@ export interface BundleEntity {
   externalId: string | null;
   aliases: string[];
   description: string;
+  /** The key the format gave it (brat `entities:pakistan`), kept for the next export. */
+  sourceId?: string;
 }
 
 /** A canonical statement that claims link to. */
@@ -44,7 +51,17 @@ export interface BundleProposition {
   key: string;
   text: string;
   note: string;
+  /** The key the format gave it (brat `propositions:P1`), kept for the next export. */
+  sourceId?: string;
 }
+
+/**
+ * Ids a format gave a record and the parts it wrote for it, by part: `''` the
+ * record itself (brat `T3`), `attr:NAME` an attribute line, `note` its note,
+ * `entity` its entity link; on claim links `link`, `stance`, `saidBy`…
+ * Kept in the store (`source_ids`) under the bundle's `idScheme`.
+ */
+export type SourceIds = Record<string, string>;
 
 /** A claim annotation's link to a proposition. */
 export interface BundleClaim {
@@ -54,6 +71,7 @@ export interface BundleClaim {
   reported: boolean;
   note: string;
   attribution: { entity: string | null; text: string };
+  ids?: SourceIds;
 }
 
 export interface BundleAnnotation {
@@ -69,6 +87,9 @@ export interface BundleAnnotation {
   /** Key of the linked entity. */
   entity?: string;
   claims: BundleClaim[];
+  ids?: SourceIds;
+  /** What the format carried that Gloss has no field for, written back on export (Label Studio). */
+  extra?: unknown;
   /** Where it was read from, for messages: `file` and 1-based `line`. */
   origin?: Origin;
 }
@@ -85,6 +106,9 @@ export interface BundleRelation {
   /** Argument roles when a format names them (brat: `Arg1`, `Arg2`). */
   fromRole?: string;
   toRole?: string;
+  attributes?: Record<string, AttributeValue>;
+  ids?: SourceIds;
+  extra?: unknown;
   origin?: Origin;
 }
 
@@ -96,6 +120,7 @@ export interface BundleEvent {
   args: { role: string; ref: string }[];
   attributes: Record<string, AttributeValue>;
   note: string;
+  ids?: SourceIds;
   origin?: Origin;
 }
 
@@ -113,6 +138,8 @@ export interface BundleNormalization {
   resource: string;
   externalId: string;
   text: string;
+  /** The format's id of this line (brat `N4`). */
+  id?: string;
   origin?: Origin;
 }
 
@@ -121,6 +148,8 @@ export interface BundleNote {
   target: string;
   type: string;
   text: string;
+  /** The format's id of this line (brat `#2`). */
+  id?: string;
   origin?: Origin;
 }
 
@@ -154,6 +183,9 @@ export interface BundleDocument {
    */
   stub?: boolean;
   existing?: string;
+  /** The format's id of the document (a Label Studio task id) and what else it carried. */
+  sourceId?: string;
+  extra?: unknown;
 }
 
 export interface Bundle {
@@ -164,6 +196,10 @@ export interface Bundle {
   documents: BundleDocument[];
   /** Stance values, when the format carries a stance set. */
   stanceValues?: string[];
+  /** The scheme of the `ids`, `sourceId`s and `extra`s above ('brat', 'labelstudio', 'qdpx'), stored to be written back. */
+  idScheme?: string;
+  /** Project-level records a format carries and Gloss keeps for it (REFI-QDA sets). */
+  extra?: unknown;
 }
 
 export interface Origin {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GlossError, type ImportFormat } from '../../../shared/index.ts';
 import { MAX_IMPORT_BYTES } from '../import/decode.ts';
+import { IMPORT_FORMATS, type ConcreteImportFormat } from './formats.ts';
 
 /** One file to import: its name or relative path (for messages, grouping and the document name) and its bytes. */
 export interface SourceFile {
@@ -9,13 +10,12 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-/** A format Gloss reads; `auto` decides per file. */
-export type ConcreteImportFormat = Exclude<ImportFormat, 'auto'>;
+export type { ConcreteImportFormat };
 
-const EXTENSIONS: Record<string, ConcreteImportFormat> = {
-  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.xhtml': 'html',
-  '.pdf': 'pdf', '.docx': 'docx', '.ann': 'brat', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'w3c', '.jsonld': 'w3c', '.qdpx': 'qdpx',
-};
+/** Extension → format, from the one format table. */
+const EXTENSIONS: Record<string, ConcreteImportFormat> = Object.fromEntries(
+  (Object.entries(IMPORT_FORMATS) as [ConcreteImportFormat, { extensions: readonly string[] }][]).flatMap(([name, spec]) => spec.extensions.map((ext) => [ext, name])),
+);
 
 /** brat configuration files, read with the `.ann` files of their folder. */
 const BRAT_CONFS = new Set(['annotation.conf', 'visual.conf']);
@@ -77,6 +77,7 @@ function acceptsFile(format: ConcreteImportFormat, name: string): boolean {
   const f = formatOfFile(name);
   if (format === 'brat') return f === 'brat' || f === 'txt';
   if (format === 'w3c') return f === 'w3c' || f === 'txt';
+  if (format === 'labelstudio') return f === 'w3c';
   if (format === 'jsonl' || format === 'qdpx') return f === format;
   return true;
 }
@@ -118,11 +119,25 @@ export function groupSources(files: readonly SourceFile[], format: ImportFormat)
       groups.push({ format, files: [f] });
       continue;
     }
-    const detected = formatOfFile(f.name);
+    const detected = sniff(f, formatOfFile(f.name));
     if (!detected || detected === 'brat') {
-      throw new GlossError('import', `${f.name}: unknown file type "${path.extname(f.name) || '(none)'}"; use --format txt, md, html, pdf, docx, brat, jsonl, w3c or qdpx`);
+      throw new GlossError('import', `${f.name}: unknown file type "${path.extname(f.name) || '(none)'}"; use --format ${Object.keys(IMPORT_FORMATS).join(', ')}`);
     }
     groups.push({ format: detected, files: [f] });
   }
   return groups;
+}
+
+/**
+ * A `.json` file is a W3C Web Annotation file or a Label Studio export: a
+ * Label Studio export is a list of tasks (or one task), each with a `data`
+ * object; W3C files have an `@context` or Annotation types. The first 64 kB
+ * decide.
+ */
+export function sniff(f: SourceFile, byExtension: ConcreteImportFormat | undefined): ConcreteImportFormat | undefined {
+  if (byExtension !== 'w3c') return byExtension;
+  const head = Buffer.from(f.bytes.subarray(0, 65536)).toString('utf8');
+  if (/"@context"|"AnnotationCollection"|"type"\s*:\s*"Annotation"/.test(head)) return 'w3c';
+  if (/^\s*[[{]/.test(head) && /"data"\s*:\s*\{/.test(head)) return 'labelstudio';
+  return 'w3c';
 }

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GlossError, type AttributeDefinition, type LabelKind } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
+import { SourceIdStore, type SourceId } from '../store/source-ids.ts';
 import { StandoffStore } from '../store/standoff.ts';
 import { PALETTE } from '../tagset/colors.ts';
 import { errorAt } from './errors.ts';
-import type { Bundle, BundleDocument, BundleLabel, BundleRelationType, Origin } from './model.ts';
+import type { Bundle, BundleDocument, BundleLabel, BundleRelationType, Origin, SourceIds } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 
 /** What an import stored. */
@@ -49,9 +50,15 @@ class BundleWriter {
   };
   private readonly labelHints: Map<string, BundleLabel>;
   private readonly typeHints: Map<string, BundleRelationType>;
-  private paletteIndex: number;
+  private paletteIndex: number | undefined;
   /** Read once: the project's annotator setting (or the system user) for records that name none. */
   private readonly annotator: string;
+  private readonly sourceIds: SourceIdStore;
+  private readonly scheme: string | undefined;
+  /** Entities and propositions an earlier import of this scheme gave keys: `entity|pakistan` → Gloss id. */
+  private readonly knownKeys = new Map<string, string>();
+  /** Source ids to record, per document (null: project-wide). */
+  private readonly pendingIds = new Map<string | null, SourceId[]>();
 
   constructor(
     private readonly project: Project,
@@ -59,16 +66,21 @@ class BundleWriter {
     private readonly options: RunOptions,
   ) {
     this.standoff = new StandoffStore(project.db);
-    this.labelHints = new Map(bundle.labels.map((l) => [l.name.toLowerCase(), l]));
-    this.typeHints = new Map(bundle.relationTypes.map((t) => [t.name.toLowerCase(), t]));
-    this.paletteIndex = project.labels.list().length;
+    // Names are matched exactly: a corpus's PERSON or supports is its own type, not the built-in Person or Supports.
+    this.labelHints = new Map(bundle.labels.map((l) => [l.name, l]));
+    this.typeHints = new Map(bundle.relationTypes.map((t) => [t.name, t]));
+    this.sourceIds = new SourceIdStore(project.db);
+    this.scheme = bundle.idScheme;
+    if (this.scheme) for (const x of this.sourceIds.global(this.scheme).values()) if (x.part === 'entity' || x.part === 'proposition') this.knownKeys.set(`${x.part}|${x.sourceId}`, x.owner);
     this.annotator = project.annotator;
   }
 
   write(): StoreResult {
     const docs = this.bundle.documents;
     const total = docs.length;
+    this.stanceValues();
     for (const l of this.bundle.labels) this.label(l.name, undefined, undefined);
+    this.labelTree();
     for (const t of this.bundle.relationTypes) this.relationType(t.name, undefined, undefined);
     for (const doc of docs) if (!doc.stub) this.insertDocument(doc);
     for (const doc of docs) if (doc.stub) this.resolveStub(doc);
@@ -81,13 +93,54 @@ class BundleWriter {
       checkAborted(this.options.signal);
       this.links(doc);
     }
+    if (this.scheme) {
+      for (const [documentId, ids] of this.pendingIds) this.sourceIds.put(this.scheme, documentId, ids);
+      if (this.bundle.extra !== undefined) this.sourceIds.put(this.scheme, null, [{ owner: 'project', part: 'extra', sourceId: '', extra: this.bundle.extra }]);
+    }
     this.options.onProgress?.({ phase: 'store', done: total, total });
     return this.result;
+  }
+
+  /** Notes the ids a format gave a record, to be stored with the bundle's scheme. */
+  private keepIds(documentId: string | null, owner: string, ids: SourceIds | undefined, prefix = '', extra?: unknown): void {
+    if (!this.scheme) return;
+    const list = this.pendingIds.get(documentId) ?? [];
+    for (const [part, sourceId] of Object.entries(ids ?? {})) list.push({ owner, part: prefix + part, sourceId, ...(part === '' && extra !== undefined ? { extra } : {}) });
+    if (extra !== undefined && !(ids && '' in ids)) list.push({ owner, part: prefix, sourceId: '', extra });
+    this.pendingIds.set(documentId, list);
+  }
+
+  /** Stance values the bundle uses that the project lacks join its stance set (a corpus's own set wins over refusing its claims). */
+  private stanceValues(): void {
+    const used = new Set(this.bundle.stanceValues ?? []);
+    for (const d of this.bundle.documents) {
+      for (const a of d.annotations) for (const c of a.claims) used.add(c.stance);
+      for (const s of d.stances) used.add(s.stance);
+    }
+    if (!used.size) return;
+    const set = this.project.claims.stanceSet();
+    const missing = [...used].filter((v) => v && !set.values.includes(v));
+    if (missing.length) this.guard(undefined, 'import', () => this.project.claims.setStanceSet([...set.values, ...missing], set.defaultValue, {}));
+  }
+
+  /** Parents, descriptions and guids of the bundle's labels (a REFI-QDA code tree). */
+  private labelTree(): void {
+    for (const l of this.bundle.labels) {
+      if (l.parent === undefined && l.description === undefined && l.sourceId === undefined) continue;
+      const id = this.label(l.name, undefined, undefined);
+      const parentId = l.parent ? this.label(l.parent, undefined, undefined) : null;
+      this.guard(undefined, 'import', () =>
+        this.project.labels.setTreeFields(id, { ...(l.parent !== undefined ? { parentId } : {}), ...(l.description !== undefined ? { description: l.description } : {}), ...(l.sourceId !== undefined ? { guid: l.sourceId } : {}) }),
+      );
+    }
   }
 
   private insertDocument(doc: BundleDocument): void {
     const id = randomUUID();
     if (!doc.text.trim()) throw errorAt(undefined, doc.file ?? doc.name, 'the document holds no text');
+    // Whatever the format, a NUL in the text is refused as a NUL byte in a .txt file is.
+    const nul = doc.text.indexOf('\u0000');
+    if (nul !== -1) throw errorAt(undefined, doc.file ?? doc.name, `${doc.name ? `document "${doc.name}": ` : ''}a NUL character at offset ${nul}: this looks like binary data, not text`);
     this.project.documents.insert({
       id,
       name: doc.name || doc.key,
@@ -98,6 +151,7 @@ class BundleWriter {
       contentHash: createHash('sha256').update(doc.text).digest('hex'),
     });
     this.docIds.set(doc, id);
+    if (doc.sourceId !== undefined || doc.extra !== undefined) this.keepIds(id, id, doc.sourceId !== undefined ? { '': doc.sourceId } : undefined, '', doc.extra);
     this.result.documentIds.push(id);
     this.result.counts.documents++;
   }
@@ -147,6 +201,7 @@ class BundleWriter {
       );
       if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
       refs.set(a.key, stored.id);
+      this.keepIds(documentId, stored.id, a.ids, '', a.extra);
       this.result.counts.annotations++;
       if (a.entity !== undefined) this.project.entities.link([{ annotationId: stored.id, entityId: this.entity(a.entity, a.origin, file) }]);
       const linked = new Set<string>();
@@ -155,6 +210,7 @@ class BundleWriter {
         const propositionId = this.proposition(c.proposition, a.origin, file);
         if (linked.has(propositionId)) continue;
         linked.add(propositionId);
+        this.keepIds(documentId, stored.id, c.ids, `claim:${propositionId}:`);
         this.project.claims.insert({
           annotationId: stored.id,
           propositionId,
@@ -184,6 +240,7 @@ class BundleWriter {
       const id = this.standoff.addEvent({ documentId, type: e.type, triggerId: ref(e.trigger, e.origin, `the trigger of event ${e.key}`), args: [], attributes: e.attributes, note: e.note });
       if (refs.has(e.key)) throw errorAt(e.origin, file, `the id ${e.key} is used twice`);
       refs.set(e.key, id);
+      this.keepIds(documentId, id, e.ids);
       this.result.counts.events++;
       return id;
     });
@@ -197,7 +254,17 @@ class BundleWriter {
       const to = ref(r.to, r.origin, `relation ${r.key}`, this.refsOf(toDoc));
       let relationId: string;
       try {
-        relationId = this.project.relations.create({ typeId, fromAnnotationId: from, toAnnotationId: to, note: r.note }).id;
+        // A format whose ids Gloss keeps is kept as it is, a repeated relation included.
+        const fields = { typeId, fromAnnotationId: from, toAnnotationId: to, note: r.note };
+        const kept = this.scheme !== undefined;
+        try {
+          relationId = this.project.relations.create(fields, { allowDuplicate: kept }).id;
+        } catch (err) {
+          // Ends its own configuration does not allow: brat loads such a file and says so; so does Gloss.
+          if (!(kept && err instanceof GlossError && err.kind === 'validation' && /cannot (start|end) at/.test(err.message))) throw err;
+          relationId = this.project.relations.create(fields, { allowDuplicate: true, allowAnyEnds: true }).id;
+          this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} was kept although ${err.message}`);
+        }
       } catch (err) {
         if (err instanceof GlossError && err.kind === 'conflict') {
           this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} repeats another and was left out (${err.message})`);
@@ -206,6 +273,8 @@ class BundleWriter {
         throw this.wrap(err, r.origin, file);
       }
       refs.set(r.key, relationId);
+      this.keepIds(documentId, relationId, r.ids, '', r.extra);
+      if (r.attributes && Object.keys(r.attributes).length) this.project.db.prepare('UPDATE relations SET attributes = ? WHERE id = ?').run(JSON.stringify(r.attributes), relationId);
       this.result.counts.relations++;
       if ((r.fromRole && r.fromRole !== 'Arg1') || (r.toRole && r.toRole !== 'Arg2')) this.standoff.setRelationRoles(relationId, r.fromRole ?? 'Arg1', r.toRole ?? 'Arg2');
     }
@@ -213,18 +282,22 @@ class BundleWriter {
       this.standoff.addEquivalence({ documentId, type: q.type, members: q.members.map((m) => ref(m, q.origin, 'an equivalence')) });
     }
     for (const n of doc.normalizations) {
-      this.standoff.addNormalization({ documentId, targetId: ref(n.target, n.origin, 'a normalization'), type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
+      const id = this.standoff.addNormalization({ documentId, targetId: ref(n.target, n.origin, 'a normalization'), type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
+      if (n.id !== undefined) this.keepIds(documentId, id, { '': n.id });
     }
-    for (const n of doc.notes) this.standoff.addNote({ documentId, targetId: ref(n.target, n.origin, 'a note'), type: n.type, text: n.text });
+    for (const n of doc.notes) {
+      const id = this.standoff.addNote({ documentId, targetId: ref(n.target, n.origin, 'a note'), type: n.type, text: n.text });
+      if (n.id !== undefined) this.keepIds(documentId, id, { '': n.id });
+    }
     for (const s of doc.stances) {
       this.guard(undefined, file, () => this.project.claims.assertStance(s.stance));
       this.project.claims.setDocumentStance({ documentId, propositionId: this.proposition(s.proposition, undefined, file), stance: s.stance, justification: s.justification });
     }
   }
 
-  /** The id of the label with this name (ignoring case), created or given the bundle's attribute definitions as needed. */
+  /** The id of the label with this exact name, created or given the bundle's attribute definitions as needed. */
   private label(name: string, origin: Origin | undefined, file: string | undefined): string {
-    const key = name.toLowerCase();
+    const key = name;
     const known = this.labelIds.get(key);
     if (known) return known;
     const hint = this.labelHints.get(key);
@@ -235,16 +308,16 @@ class BundleWriter {
         if (missing.length) this.project.labels.update(existing.id, { attributes: [...existing.attributes, ...missing] });
         return existing.id;
       }
-      const kind: LabelKind = hint?.kind ?? (key === 'claim' ? 'claim' : 'entity');
+      const kind: LabelKind = hint?.kind ?? (key.toLowerCase() === 'claim' ? 'claim' : 'entity');
       const attributes: AttributeDefinition[] = hint?.attributes ?? [];
-      return this.project.labels.create({ name: name.trim(), kind, color: hint?.color && COLOR.test(hint.color) ? hint.color.toLowerCase() : this.nextColor(), hotkey: null, attributes }).id;
+      return this.project.labels.create({ name: name.trim(), kind, color: hint?.color && COLOR.test(hint.color) ? hint.color.toLowerCase() : this.nextColor(), hotkey: null, attributes }, undefined, { caseVariant: true }).id;
     });
     this.labelIds.set(key, id);
     return id;
   }
 
   private relationType(name: string, origin: Origin | undefined, file: string | undefined): string {
-    const key = name.toLowerCase();
+    const key = name;
     const known = this.typeIds.get(key);
     if (known) return known;
     const hint = this.typeHints.get(key);
@@ -260,7 +333,7 @@ class BundleWriter {
         toKinds: hint?.toKinds ?? [],
         fromLabelIds: ids(hint?.fromLabels),
         toLabelIds: ids(hint?.toLabels),
-      }).id;
+      }, undefined, { caseVariant: true }).id;
     });
     this.typeIds.set(key, id);
     return id;
@@ -273,12 +346,19 @@ class BundleWriter {
     const id = this.guard(origin, file, () => {
       if (this.project.entities.exists(key)) return key;
       if (!e) throw new GlossError('import', `unknown reference: entity ${key}`);
+      const known = e.sourceId !== undefined ? this.knownKeys.get(`entity|${e.sourceId}`) : undefined;
+      if (known && this.project.entities.exists(known)) return known;
       if (e.externalId) {
         const row = this.project.db.prepare('SELECT id FROM entities WHERE external_id = ? ORDER BY rowid LIMIT 1').get(e.externalId) as { id: string } | undefined;
         if (row) return row.id;
       }
       this.result.counts.entities++;
-      return this.project.entities.create({ name: e.name || e.externalId || key, type: e.type, aliases: e.aliases, externalId: e.externalId, description: e.description }).id;
+      const created = this.project.entities.create({ name: e.name || e.externalId || key, type: e.type, aliases: e.aliases, externalId: e.externalId, description: e.description }).id;
+      if (e.sourceId !== undefined) {
+        this.keepIds(null, created, { entity: e.sourceId });
+        this.knownKeys.set(`entity|${e.sourceId}`, created);
+      }
+      return created;
     });
     this.entityIds.set(key, id);
     return id;
@@ -291,16 +371,23 @@ class BundleWriter {
     const id = this.guard(origin, file, () => {
       if (this.project.db.prepare('SELECT 1 FROM propositions WHERE id = ?').get(key)) return key;
       if (!p) throw new GlossError('import', `unknown reference: proposition ${key}`);
+      const known = p.sourceId !== undefined ? this.knownKeys.get(`proposition|${p.sourceId}`) : undefined;
+      if (known && this.project.db.prepare('SELECT 1 FROM propositions WHERE id = ?').get(known)) return known;
       const same = this.project.propositions.findByText(p.text);
-      if (same) return same.id;
-      this.result.counts.propositions++;
-      return this.project.propositions.create({ text: p.text, note: p.note }).id;
+      const found = same?.id ?? (this.result.counts.propositions++, this.project.propositions.create({ text: p.text, note: p.note }).id);
+      if (p.sourceId !== undefined && !this.knownKeys.has(`proposition|${p.sourceId}`)) {
+        this.keepIds(null, found, { proposition: p.sourceId });
+        this.knownKeys.set(`proposition|${p.sourceId}`, found);
+      }
+      return found;
     });
     this.propositionIds.set(key, id);
     return id;
   }
 
   private nextColor(): string {
+    // Counted when first needed: most imports of plain documents create no label.
+    this.paletteIndex ??= this.project.labels.list().length;
     return PALETTE[this.paletteIndex++ % PALETTE.length]!;
   }
 

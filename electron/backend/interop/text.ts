@@ -27,18 +27,19 @@ export function manyRangesToCodePoints<T>(text: string, items: readonly T[], get
   return items.map((it) => get(it).map(() => ({ start: cps[k++]!, end: cps[k++]! })));
 }
 
-/** Code points of context kept on each side of a quote. */
-export const CONTEXT_CODE_POINTS = 32;
+/** UTF-16 code units of context kept on each side of a quote (Hypothesis's anchoring, diff-match-patch, takes patterns of at most 32). */
+export const CONTEXT_UTF16_UNITS = 32;
 
 /**
- * Up to `n` code points before `start` and after `end` (UTF-16 offsets),
- * never splitting a surrogate pair, so the context is valid Unicode.
+ * Up to `n` UTF-16 code units before `start` and after `end`, one fewer where
+ * the cut would split a surrogate pair, so the context is valid Unicode and
+ * fits a 32-bit bitap pattern.
  */
-export function contextAround(text: string, start: number, end: number, n = CONTEXT_CODE_POINTS): { prefix: string; suffix: string } {
-  let s = start;
-  for (let k = 0; k < n && s > 0; k++) s -= isLow(text.charCodeAt(s - 1)) && s > 1 && isHigh(text.charCodeAt(s - 2)) ? 2 : 1;
-  let e = end;
-  for (let k = 0; k < n && e < text.length; k++) e += isHigh(text.charCodeAt(e)) && e + 1 < text.length && isLow(text.charCodeAt(e + 1)) ? 2 : 1;
+export function contextAroundUnits(text: string, start: number, end: number, n = CONTEXT_UTF16_UNITS): { prefix: string; suffix: string } {
+  let s = Math.max(0, start - n);
+  if (splitsSurrogatePair(text, s)) s++;
+  let e = Math.min(text.length, end + n);
+  if (splitsSurrogatePair(text, e)) e--;
   return { prefix: text.slice(s, start), suffix: text.slice(end, e) };
 }
 

@@ -12,8 +12,14 @@ export function checkDocumentIds(project: Project, documentIds: readonly string[
 }
 
 /** An export job's work: the export, pausing between documents, as one file. */
-export async function runExport(project: Project, format: ExportFormat, documentIds: readonly string[] | undefined, { signal, onProgress }: JobContext): Promise<ExportResult> {
-  return exportResult(await exportDocumentsAsync(project, format, { documentIds, signal, onProgress }));
+export async function runExport(
+  project: Project,
+  format: ExportFormat,
+  documentIds: readonly string[] | undefined,
+  { signal, onProgress }: JobContext,
+  labels?: readonly string[],
+): Promise<ExportResult> {
+  return exportResult(await exportDocumentsAsync(project, format, { documentIds, signal, onProgress, ...(labels ? { labels } : {}) }));
 }
 
 /** An export in the shape `project.export` answers with: text, or base64 for binary and zipped folder formats. */

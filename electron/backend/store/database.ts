@@ -93,9 +93,14 @@ async function migrateUnderLock(db: Db, file: string, migrations: readonly Migra
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const upToDate = () => schemaVersion(db) === latest && db.pragma('application_id', { simple: true }) === GLOSS_APPLICATION_ID;
   if (upToDate()) return;
-  retryWhileBusy(file, () => db.exec('BEGIN IMMEDIATE'), budget);
+  // Foreign keys off while migrating, as SQLite's procedure for rebuilding a
+  // table asks (a dropped table must not cascade); every reference is checked
+  // before the transaction commits. The pragma is a no-op inside a
+  // transaction, so it is set before BEGIN.
+  db.pragma('foreign_keys = OFF');
   let backup: string | undefined;
   try {
+    retryWhileBusy(file, () => db.exec('BEGIN IMMEDIATE'), budget);
     const current = schemaVersion(db);
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId !== GLOSS_APPLICATION_ID && applicationId !== 0) throw refusal(file, `another application marked it as its own (application_id 0x${applicationId.toString(16)})`);
@@ -108,11 +113,15 @@ async function migrateUnderLock(db: Db, file: string, migrations: readonly Migra
       db.pragma(`user_version = ${m.version}`);
     }
     if (applicationId !== GLOSS_APPLICATION_ID) db.pragma(`application_id = ${GLOSS_APPLICATION_ID}`);
+    const broken = db.pragma('foreign_key_check') as { table: string }[];
+    if (broken.length) throw new GlossError('internal', `a migration left ${broken.length} broken reference(s) in ${[...new Set(broken.map((b) => b.table))].join(', ')}`);
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (backup) fs.rmSync(backup, { force: true });
     throw err;
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 

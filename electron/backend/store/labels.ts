@@ -12,6 +12,13 @@ interface LabelRow {
   attributes: string;
 }
 
+/** A label's place in a code tree and what REFI-QDA keeps with it. */
+export interface LabelTreeFields {
+  parentId: string | null;
+  description: string;
+  guid: string | null;
+}
+
 /** The project's tagset. */
 export class LabelStore {
   constructor(private readonly db: Db) {}
@@ -27,12 +34,18 @@ export class LabelStore {
   }
 
   findByName(name: string): Label | undefined {
-    const row = this.db.prepare('SELECT * FROM labels WHERE name = ? COLLATE NOCASE').get(name) as LabelRow | undefined;
+    const row = this.db.prepare('SELECT * FROM labels WHERE name = ?').get(name) as LabelRow | undefined;
     return row && toLabel(row);
   }
 
-  create(fields: Omit<Label, 'id'>, id: string = randomUUID()): Label {
-    this.assertFree(fields.name, fields.hotkey, undefined);
+  /**
+   * Creates a label. Names differing only in case are refused unless
+   * `caseVariant` is set: an imported corpus's `PERSON` is its own type
+   * beside the built-in `Person`, as brat's types are case-sensitive, while
+   * someone typing "person" in the tagset editor most likely means Person.
+   */
+  create(fields: Omit<Label, 'id'>, id: string = randomUUID(), options: { caseVariant?: boolean } = {}): Label {
+    this.assertFree(fields.name, fields.hotkey, undefined, options.caseVariant);
     const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM labels').get() as { p: number }).p;
     this.db
       .prepare('INSERT INTO labels (id, name, kind, color, hotkey, attributes, position) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -41,12 +54,35 @@ export class LabelStore {
   }
 
   update(id: string, fields: Partial<Omit<Label, 'id'>>): Label {
-    const next = { ...this.get(id), ...definedOnly(fields) };
-    this.assertFree(next.name, next.hotkey, id);
+    const cur = this.get(id);
+    const next = { ...cur, ...definedOnly(fields) };
+    // A label keeping its name keeps it even beside a case variant (imported corpora have them).
+    this.assertFree(next.name, next.hotkey, id, next.name === cur.name);
     this.db
       .prepare('UPDATE labels SET name = ?, kind = ?, color = ?, hotkey = ?, attributes = ? WHERE id = ?')
       .run(next.name, next.kind, next.color, next.hotkey, JSON.stringify(next.attributes), id);
     return this.get(id);
+  }
+
+  /**
+   * Where labels sit in a code tree, with their descriptions and the guids a
+   * REFI-QDA project gave them (migration 005). Kept apart from {@link Label}
+   * because only exchange formats read them so far.
+   */
+  treeFields(): Map<string, LabelTreeFields> {
+    const rows = this.db.prepare('SELECT id, parent_id, description, guid FROM labels').all() as { id: string; parent_id: string | null; description: string; guid: string | null }[];
+    return new Map(rows.map((r) => [r.id, { parentId: r.parent_id, description: r.description, guid: r.guid }]));
+  }
+
+  /** Sets a label's parent, description and guid; a label cannot be its own ancestor. */
+  setTreeFields(id: string, fields: Partial<LabelTreeFields>): void {
+    const cur = { ...this.treeFields().get(id)!, ...definedOnly(fields) };
+    if (!this.treeFields().has(id)) throw new GlossError('not_found', `no label with id ${id}`);
+    const tree = this.treeFields();
+    for (let p = cur.parentId; p; p = tree.get(p)?.parentId ?? null) {
+      if (p === id) throw new GlossError('validation', 'a label cannot be its own ancestor');
+    }
+    this.db.prepare('UPDATE labels SET parent_id = ?, description = ?, guid = ? WHERE id = ?').run(cur.parentId, cur.description, cur.guid, id);
   }
 
   delete(id: string): void {
@@ -56,9 +92,9 @@ export class LabelStore {
     this.db.prepare('DELETE FROM labels WHERE id = ?').run(id);
   }
 
-  private assertFree(name: string, hotkey: string | null, exceptId: string | undefined): void {
-    const byName = this.findByName(name);
-    if (byName && byName.id !== exceptId) throw new GlossError('conflict', `a label named "${name}" already exists`);
+  private assertFree(name: string, hotkey: string | null, exceptId: string | undefined, caseVariant = false): void {
+    const byName = caseVariant ? this.findByName(name) : (this.db.prepare('SELECT * FROM labels WHERE name = ? COLLATE NOCASE AND id IS NOT ? ORDER BY name = ? DESC').get(name, exceptId ?? null, name) as LabelRow | undefined);
+    if (byName && byName.id !== exceptId) throw new GlossError('conflict', `a label named "${byName.name}" already exists`);
     if (hotkey) {
       const row = this.db.prepare('SELECT id, name FROM labels WHERE hotkey = ?').get(hotkey) as { id: string; name: string } | undefined;
       if (row && row.id !== exceptId) throw new GlossError('conflict', `hotkey ${hotkey} is already used by "${row.name}"`);

@@ -55,7 +55,7 @@ export class RelationStore {
   }
 
   findTypeByName(name: string): RelationType | undefined {
-    const row = this.db.prepare('SELECT * FROM relation_types WHERE name = ? COLLATE NOCASE').get(name.trim()) as TypeRow | undefined;
+    const row = this.db.prepare('SELECT * FROM relation_types WHERE name = ?').get(name.trim()) as TypeRow | undefined;
     return row && toType(row, this.labelIds());
   }
 
@@ -64,8 +64,9 @@ export class RelationStore {
     return new Set((this.db.prepare('SELECT id FROM labels').all() as { id: string }[]).map((r) => r.id));
   }
 
-  createType(fields: RelationTypeFields, id: string = randomUUID()): RelationType {
-    const f = this.cleanType(fields, undefined);
+  /** Creates a relation type; names differing only in case are refused unless `caseVariant` (imports; see LabelStore.create). */
+  createType(fields: RelationTypeFields, id: string = randomUUID(), options: { caseVariant?: boolean } = {}): RelationType {
+    const f = this.cleanType(fields, undefined, options.caseVariant);
     if (this.db.prepare('SELECT 1 FROM relation_types WHERE id = ?').get(id)) throw new GlossError('conflict', `a relation type with id ${id} already exists`);
     const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM relation_types').get() as { p: number }).p;
     this.db
@@ -79,7 +80,8 @@ export class RelationStore {
 
   updateType(id: string, changes: Partial<RelationTypeFields>): RelationType {
     const cur = this.getType(id);
-    const f = this.cleanType({ ...cur, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) }, id);
+    const next = { ...cur, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    const f = this.cleanType(next, id, next.name.trim() === cur.name);
     this.db
       .prepare('UPDATE relation_types SET name = ?, color = ?, symmetric = ?, from_kinds = ?, to_kinds = ?, from_labels = ?, to_labels = ? WHERE id = ?')
       .run(f.name, f.color, f.symmetric ? 1 : 0, JSON.stringify(f.fromKinds), JSON.stringify(f.toKinds), JSON.stringify(f.fromLabelIds), JSON.stringify(f.toLabelIds), id);
@@ -99,11 +101,13 @@ export class RelationStore {
     return (this.db.prepare('SELECT count(*) AS n FROM relations WHERE type_id = ?').get(typeId) as { n: number }).n;
   }
 
-  private cleanType(f: RelationTypeFields, exceptId: string | undefined): RelationTypeFields {
+  private cleanType(f: RelationTypeFields, exceptId: string | undefined, caseVariant = false): RelationTypeFields {
     const name = f.name.trim();
     if (!name) throw new GlossError('validation', 'a relation type needs a name');
-    const existing = this.findTypeByName(name);
-    if (existing && existing.id !== exceptId) throw new GlossError('conflict', `a relation type named "${name}" already exists`);
+    const existing = caseVariant
+      ? this.findTypeByName(name)
+      : (this.db.prepare('SELECT id, name FROM relation_types WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(name, exceptId ?? null) as { id: string; name: string } | undefined);
+    if (existing && existing.id !== exceptId) throw new GlossError('conflict', `a relation type named "${existing.name}" already exists`);
     for (const labelId of [...f.fromLabelIds, ...f.toLabelIds]) this.labels.get(labelId);
     return { ...f, name, fromKinds: [...new Set(f.fromKinds)], toKinds: [...new Set(f.toKinds)], fromLabelIds: [...new Set(f.fromLabelIds)], toLabelIds: [...new Set(f.toLabelIds)] };
   }
@@ -128,14 +132,20 @@ export class RelationStore {
     ).map(toRelation);
   }
 
-  /** Checks both ends, the type's constraints and duplicates, then stores the relation. */
+  /**
+   * Checks both ends, the type's constraints and duplicates, then stores the
+   * relation. `allowDuplicate` is for imports of formats that may repeat a
+   * relation (brat does), `allowAnyEnds` for files whose relations break
+   * their own configuration's argument types (brat loads those too), so that
+   * the file is kept as it is.
+   */
   create(
     f: { typeId: string; fromAnnotationId: string; toAnnotationId: string; note: string },
-    options: { id?: string; createdAt?: string; modifiedAt?: string } = {},
+    options: { id?: string; createdAt?: string; modifiedAt?: string; allowDuplicate?: boolean; allowAnyEnds?: boolean } = {},
   ): Relation {
     const id = options.id ?? randomUUID();
     if (this.db.prepare('SELECT 1 FROM relations WHERE id = ?').get(id)) throw new GlossError('conflict', `a relation with id ${id} already exists`);
-    this.check(f.typeId, f.fromAnnotationId, f.toAnnotationId, id);
+    this.check(f.typeId, f.fromAnnotationId, f.toAnnotationId, id, options.allowDuplicate, options.allowAnyEnds);
     const now = nowIso();
     this.db
       .prepare(
@@ -167,15 +177,16 @@ export class RelationStore {
     return cur;
   }
 
-  private check(typeId: string, fromId: string, toId: string, selfId: string): void {
+  private check(typeId: string, fromId: string, toId: string, selfId: string, allowDuplicate = false, allowAnyEnds = false): void {
     const type = this.getType(typeId);
     if (fromId === toId) throw new GlossError('validation', 'a relation needs two different annotations');
     const from = this.annotations.get(fromId);
     const to = this.annotations.get(toId);
     const fromLabel = this.labels.get(from.labelId);
     const toLabel = this.labels.get(to.labelId);
-    if (!allows(type.fromKinds, type.fromLabelIds, fromLabel)) throw new GlossError('validation', `"${type.name}" cannot start at a ${fromLabel.name} annotation (${describe(type.fromKinds, type.fromLabelIds, this.labels)})`);
-    if (!allows(type.toKinds, type.toLabelIds, toLabel)) throw new GlossError('validation', `"${type.name}" cannot end at a ${toLabel.name} annotation (${describe(type.toKinds, type.toLabelIds, this.labels)})`);
+    if (!allowAnyEnds && !allows(type.fromKinds, type.fromLabelIds, fromLabel)) throw new GlossError('validation', `"${type.name}" cannot start at a ${fromLabel.name} annotation (${describe(type.fromKinds, type.fromLabelIds, this.labels)})`);
+    if (!allowAnyEnds && !allows(type.toKinds, type.toLabelIds, toLabel)) throw new GlossError('validation', `"${type.name}" cannot end at a ${toLabel.name} annotation (${describe(type.toKinds, type.toLabelIds, this.labels)})`);
+    if (allowDuplicate) return;
     // Looked up through the from-annotation index (`+type_id` keeps SQLite off the
     // type index, which would scan every relation of the type on each insert).
     const dup = this.db

@@ -14,6 +14,7 @@ import { checkRanges } from '../store/annotations.ts';
 import { rejectionKey, SuggestionRejectionStore } from '../store/suggestion-rejections.ts';
 import type { Candidate } from './candidate.ts';
 import { analyze } from './engine.ts';
+import { importedCandidates } from './imported.ts';
 import { mapLabels } from './labels.ts';
 import { RangeIndex } from './spans.ts';
 
@@ -56,6 +57,13 @@ function allSuggestions(project: Project, documentId: string, kinds: readonly Su
   };
   if (kinds.includes('entity')) for (const c of analysis.entities) if (c.type !== 'claim') add(c, 'entity', labels.entity[c.type]);
   if (kinds.includes('claim')) for (const c of analysis.claims) add(c, 'claim', labels.claim);
+  // Predictions that came with the document (Label Studio), for labels of the same name.
+  const byName = new Map(project.labels.list().map((l) => [l.name, l]));
+  for (const c of importedCandidates(project, documentId, text)) {
+    const label = byName.get(c.labelName);
+    const kind: SuggestionKind = label?.kind === 'claim' ? 'claim' : 'entity';
+    if (label && kinds.includes(kind)) add({ start: c.start, end: c.end, type: kind === 'claim' ? 'claim' : 'person', source: 'imported', reason: c.reason }, kind, label);
+  }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

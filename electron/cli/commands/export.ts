@@ -17,10 +17,18 @@ export const exportCommand: CommandRun = {
     const project = await ctx.openProject();
     const docs = stringOption(ctx, 'docs');
     const ids = docs ? resolveDocuments(project, docs.split(',')) : undefined;
+    const labelList = stringOption(ctx, 'labels');
+    const labels = labelList !== undefined ? labelList.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+    if (labels && !['conll', 'spacy', 'hf'].includes(format)) throw new GlossError('validation', `export: --labels applies to conll, spacy and hf, not ${format}`);
+    if (labels) {
+      const known = new Set(project.labels.list().map((l) => l.name));
+      const unknown = labels.filter((l) => !known.has(l));
+      if (unknown.length) throw new GlossError('validation', `export: no label named ${unknown.map((l) => `"${l}"`).join(', ')} (labels: ${[...known].join(', ')})`);
+    }
     const progress = progressReporter({ force: ctx.options.has('progress'), tty: Boolean(process.stderr.isTTY) });
     let artifact;
     try {
-      artifact = exportDocuments(project, format, { documentIds: ids, onProgress: progress.onProgress });
+      artifact = exportDocuments(project, format, { documentIds: ids, ...(labels ? { labels } : {}), onProgress: progress.onProgress });
     } finally {
       progress.done();
     }

@@ -7,7 +7,7 @@ import type { CommandSpec } from '../command.ts';
  */
 export const COMMANDS: Record<string, CommandSpec> = {
   import: {
-    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx] [--progress] [--json]',
+    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--progress] [--json]',
     summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing',
     valued: ['format'],
     flags: ['progress', 'json'],
@@ -39,9 +39,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./compare.ts').then((m) => m.compareCommand),
   },
   export: {
-    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html --out PATH [--docs DOC,...] [--progress] [--json]',
-    summary: 'export documents and their annotations (brat writes a folder)',
-    valued: ['format', 'out', 'docs'],
+    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html|labelstudio|spacy|hf --out PATH [--docs DOC,...] [--labels LABEL,...] [--progress] [--json]',
+    summary: 'export documents and their annotations (brat writes a folder; --labels limits conll, spacy and hf to those labels)',
+    valued: ['format', 'out', 'docs', 'labels'],
     flags: ['progress', 'json'],
     load: () => import('./export.ts').then((m) => m.exportCommand),
   },

@@ -5,6 +5,7 @@ import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import { bytesFromBase64, downloadBytes, downloadText } from '../common/download.ts';
 import { followJob, progressView } from './followJob.ts';
+import { LabelFilter } from './LabelFilter.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
 /** The export formats in the order offered, with what each is for. */
@@ -12,11 +13,17 @@ export const EXPORT_CHOICES: { format: ExportFormat; name: string; help: string 
   { format: 'jsonl', name: 'JSONL', help: 'Gloss JSONL: one document per line with its text, annotations, entities and claims; Gloss reads it back.' },
   { format: 'brat', name: 'brat (zip)', help: 'A .txt and .ann file per document with annotation.conf, for brat and INCEpTION.' },
   { format: 'w3c', name: 'W3C Web Annotation JSON-LD', help: 'One AnnotationCollection with quote and position selectors, for Web Annotation clients.' },
-  { format: 'conll', name: 'CoNLL IOB2', help: 'One token per line tagged B-/I-/O, for training sequence taggers.' },
+  { format: 'conll', name: 'CoNLL IOB2', help: 'One token per line with a B-/I-/O tag column per layer (mentions, claims), for training sequence taggers.' },
+  { format: 'spacy', name: 'spaCy DocBin (.spacy)', help: 'Tokens, entity mentions in doc.ents and every layer in doc.spans, for training spaCy pipelines.' },
+  { format: 'hf', name: 'Hugging Face JSONL', help: 'One line per document with tokens, offsets and BIO tags for mentions and claims, for datasets.load_dataset.' },
   { format: 'csv', name: 'CSV', help: 'One row per annotation, for spreadsheets, R and pandas.' },
   { format: 'qdpx', name: 'REFI-QDA .qdpx', help: 'A project for QDA tools such as ATLAS.ti, MAXQDA and NVivo.' },
+  { format: 'labelstudio', name: 'Label Studio JSON', help: 'Tasks with one annotation per annotator (regions, choices, notes, relations), for Label Studio.' },
   { format: 'html', name: 'HTML report', help: 'One self-contained page with the highlighted documents, to read or share.' },
 ];
+
+/** Formats that tag tokens, and so can be limited to some labels. */
+const TAGGED_FORMATS: readonly ExportFormat[] = ['conll', 'spacy', 'hf'];
 
 interface Props {
   /** How many documents the library holds. */
@@ -32,6 +39,7 @@ interface Props {
  */
 export function ExportDialog({ documentCount, selected, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('jsonl');
+  const [labels, setLabels] = useState<string[] | null>(null);
   const [scope, setScope] = useState<'all' | 'selected'>(selected.length ? 'selected' : 'all');
   const [running, setRunning] = useState<{ status: JobStatus | null; cancel: AbortController } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +73,8 @@ export function ExportDialog({ documentCount, selected, onClose }: Props) {
     setRunning({ status: null, cancel });
     const choice = EXPORT_CHOICES.find((c) => c.format === format)!;
     try {
-      const { jobId } = await api.jobs.startExport({ format, ...(scope === 'selected' ? { documentIds: selected } : {}) });
+      const filtered = labels && TAGGED_FORMATS.includes(format) ? { labels } : {};
+      const { jobId } = await api.jobs.startExport({ format, ...(scope === 'selected' ? { documentIds: selected } : {}), ...filtered });
       const final = await followJob(jobId, (status) => live.current && setRunning({ status, cancel }), cancel.signal);
       if (final.state === 'cancelled' || cancel.signal.aborted) {
         notify('info', 'Export cancelled: nothing was downloaded.');
@@ -116,6 +125,7 @@ export function ExportDialog({ documentCount, selected, onClose }: Props) {
             ))}
           </div>
         </fieldset>
+        {TAGGED_FORMATS.includes(format) && <LabelFilter value={labels} onChange={setLabels} disabled={!!running} />}
         <fieldset disabled={!!running}>
           <legend id={ids.scope}>Documents</legend>
           <div className="gl-choices" role="radiogroup" aria-labelledby={ids.scope}>

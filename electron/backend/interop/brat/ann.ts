@@ -189,7 +189,7 @@ export function parseAnn(ann: string, text: string, file: string, txtFile: strin
     need(e.trigger, e.line, 'T', `the trigger of event ${e.id}`);
     for (const a of e.args) need(a.ref, e.line, 'TE', `event ${e.id}`);
   }
-  for (const a of out.attributes) need(a.target, a.line, 'TE', `attribute ${a.id}`);
+  for (const a of out.attributes) need(a.target, a.line, 'TER', `attribute ${a.id}`);
   for (const n of out.normalizations) need(n.target, n.line, 'TRE', `normalization ${n.id}`);
   for (const n of out.notes) need(n.target, n.line, 'TREAN', `note ${n.id}`);
   for (const q of out.equivalences) for (const m of q.members) need(m, q.line, 'TE', 'equivalence');

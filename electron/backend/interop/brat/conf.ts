@@ -1,5 +1,5 @@
 import type { LabelKind, PortableTagset } from '../../../../shared/index.ts';
-import { bratConfToTagset, bratName, tagsetToBratConf } from '../../tagset/brat.ts';
+import { bratConfToTagset, bratName, tagsetToBratConf } from './tagset.ts';
 import type { BundleLabel, BundleRelationType } from '../model.ts';
 import type { BratAnnotations } from './ann.ts';
 
@@ -10,18 +10,27 @@ import type { BratAnnotations } from './ann.ts';
 // the data uses that the tagset does not define, and equivalence types.
 
 /** The labels and relation types an annotation.conf (and visual.conf) declare, for an import. */
-export function tagsetFromConf(annotationConf: string, visualConf: string | undefined, files: { annotation: string; visual: string }): { labels: BundleLabel[]; relationTypes: BundleRelationType[]; warnings: string[] } {
+export function tagsetFromConf(
+  annotationConf: string,
+  visualConf: string | undefined,
+  files: { annotation: string; visual: string },
+): { labels: BundleLabel[]; relationTypes: BundleRelationType[]; stanceValues?: string[]; warnings: string[] } {
   const { tagset, warnings } = bratConfToTagset(annotationConf, visualConf, files);
   return {
-    labels: tagset.labels.map((l) => ({
-      name: l.name,
+    labels: tagset.labels.map((l) => {
       // brat has no claims: a type named Claim is one (issue 5), unless the gloss comment says otherwise.
-      kind: (l.kind === 'entity' && l.name.toLowerCase() === 'claim' ? 'claim' : l.kind) as LabelKind,
-      ...(l.color ? { color: l.color } : {}),
-      hotkey: l.hotkey,
-      attributes: l.attributes.filter((a) => !(l.name.toLowerCase() === 'claim' && a.name.toLowerCase() === 'stance')),
-    })),
+      const kind = ((l.kind ?? 'entity') === 'entity' && l.name.toLowerCase() === 'claim' ? 'claim' : (l.kind ?? 'entity')) as LabelKind;
+      return {
+        name: l.name,
+        kind,
+        ...(l.color ? { color: l.color } : {}),
+        hotkey: l.hotkey,
+        // A claim's Stance attribute is its links' stance, not an attribute of its own.
+        attributes: l.attributes.filter((a) => !(kind === 'claim' && a.name === 'Stance')),
+      };
+    }),
     relationTypes: tagset.relationTypes.map((r) => ({ name: r.name, ...(r.color ? { color: r.color } : {}), symmetric: r.symmetric, fromKinds: r.fromKinds, toKinds: r.toKinds, fromLabels: r.fromLabels, toLabels: r.toLabels })),
+    ...(tagset.stances ? { stanceValues: tagset.stances.values } : {}),
     warnings,
   };
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { PortableTagset } from '../../../../shared/index.ts';
+import type { AttributeDefinition, PortableTagset } from '../../../../shared/index.ts';
 import { lineBlocks } from '../../import/blocks.ts';
 import { decodeUtf8 } from '../../import/decode.ts';
-import { bratName } from '../../tagset/brat.ts';
+import { bratName } from './tagset.ts';
 import { importError } from '../errors.ts';
 import { emptyBundle, type Bundle, type BundleLabel } from '../model.ts';
 import { checkAborted, type RunOptions } from '../progress.ts';
@@ -11,7 +11,10 @@ import { slug, uniqueNames } from '../text.ts';
 import type { FileEntry } from '../zip.ts';
 import { parseAnn, serializeAnn } from './ann.ts';
 import { confForExport, ConfUsage, tagsetFromConf } from './conf.ts';
-import { bratToBundle, bundleToBrat, isClaimType } from './convert.ts';
+import { bratValue } from './ann.ts';
+import { DEFAULT_STANCES, isClaimType, STANCE_ATTRIBUTE } from './conventions.ts';
+import { bratToBundle } from './from-ann.ts';
+import { bundleToBrat } from './to-ann.ts';
 
 /**
  * Reads brat folders: each `NAME.ann` with its `NAME.txt` (a `.txt` without
@@ -20,7 +23,7 @@ import { bratToBundle, bundleToBrat, isClaimType } from './convert.ts';
  * anything is returned; errors name the file and line.
  */
 export function parseBrat(files: readonly SourceFile[], options: RunOptions = {}): Bundle & { warnings: string[] } {
-  const bundle = emptyBundle();
+  const bundle: Bundle = { ...emptyBundle(), idScheme: 'brat' };
   const warnings: string[] = [];
   const byPath = new Map(files.map((f) => [norm(f.name), f]));
   const labels = new Map<string, BundleLabel>();
@@ -36,6 +39,7 @@ export function parseBrat(files: readonly SourceFile[], options: RunOptions = {}
     const tagset = tagsetFromConf(decodeUtf8(f.bytes, f.name), visual ? decodeUtf8(visual.bytes, visual.name) : undefined, { annotation: f.name, visual: visual?.name ?? 'visual.conf' });
     tagset.labels.forEach(addLabel);
     for (const r of tagset.relationTypes) if (!bundle.relationTypes.some((x) => x.name === r.name)) bundle.relationTypes.push(r);
+    if (tagset.stanceValues) bundle.stanceValues = tagset.stanceValues;
     warnings.push(...tagset.warnings);
   }
   // brat types are the storage form of names (visual.conf gives the display names the tagset uses).
@@ -58,7 +62,11 @@ export function parseBrat(files: readonly SourceFile[], options: RunOptions = {}
     const parsed = parseAnn(annText, text, annFile?.name ?? t.name, path.basename(t.name));
     const name = path.basename(t.name).replace(/\.txt$/i, '');
     const firstLine = text.split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
-    const doc = bratToBundle(bundle, { key: norm(t.name), name, title: firstLine || name, text }, parsed, annFile?.name ?? t.name, { label: labelOf, relation: relationOf });
+    const doc = bratToBundle(bundle, { key: norm(t.name), name, title: firstLine || name, text }, parsed, annFile?.name ?? t.name, {
+      label: labelOf,
+      relation: relationOf,
+      isClaim: (label) => (labels.get(label)?.kind ?? (isClaimType(label) ? 'claim' : 'entity')) === 'claim',
+    });
     doc.blocks = lineBlocks(text);
     doc.metadata = { format: 'brat', sourcePath: path.basename(t.name) };
     bundle.documents.push(doc);
@@ -106,6 +114,7 @@ export function parseBrat(files: readonly SourceFile[], options: RunOptions = {}
  * and `visual.conf` from the tagset and what the data uses.
  */
 export function serializeBrat(bundle: Bundle, options: RunOptions = {}): { files: FileEntry[]; dropped: number; warnings: string[] } {
+  const stanceValues = bundle.stanceValues?.length ? bundle.stanceValues : DEFAULT_STANCES;
   const files: FileEntry[] = [];
   let dropped = 0;
   const names = uniqueNames(bundle.documents.map((d) => fileSafe(d.name) || slug(d.title)));
@@ -122,7 +131,7 @@ export function serializeBrat(bundle: Bundle, options: RunOptions = {}): { files
   const tagset: PortableTagset = {
     format: 'gloss-tagset',
     version: 1,
-    labels: bundle.labels.map((l) => ({ name: l.name, kind: l.kind, ...(l.color ? { color: l.color } : {}), hotkey: l.hotkey ?? null, attributes: l.attributes })),
+    labels: bundle.labels.map((l) => ({ name: l.name, kind: l.kind, ...(l.color ? { color: l.color } : {}), hotkey: l.hotkey ?? null, attributes: withStance(l, stanceValues) })),
     relationTypes: bundle.relationTypes.map((r) => ({
       name: r.name,
       ...(r.color ? { color: r.color } : {}),
@@ -136,7 +145,28 @@ export function serializeBrat(bundle: Bundle, options: RunOptions = {}): { files
   };
   const conf = confForExport(tagset, usage);
   files.push({ path: 'annotation.conf', data: conf.annotationConf }, { path: 'visual.conf', data: conf.visualConf });
-  return { files, dropped, warnings: conf.warnings };
+  return { files, dropped, warnings: [...conf.warnings, ...unwritten(bundle)] };
+}
+
+/** What brat has no place for, named so that nobody loses it unawares. */
+function unwritten(bundle: Bundle): string[] {
+  const out: string[] = [];
+  const stances = bundle.documents.reduce((n, d) => n + d.stances.length, 0);
+  if (stances) out.push(`${stances} document stance(s) were left out: brat has no stance of a whole document`);
+  const used = new Set(bundle.documents.flatMap((d) => d.annotations.flatMap((a) => [a.entity, ...a.claims.map((c) => c.attribution.entity)])));
+  const entities = bundle.entities.filter((e) => used.has(e.key));
+  const aliases = entities.filter((e) => e.aliases.length).length;
+  const descriptions = entities.filter((e) => e.description).length;
+  if (aliases || descriptions) out.push(`entity aliases (${aliases} entities) and descriptions (${descriptions}) were left out: brat normalizations hold an id and a name`);
+  const notes = bundle.propositions.filter((p) => p.note).length;
+  if (notes) out.push(`${notes} proposition note(s) were left out: brat normalizations hold an id and a text`);
+  return out;
+}
+
+/** A claim label's attributes with Stance listing every stance value, as the `.ann` files write it (capitalized). */
+function withStance(label: BundleLabel, stanceValues: readonly string[]): AttributeDefinition[] {
+  if (label.kind !== 'claim' || label.attributes.some((a) => a.name === STANCE_ATTRIBUTE)) return label.attributes;
+  return [...label.attributes, { name: STANCE_ATTRIBUTE, type: 'enum', values: stanceValues.map((v) => bratValue(v[0]!.toUpperCase() + v.slice(1))) }];
 }
 
 /** A document name usable as a file name on every platform, or '' when nothing is left. */

@@ -1,11 +1,13 @@
 import type { Bundle } from '../model.ts';
+import { csvCell } from './cell.ts';
 import { manyRangesToCodePoints } from '../text.ts';
 
 const HEADER = ['document', 'label', 'start', 'end', 'quote', 'attributes', 'note', 'annotator', 'created'];
 
 /**
  * One row per annotation (RFC 4180: comma-separated, fields quoted where
- * needed, CRLF line ends). `start` and `end` are code points (as Python and R
+ * needed, CRLF line ends; cells a spreadsheet would run as formulas are
+ * defused, see cell.ts). `start` and `end` are code points (as Python and R
  * count them), of the first and last range; `quote` joins the ranges of a
  * discontinuous span with " … "; `attributes` is a JSON object.
  */
@@ -28,9 +30,5 @@ export function serializeCsv(bundle: Bundle): string {
       ]);
     });
   }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

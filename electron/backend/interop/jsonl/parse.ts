@@ -2,7 +2,9 @@ import type { AttributeValue, Block, LabelKind, SourceMetadata, TextRange } from
 import { lineBlocks } from '../../import/blocks.ts';
 import { importError } from '../errors.ts';
 import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleDocument } from '../model.ts';
+import { assertNoEscapedNul, describeZodError } from '../json-checks.ts';
 import { rangesFromCodePoints } from '../text.ts';
+import { DoccanoRecordSchema, GlossRecordSchema } from './schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -30,7 +32,11 @@ export function parseJsonl(raw: string, file: string, baseName: string): Bundle 
     }
     if (!isObject(rec)) throw fail('each line must be a JSON object');
     if (typeof rec.text !== 'string') throw fail('the record has no "text"');
-    const doc = Array.isArray(rec.annotations) ? glossRecord(rec, bundle, labels, fail) : doccanoRecord(rec, labels, fail);
+    assertNoEscapedNul(line, file, i);
+    const isGloss = rec.annotations !== undefined;
+    const checked = (isGloss ? GlossRecordSchema : DoccanoRecordSchema).safeParse(rec);
+    if (!checked.success) throw fail(describeZodError(checked.error));
+    const doc = isGloss ? glossRecord(rec, bundle, labels, fail) : doccanoRecord(rec, labels, fail);
     // Gloss records keep their id as key: relations into other documents of the file name it.
     doc.key = Array.isArray(rec.annotations) && typeof rec.id === 'string' && !keys.has(rec.id) ? rec.id : `${file}#${n}`;
     keys.add(doc.key);
@@ -116,6 +122,7 @@ function glossRecord(rec: Json, bundle: Bundle, labels: Map<string, LabelKind>, 
       note: typeof r.note === 'string' ? r.note : '',
       ...(typeof r.fromRole === 'string' ? { fromRole: r.fromRole } : {}),
       ...(typeof r.toRole === 'string' ? { toRole: r.toRole } : {}),
+      ...(isObject(r.attributes) ? { attributes: r.attributes as Record<string, AttributeValue> } : {}),
     });
     if (!bundle.relationTypes.some((t) => t.name === r.type)) bundle.relationTypes.push({ name: r.type });
   }

@@ -2,7 +2,7 @@ import { codePointToUtf16Many, countCodePoints, type AttributeValue, type LabelK
 import { lineBlocks } from '../../import/blocks.ts';
 import { decodeUtf8 } from '../../import/decode.ts';
 import { importError } from '../errors.ts';
-import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleAnnotation, type BundleLabel } from '../model.ts';
+import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleAnnotation, type BundleEvent, type BundleLabel } from '../model.ts';
 import { unzipFiles } from '../zip.ts';
 import { ATTRIBUTE_CODE_DESCRIPTION, ENTITY_CASE_PREFIX, LABEL_KIND_PREFIX, PROPOSITIONS_CODE } from './serialize.ts';
 
@@ -58,6 +58,18 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
     return v;
   };
 
+  // Every guid names one thing: a repeated one would make references ambiguous.
+  const guids = new Map<string, Element>();
+  for (const el of Array.from(doc.getElementsByTagNameNS('*', '*') as unknown as ArrayLike<Element>)) {
+    const g = el.getAttribute('guid');
+    if (!g) continue;
+    const key = g.toLowerCase();
+    const first = guids.get(key);
+    if (first) throw fail(el, `the guid ${g} is used twice (first by <${first.localName}> on line ${lineOf(first) ?? '?'})`);
+    guids.set(key, el);
+  }
+  const userGuids: Record<string, string> = {};
+  for (const u of all('User')) userGuids[u.getAttribute('name') || u.getAttribute('id') || need(u, 'guid')] = need(u, 'guid');
   const users = new Map(all('User').map((u) => [need(u, 'guid'), u.getAttribute('name') || u.getAttribute('id') || need(u, 'guid')]));
   const codes = new Map<string, CodeInfo>();
   const readCodes = (el: Element, parent: CodeInfo | undefined) => {
@@ -74,14 +86,29 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
   const codebook = all('Codes')[0];
   if (codebook) readCodes(codebook, undefined);
 
-  const bundle = emptyBundle();
+  const bundle: Bundle = { ...emptyBundle(), idScheme: 'qdpx' };
+  // Labels by code guid: a code keeps its own name, its parent, description and guid; a name two codes share gets its path.
   const labels = new Map<string, BundleLabel>();
+  const taken = new Set<string>();
+  const labelName = new Map<string, string>();
   for (const c of codes.values()) {
     if (c.role !== 'label') continue;
-    const kind = c.description.startsWith(LABEL_KIND_PREFIX) ? (c.description.slice(LABEL_KIND_PREFIX.length).trim() as LabelKind) : 'entity';
+    const name = taken.has(c.name) ? c.path : c.name;
+    taken.add(name);
+    labelName.set(c.guid, name);
+    const { kind, description } = kindOf(c.description);
     const color = c.color && /^#[0-9a-fA-F]{3}$/.test(c.color) ? `#${[...c.color.slice(1)].map((h) => h + h).join('')}` : c.color;
-    labels.set(c.path, { name: c.path, kind: ['entity', 'claim', 'other'].includes(kind) ? kind : 'entity', ...(color ? { color } : {}), attributes: [] });
+    labels.set(name, {
+      name,
+      kind,
+      ...(color ? { color } : {}),
+      attributes: [],
+      parent: c.parent?.role === 'label' ? labelName.get(c.parent.guid)! : null,
+      description,
+      sourceId: c.guid,
+    });
   }
+  const labelOfCode = (c: CodeInfo) => labelName.get(c.guid)!;
   const variables = new Map(all('Variable').map((v) => [need(v, 'guid'), v.getAttribute('name') ?? '']));
   const notes = new Map(all('Note').map((n) => [need(n, 'guid'), kid(n, 'PlainTextContent')?.textContent ?? '']));
   const selections = new Map<string, { doc: string; annotation: BundleAnnotation }>();
@@ -108,7 +135,7 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
       const value = kid(vv, 'TextValue')?.textContent;
       if (key && value && ['outlet', 'author', 'url', 'published', 'language'].includes(key)) metadata[key as 'outlet'] = value;
     }
-    const d = emptyDocument({ key: guid, name, title: kid(src, 'Description')?.textContent || name, text, blocks: lineBlocks(text), metadata, file: where });
+    const d = emptyDocument({ key: guid, name, title: kid(src, 'Description')?.textContent || name, text, blocks: lineBlocks(text), metadata, file: where, sourceId: guid });
     const sels = kids(src, 'PlainTextSelection').map((sel) => {
       const selGuid = need(sel, 'guid');
       const start = Number(need(sel, 'startPosition'));
@@ -139,7 +166,8 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
         if (code.role === 'label') {
           made.push({
             key: made.length ? `${selGuid}#${made.length}` : selGuid,
-            label: code.path,
+            label: labelOfCode(code),
+            ...(made.length ? {} : { ids: { '': selGuid } }),
             ranges,
             attributes: {},
             note,
@@ -151,7 +179,7 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
           });
         } else if (code.role === 'attribute' && code.parent) {
           const eq = code.name.indexOf('=');
-          attributes.push({ label: code.parent.path, name: eq === -1 ? code.name : code.name.slice(0, eq), value: eq === -1 ? true : code.name.slice(eq + 1) });
+          attributes.push({ label: code.parent.role === 'label' ? labelOfCode(code.parent) : code.parent.path, name: eq === -1 ? code.name : code.name.slice(0, eq), value: eq === -1 ? true : code.name.slice(eq + 1) });
         } else if (code.role === 'stance' && code.parent) {
           claims.push({ proposition: code.parent.guid, text: code.parent.name, stance: code.name });
         }
@@ -167,7 +195,7 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
       for (const c of claims) {
         const target = made.find((m) => labels.get(m.label)?.kind === 'claim') ?? made[0];
         if (!target) continue;
-        if (!bundle.propositions.some((p) => p.key === c.proposition)) bundle.propositions.push({ key: c.proposition, text: c.text, note: '' });
+        if (!bundle.propositions.some((p) => p.key === c.proposition)) bundle.propositions.push({ key: c.proposition, text: c.text, note: '', sourceId: c.proposition });
         target.claims.push(claimOf(c.proposition, c.stance));
       }
       d.annotations.push(...made);
@@ -196,23 +224,69 @@ export async function parseQdpx(bytes: Uint8Array, file: string): Promise<Bundle
       externalId: info.externalId ?? null,
       aliases: Array.isArray(info.aliases) ? info.aliases : [],
       description: typeof info.description === 'string' ? info.description : '',
+      sourceId: key,
     });
     for (const m of mentions) m.annotation.entity = key;
   }
+  const events = new Map<string, BundleEvent>();
+  const equivalences = new Map<string, { doc: string; type: string; members: Set<string> }>();
   for (const l of all('Link')) {
     const from = selections.get(l.getAttribute('originGUID') ?? '');
     const to = selections.get(l.getAttribute('targetGUID') ?? '');
     if (!from || !to) continue; // links between codes, notes or sources are not relations between annotations
     const type = l.getAttribute('name') || 'Link';
+    const fromDoc0 = bundle.documents.find((d) => d.key === from.doc)!;
+    // Gloss writes an event as links from its trigger, one per argument ("event:TYPE:ROLE"), and an equivalence as links "equivalence:TYPE".
+    const ev = /^event:([^:]+)(?::(.+))?$/.exec(type);
+    if (ev && to.doc === from.doc) {
+      const key = `${from.annotation.key}\u0000${ev[1]}`;
+      let e = events.get(key);
+      if (!e) {
+        e = { key: `event:${key}`, type: ev[1]!, trigger: from.annotation.key, args: [], attributes: {}, note: '', origin: { file: where, line: lineOf(l) } };
+        events.set(key, e);
+        fromDoc0.events.push(e);
+      }
+      if (ev[2]) e.args.push({ role: ev[2], ref: to.annotation.key });
+      continue;
+    }
+    const eq = /^equivalence:(.+)$/.exec(type);
+    if (eq && to.doc === from.doc) {
+      const group = [...equivalences.values()].find((g) => g.doc === from.doc && g.type === eq[1] && (g.members.has(from.annotation.key) || g.members.has(to.annotation.key)));
+      if (group) group.members.add(from.annotation.key).add(to.annotation.key);
+      else equivalences.set(need(l, 'guid'), { doc: from.doc, type: eq[1]!, members: new Set([from.annotation.key, to.annotation.key]) });
+      continue;
+    }
     const fromDoc = bundle.documents.find((d) => d.key === from.doc)!;
     const note = kids(l, 'NoteRef')
       .map((r) => notes.get(r.getAttribute('targetGUID') ?? ''))
       .filter((t): t is string => t !== undefined)
       .join('\n\n');
-    fromDoc.relations.push({ key: need(l, 'guid'), type, from: from.annotation.key, to: to.annotation.key, ...(to.doc !== from.doc ? { toDocument: to.doc } : {}), note, origin: { file: where, line: lineOf(l) } });
+    fromDoc.relations.push({ key: need(l, 'guid'), type, from: from.annotation.key, to: to.annotation.key, ...(to.doc !== from.doc ? { toDocument: to.doc } : {}), note, ids: { '': need(l, 'guid') }, origin: { file: where, line: lineOf(l) } });
     if (!bundle.relationTypes.some((t) => t.name === type)) bundle.relationTypes.push({ name: type });
   }
+  for (const g of equivalences.values()) bundle.documents.find((d) => d.key === g.doc)!.equivalences.push({ type: g.type, members: [...g.members] });
   bundle.labels = [...labels.values()];
+  const sets = all('Set').map((set) => ({
+    guid: need(set, 'guid'),
+    name: need(set, 'name'),
+    description: kid(set, 'Description')?.textContent ?? '',
+    codes: kids(set, 'MemberCode').map((m) => need(m, 'targetGUID')),
+    sources: kids(set, 'MemberSource').map((m) => need(m, 'targetGUID')),
+    notes: kids(set, 'MemberNote').map((m) => need(m, 'targetGUID')),
+  }));
+  bundle.extra = { users: userGuids, sets } satisfies QdpxExtra;
   return bundle;
+}
+
+/** What a project keeps from REFI-QDA that Gloss has no record for: user guids by name, and sets of codes and sources. */
+export interface QdpxExtra {
+  users: Record<string, string>;
+  sets: { guid: string; name: string; description: string; codes: string[]; sources: string[]; notes: string[] }[];
+}
+
+/** A label's kind from the marker Gloss adds to a code's description (a last line), and the description without it. */
+function kindOf(description: string): { kind: LabelKind; description: string } {
+  const m = new RegExp(`(?:^|\\n\\n)${LABEL_KIND_PREFIX}(entity|claim|other)\\s*$`).exec(description);
+  return m ? { kind: m[1] as LabelKind, description: description.slice(0, m.index) } : { kind: 'entity', description };
 }
 

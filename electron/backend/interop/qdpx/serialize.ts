@@ -1,6 +1,7 @@
 import type { FileEntry } from '../zip.ts';
 import { zipFiles } from '../zip.ts';
-import type { Bundle, BundleAnnotation } from '../model.ts';
+import type { Bundle, BundleAnnotation, BundleLabel } from '../model.ts';
+import type { QdpxExtra } from './parse.ts';
 import { checkAborted, type RunOptions } from '../progress.ts';
 import { manyRangesToCodePoints } from '../text.ts';
 import { guidOf } from './guid.ts';
@@ -25,23 +26,39 @@ const METADATA_VARIABLES = ['outlet', 'author', 'url', 'published', 'language'] 
  * selections, claims are Codings with a stance Code under the proposition's
  * Code, and document metadata are Variables.
  */
-export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?: string; name?: string } = {}): { bytes: Uint8Array; qde: string } {
+export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?: string; name?: string } = {}): { bytes: Uint8Array; qde: string; warnings: string[] } {
   const now = options.generated ?? new Date().toISOString();
   const x = new XmlWriter();
+  const extra = bundle.extra as Partial<QdpxExtra> | undefined;
+  // Kept guids are written again, unless two records kept the same one (a project imported twice): the second gets a new one.
+  const used = new Set<string>();
+  const keep = (kept: string | undefined, fallback: () => string): string => {
+    const g = kept && UUID.test(kept) && !used.has(kept.toLowerCase()) ? kept.toLowerCase() : fallback();
+    used.add(g);
+    return g;
+  };
   const users = new Map<string, string>();
   const userOf = (name: string | undefined) => {
     const n = name || 'Gloss';
     let g = users.get(n);
-    if (!g) users.set(n, (g = guidOf('user', n)));
+    if (!g) users.set(n, (g = keep(extra?.users?.[n], () => guidOf('user', n))));
     return g;
   };
   for (const d of bundle.documents) for (const a of d.annotations) userOf(a.annotator);
 
-  const labelGuid = (name: string) => guidOf('label', name);
+  const labelGuids = new Map<string, string>();
+  for (const l of bundle.labels) labelGuids.set(l.name, keep(l.sourceId, () => guidOf('label', l.name)));
+  const labelGuid = (name: string) => labelGuids.get(name) ?? guidOf('label', name);
   const attrGuid = (label: string, name: string, value: string | true) => guidOf('attribute', `${label}\u0000${name}\u0000${value === true ? '' : value}`);
   const propGuid = (key: string) => guidOf('proposition', key);
   const stanceGuid = (key: string, stance: string) => guidOf('stance', `${key}\u0000${stance}`);
-  const selGuid = (a: BundleAnnotation, i: number) => (i === 0 ? guidOf('annotation', a.key) : guidOf('annotation-range', `${a.key}#${i}`));
+  const selGuids = new Map<string, string>();
+  const selGuid = (a: BundleAnnotation, i: number) => {
+    if (i > 0) return guidOf('annotation-range', `${a.key}#${i}`);
+    let g = selGuids.get(a.key);
+    if (!g) selGuids.set(a.key, (g = keep(a.ids?.[''], () => guidOf('annotation', a.key))));
+    return g;
+  };
 
   // Attribute values and stances in use, for the codebook.
   const attrValues = new Map<string, Map<string, Set<string | true>>>();
@@ -61,17 +78,27 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
 
   x.raw('<?xml version="1.0" encoding="utf-8"?>');
   x.open('Project', { xmlns: QDA_NS, name: options.name ?? 'Gloss export', origin: 'Gloss', creationDateTime: now });
-  x.open('Users');
-  for (const [name, guid] of users) x.empty('User', { guid, name });
-  x.close('Users');
+  // The schema asks for at least one User in <Users>: a project without annotations has none to write.
+  if (users.size) {
+    x.open('Users');
+    for (const [name, guid] of users) x.empty('User', { guid, name });
+    x.close('Users');
+  }
 
-  const labelsUsed = bundle.labels;
+  const labelsUsed = codebookLabels(bundle);
   if (labelsUsed.length || stances.size) {
     x.open('CodeBook');
     x.open('Codes');
+    const children = new Map<string | null, BundleLabel[]>();
+    const written = new Set(labelsUsed.map((l) => l.name));
     for (const l of labelsUsed) {
+      const parent = l.parent && written.has(l.parent) ? l.parent : null;
+      children.set(parent, [...(children.get(parent) ?? []), l]);
+    }
+    const writeCode = (l: BundleLabel) => {
       x.open('Code', { guid: labelGuid(l.name), name: l.name, isCodable: 'true', ...(l.color ? { color: l.color } : {}) });
-      x.text('Description', `${LABEL_KIND_PREFIX}${l.kind}`);
+      const description = [l.description ?? '', l.kind !== 'entity' ? `${LABEL_KIND_PREFIX}${l.kind}` : ''].filter(Boolean).join('\n\n');
+      if (description) x.text('Description', description);
       for (const [name, values] of attrValues.get(l.name) ?? []) {
         for (const v of values) {
           x.open('Code', { guid: attrGuid(l.name, name, v), name: v === true ? name : `${name}=${v}`, isCodable: 'true' });
@@ -79,13 +106,16 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
           x.close('Code');
         }
       }
+      for (const child of children.get(l.name) ?? []) writeCode(child);
       x.close('Code');
-    }
+    };
+    for (const l of children.get(null) ?? []) writeCode(l);
     if (stances.size) {
       x.open('Code', { guid: guidOf('code', PROPOSITIONS_CODE), name: PROPOSITIONS_CODE, isCodable: 'false' });
       const texts = new Map(bundle.propositions.map((p) => [p.key, p.text]));
+      const propositionIds = new Map(bundle.propositions.map((p) => [p.key, p.sourceId]));
       for (const [key, values] of stances) {
-        x.open('Code', { guid: propGuid(key), name: texts.get(key) ?? key, isCodable: 'true' });
+        x.open('Code', { guid: keep(propositionIds.get(key), () => propGuid(key)), name: texts.get(key) ?? key, isCodable: 'true' });
         for (const s of values) x.empty('Code', { guid: stanceGuid(key, s), name: s, isCodable: 'true' });
         x.close('Code');
       }
@@ -108,7 +138,7 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
     for (const e of bundle.entities) {
       const mentions = entityMentions.get(e.key);
       if (!mentions) continue;
-      x.open('Case', { guid: guidOf('entity', e.key), name: e.name });
+      x.open('Case', { guid: keep(e.sourceId, () => guidOf('entity', e.key)), name: e.name });
       x.text('Description', `${ENTITY_CASE_PREFIX}${JSON.stringify({ type: e.type, externalId: e.externalId, aliases: e.aliases, description: e.description })}`);
       for (const m of mentions) x.empty('SelectionRef', { targetGUID: m });
       x.close('Case');
@@ -118,11 +148,14 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
 
   const notes: { guid: string; text: string; user: string; created?: string }[] = [];
   const files: FileEntry[] = [];
-  x.open('Sources');
+  // <Sources> needs at least one source.
+  if (bundle.documents.length) x.open('Sources');
+  const sourceGuids = new Set<string>();
   bundle.documents.forEach((d, di) => {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: di, total: bundle.documents.length, item: d.name });
-    const guid = guidOf('document', d.key);
+    const guid = keep(d.sourceId, () => guidOf('document', d.key));
+    sourceGuids.add(guid);
     files.push({ path: `sources/${guid}.txt`, data: d.text });
     x.open('TextSource', { guid, name: d.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: now });
     x.text('Description', d.title);
@@ -163,17 +196,42 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
     }
     x.close('TextSource');
   });
-  x.close('Sources');
+  if (bundle.documents.length) x.close('Sources');
 
   const links = bundle.documents.flatMap((d) =>
     d.relations.flatMap((r) => {
       const from = d.annotations.find((a) => a.key === r.from);
       const toDoc = r.toDocument ? bundle.documents.find((x) => x.key === r.toDocument) : d;
       const to = toDoc?.annotations.find((a) => a.key === r.to);
-      const guid = guidOf('relation', `${d.key}\u0000${r.key}`);
-      return from && to ? [{ guid, name: r.type, from: selGuid(from, 0), to: selGuid(to, 0), note: r.note ? guidOf('note', guid) : undefined, text: r.note }] : [];
+      if (!from || !to) return [];
+      const guid = keep(r.ids?.[''], () => guidOf('relation', `${d.key}\u0000${r.key}`));
+      return [{ guid, name: r.type, direction: 'OneWay', from: selGuid(from, 0), to: selGuid(to, 0), note: r.note ? guidOf('note', guid) : undefined, text: r.note }];
     }),
   );
+  // Events and equivalences as links (QDA tools have no n-ary annotations): an event's trigger links to each argument.
+  for (const d of bundle.documents) {
+    const byKey = new Map(d.annotations.map((a) => [a.key, a]));
+    const triggerOf = new Map(d.events.map((e) => [e.key, e.trigger]));
+    const sel = (key: string) => {
+      const a = byKey.get(key) ?? byKey.get(triggerOf.get(key) ?? '');
+      return a ? selGuid(a, 0) : undefined;
+    };
+    for (const e of d.events) {
+      const trigger = sel(e.trigger);
+      if (!trigger) continue;
+      const args = e.args.length ? e.args : [{ role: '', ref: e.trigger }];
+      args.forEach((arg, i) => {
+        const to = sel(arg.ref);
+        if (to) links.push({ guid: guidOf('event-link', `${d.key}\u0000${e.key}\u0000${i}`), name: `event:${e.type}${arg.role ? `:${arg.role}` : ''}`, direction: 'OneWay', from: trigger, to, note: undefined, text: '' });
+      });
+    }
+    d.equivalences.forEach((q, qi) => {
+      const members = q.members.map(sel).filter((m): m is string => m !== undefined);
+      for (let i = 1; i < members.length; i++) {
+        links.push({ guid: guidOf('equivalence-link', `${d.key}\u0000${qi}\u0000${i}`), name: `equivalence:${q.type}`, direction: 'Associative', from: members[0]!, to: members[i]!, note: undefined, text: '' });
+      }
+    });
+  }
   for (const l of links) if (l.note) notes.push({ guid: l.note, text: l.text, user: userOf(undefined) });
 
   if (notes.length) {
@@ -189,7 +247,7 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
   if (links.length) {
     x.open('Links');
     for (const l of links) {
-      const attrs = { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.from, targetGUID: l.to };
+      const attrs = { guid: l.guid, name: l.name, direction: l.direction, originGUID: l.from, targetGUID: l.to };
       if (!l.note) {
         x.empty('Link', attrs);
         continue;
@@ -200,10 +258,42 @@ export function serializeQdpx(bundle: Bundle, options: RunOptions & { generated?
     }
     x.close('Links');
   }
+  const codeGuids = new Set(labelGuids.values());
+  const sets = (extra?.sets ?? [])
+    .map((set) => ({ ...set, codes: set.codes.filter((g) => codeGuids.has(g.toLowerCase())), sources: set.sources.filter((g) => sourceGuids.has(g.toLowerCase())) }))
+    .filter((set) => !used.has(set.guid.toLowerCase()));
+  if (sets.length) {
+    x.open('Sets');
+    for (const set of sets) {
+      x.open('Set', { guid: keep(set.guid, () => guidOf('set', set.name)), name: set.name });
+      if (set.description) x.text('Description', set.description);
+      for (const g of set.codes) x.empty('MemberCode', { targetGUID: g });
+      for (const g of set.sources) x.empty('MemberSource', { targetGUID: g });
+      x.close('Set');
+    }
+    x.close('Sets');
+  }
   x.close('Project');
   const qde = x.toString();
   options.onProgress?.({ phase: 'export', done: bundle.documents.length, total: bundle.documents.length });
-  return { bytes: zipFiles([{ path: 'project.qde', data: qde }, ...files]), qde };
+  return { bytes: zipFiles([{ path: 'project.qde', data: qde }, ...files]), qde, warnings: [] as string[] };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The labels the codebook holds: all of a Gloss tagset; for a project that
+ * came from a QDA tool (its labels have guids), its own codes and the labels
+ * annotations use, so that no code is added that the project did not have.
+ */
+function codebookLabels(bundle: Bundle): BundleLabel[] {
+  if (!bundle.labels.some((l) => l.sourceId)) return bundle.labels;
+  const usedLabels = new Set(bundle.documents.flatMap((d) => d.annotations.map((a) => a.label)));
+  const keep = new Set(bundle.labels.filter((l) => l.sourceId || usedLabels.has(l.name)).map((l) => l.name));
+  // A kept label's ancestors are kept too, so the tree stays whole.
+  const byName = new Map(bundle.labels.map((l) => [l.name, l]));
+  for (const name of [...keep]) for (let p = byName.get(name)?.parent; p && !keep.has(p); p = byName.get(p)?.parent) keep.add(p);
+  return bundle.labels.filter((l) => keep.has(l.name));
 }
 
 /** A small indenting XML writer; text and attribute values are escaped, characters XML 1.0 forbids are dropped. */

@@ -1,5 +1,8 @@
 import type { AttributeValue, Block, LabelKind, SourceMetadata, TextRange } from '../../../../shared/index.ts';
 import { importError, jsonErrorLine, lineOfJsonValue } from '../errors.ts';
+import { assertNoEscapedNul, describeZodError } from '../json-checks.ts';
+import { GlossDocumentSchema, GlossLabelSchema, GlossRelationTypeSchema } from './schema.ts';
+import type { z } from 'zod';
 import { externalIdFromIri } from '../external-ids.ts';
 import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleAnnotation, type BundleClaim, type BundleDocument, type BundleLabel } from '../model.ts';
 import { rangesFromCodePoints } from '../text.ts';
@@ -34,6 +37,7 @@ export function parseW3c(raw: string, file: string, resolve: DocumentResolver): 
   } catch (err) {
     throw importError(file, jsonErrorLine(raw), `not valid JSON (${(err as Error).message.split('\n')[0]!.slice(0, 120)})`);
   }
+  assertNoEscapedNul(raw, file);
   const bundle = emptyBundle();
   const docs = new Map<string, BundleDocument>();
   const annotations: Json[] = [];
@@ -58,7 +62,7 @@ export function parseW3c(raw: string, file: string, resolve: DocumentResolver): 
       if (isObject(node.next)) stack.push(node.next);
       pushAll(asArray(node.items));
     } else if (types.includes('AnnotationCollection')) {
-      readGlossHeader(node, bundle, docs, file);
+      readGlossHeader(node, bundle, docs, file, raw);
       if (typeof node.first === 'string') throw fail(node, `the first page ${node.first} is not embedded in the file; Gloss reads self-contained files only`);
       if (isObject(node.first)) stack.push(node.first);
     } else throw fail(node, `an object of type "${types.join(', ') || '(none)'}" is not an Annotation, AnnotationPage or AnnotationCollection`);
@@ -114,7 +118,15 @@ export function parseW3c(raw: string, file: string, resolve: DocumentResolver): 
 }
 
 /** `gloss:documents`, `gloss:labels` and `gloss:relationTypes` of a Gloss export. */
-function readGlossHeader(node: Json, bundle: Bundle, docs: Map<string, BundleDocument>, file: string): void {
+function readGlossHeader(node: Json, bundle: Bundle, docs: Map<string, BundleDocument>, file: string, raw: string): void {
+  const check = (schema: z.ZodType, value: unknown, where: string, i: number) => {
+    const r = schema.safeParse(value);
+    const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+    if (!r.success) throw importError(file, id ? lineOfJsonValue(raw, 'id', id) : undefined, `${where}[${i}]: ${describeZodError(r.error)}`);
+  };
+  asArray(node['gloss:documents']).forEach((d, i) => check(GlossDocumentSchema, d, 'gloss:documents', i));
+  asArray(node['gloss:labels']).forEach((l, i) => check(GlossLabelSchema, l, 'gloss:labels', i));
+  asArray(node['gloss:relationTypes']).forEach((r, i) => check(GlossRelationTypeSchema, r, 'gloss:relationTypes', i));
   for (const d of asArray(node['gloss:documents'])) {
     if (!isObject(d) || typeof d.id !== 'string' || typeof d.text !== 'string') throw importError(file, undefined, 'gloss:documents: each document needs an id and a text');
     const text = d.text;

@@ -1,6 +1,6 @@
 import type { BundleAnnotation, BundleEntity, BundleLabel, BundleProposition } from '../model.ts';
 import { externalIdToIri } from '../external-ids.ts';
-import { contextAround } from '../text.ts';
+import { contextAroundUnits } from '../text.ts';
 import { q } from './json-text.ts';
 import { CONTEXT, iriOf } from './vocab.ts';
 
@@ -73,7 +73,7 @@ export function spanAnnotationJson(text: string, source: string, a: BundleAnnota
 /** One SpecificResource per range (a discontinuous span has several), with quote and position selectors. */
 function targetsJson(text: string, sourceJson: string, a: BundleAnnotation, cps: readonly { start: number; end: number }[]): string {
   const list = a.ranges.map((r, i) => {
-    const { prefix, suffix } = contextAround(text, r.start, r.end);
+    const { prefix, suffix } = contextAroundUnits(text, r.start, r.end);
     return (
       `{"type":"SpecificResource","source":${sourceJson},"selector":[` +
       `{"type":"TextQuoteSelector","exact":${q(text.slice(r.start, r.end))},"prefix":${q(prefix)},"suffix":${q(suffix)}},` +

@@ -1,9 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import type { Block } from '../../../shared/index.ts';
-import { BlockTextBuilder } from './blocks.ts';
-import type { ParsedDocument } from './parsed.ts';
+import type { Block } from '../../../../shared/index.ts';
+import { BlockTextBuilder } from '../../import/blocks.ts';
+import type { ParsedDocument } from '../../import/parsed.ts';
 
 const BLOCK_TYPES: Record<string, Block['type']> = {
   P: 'paragraph', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph', LI: 'listItem', DD: 'paragraph', DT: 'paragraph',

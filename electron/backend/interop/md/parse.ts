@@ -1,9 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { Block } from '../../../shared/index.ts';
-import { BlockTextBuilder } from './blocks.ts';
-import { normalizeNewlines } from './decode.ts';
-import type { ParsedDocument } from './parsed.ts';
+import type { Block } from '../../../../shared/index.ts';
+import { BlockTextBuilder } from '../../import/blocks.ts';
+import { normalizeNewlines } from '../../import/decode.ts';
+import type { ParsedDocument } from '../../import/parsed.ts';
 
 // html: false — raw HTML in Markdown is shown as text, never interpreted.
 const md = new MarkdownIt({ html: false, linkify: false });

@@ -1,6 +1,6 @@
-import { lineBlocks } from './blocks.ts';
-import { normalizeNewlines } from './decode.ts';
-import type { ParsedDocument } from './parsed.ts';
+import { lineBlocks } from '../../import/blocks.ts';
+import { normalizeNewlines } from '../../import/decode.ts';
+import type { ParsedDocument } from '../../import/parsed.ts';
 
 /** Plain text: newlines normalized, otherwise kept exactly; the title is the first non-empty line. */
 export function parseText(decoded: string): ParsedDocument {

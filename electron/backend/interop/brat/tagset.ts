@@ -10,9 +10,9 @@ import {
   type PortableRelationType,
   type PortableTagset,
   type StanceSet,
-} from '../../../shared/index.ts';
-import { contrastingText, PALETTE, toHexColor } from './colors.ts';
-import { parseConf, type ConfEntry, type ConfMeta } from './conf.ts';
+} from '../../../../shared/index.ts';
+import { contrastingText, PALETTE, toHexColor } from '../../tagset/colors.ts';
+import { parseConf, type ConfEntry, type ConfMeta } from './conf-file.ts';
 
 export interface BratConf {
   annotationConf: string;

@@ -1,8 +1,8 @@
-import type { Project } from '../project.ts';
-import { loadBundle } from '../interop/load.ts';
-import type { Bundle, BundleDocument } from '../interop/model.ts';
-import type { RunOptions } from '../interop/progress.ts';
-import { manyRangesToCodePoints } from '../interop/text.ts';
+import type { Project } from '../../project.ts';
+import { loadBundle } from '../load.ts';
+import type { Bundle, BundleDocument } from '../model.ts';
+import type { RunOptions } from '../progress.ts';
+import { manyRangesToCodePoints } from '../text.ts';
 
 /**
  * Gloss JSONL: one document per line with its text and everything attached
@@ -84,6 +84,7 @@ export function documentRecord(doc: BundleDocument, bundle: Bundle) {
       ...(r.toDocument ? { toDocument: r.toDocument } : {}),
       note: r.note,
       ...(r.fromRole ? { fromRole: r.fromRole, toRole: r.toRole } : {}),
+      ...(r.attributes && Object.keys(r.attributes).length ? { attributes: r.attributes } : {}),
     })),
     events: doc.events.map((e) => ({ id: e.key, type: e.type, trigger: e.trigger, args: e.args, attributes: e.attributes, note: e.note })),
     equivalences: doc.equivalences.map((q) => ({ type: q.type, members: q.members })),

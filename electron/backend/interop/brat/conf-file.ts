@@ -1,4 +1,4 @@
-import { GlossError } from '../../../shared/index.ts';
+import { GlossError } from '../../../../shared/index.ts';
 
 /** One type line of a brat configuration file, after macro expansion. */
 export interface ConfEntry {
