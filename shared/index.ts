@@ -11,6 +11,7 @@ export * from './model/relation.ts';
 export * from './model/snapshot.ts';
 export * from './model/tagset.ts';
 export * from './model/compare.ts';
+export * from './model/agreement.ts';
 export * from './text/codepoints.ts';
 export * from './text/quote.ts';
 export * from './api/errors.ts';
