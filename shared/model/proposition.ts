@@ -22,6 +22,8 @@ export const PropositionSchema = z.object({
   id: z.string(),
   text: z.string().min(1),
   note: z.string(),
+  /** Who made the link (read-only; a link made without one takes its annotation's). */
+  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });
@@ -62,6 +64,8 @@ export const DocumentStanceSchema = z.object({
   propositionText: z.string(),
   stance: z.string(),
   justification: z.string(),
+  /** Who took the stance (read-only). */
+  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });

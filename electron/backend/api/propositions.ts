@@ -57,7 +57,7 @@ export const stanceHandlers: HandlerMap<'stances'> = {
       project.claims.assertStance(args.stance);
       const { proposition, created } = resolveProposition(project, args);
       const { stance, previous } = project.claims.setDocumentStance(
-        { documentId: args.documentId, propositionId: proposition.id, stance: args.stance, justification: args.justification },
+        { documentId: args.documentId, propositionId: proposition.id, stance: args.stance, justification: args.justification, annotator: project.annotator },
         { id: args.id },
       );
       return { stance, previous, createdProposition: created };

@@ -13,12 +13,15 @@ import { runSteps, type Steps } from './steps.ts';
  * Relations whose other end is outside the exported documents are left out
  * and counted in `dropped`.
  */
-export function loadBundle(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Bundle & { dropped: number } {
+export function loadBundle(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Bundle & { dropped: number } {
   return runSteps(loadBundleSteps(project, documentIds, options));
 }
 
 /** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
-export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Steps<Bundle & { dropped: number }> {
+/** What to read besides the documents: with `annotator`, one annotator's layer only (e.g. `curation`, the gold corpus). */
+export type LoadOptions = RunOptions & { annotator?: string };
+
+export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Steps<Bundle & { dropped: number }> {
   const labels = project.labels.list();
   const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
   const ids = documentIds ?? project.documents.ids();
@@ -41,7 +44,10 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
-    for (const a of annotationRows.byDocument(id)) {
+    const layer = options.annotator;
+    const rows = annotationRows.byDocument(id).filter((a) => layer === undefined || a.annotator === layer);
+    const kept = new Set(rows.map((a) => a.id));
+    for (const a of rows) {
       const entity = entityOf.get(a.id);
       if (entity) entityIds.add(entity);
       doc.annotations.push({
@@ -64,7 +70,8 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     const relations = hasRows(project, 'relations') ? relationsFrom(project, id) : [];
     const roles = standoff.relationRoles(relations.map((r) => r.id));
     for (const r of relations) {
-      if (!wanted.has(r.toDocumentId)) {
+      if (layer !== undefined && !kept.has(r.fromAnnotationId)) continue;
+      if (!wanted.has(r.toDocumentId) || (layer !== undefined && r.toDocumentId === id && !kept.has(r.toAnnotationId))) {
         dropped++;
         continue;
       }
@@ -79,13 +86,21 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         ...(role ? { fromRole: role.fromRole, toRole: role.toRole } : {}),
       });
     }
-    for (const e of standoff.events(id)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note });
-    for (const q of standoff.equivalences(id)) doc.equivalences.push({ type: q.type, members: q.members });
-    for (const n of standoff.normalizations(id)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
-    for (const n of standoff.notes(id)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text });
+    const inLayer = (ref: string) => layer === undefined || kept.has(ref) || !ref;
+    for (const e of standoff.events(id)) if (inLayer(e.triggerId)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note });
+    for (const q of standoff.equivalences(id)) {
+      const members = layer === undefined ? q.members : q.members.filter((m) => kept.has(m));
+      if (members.length > 1) doc.equivalences.push({ type: q.type, members });
+    }
+    const eventIds = new Set(doc.events.map((e) => e.key));
+    const relationIds = new Set(doc.relations.map((r) => r.key));
+    const targetKept = (t: string) => layer === undefined || kept.has(t) || eventIds.has(t) || relationIds.has(t);
+    for (const n of standoff.normalizations(id)) if (targetKept(n.targetId)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
+    for (const n of standoff.notes(id)) if (targetKept(n.targetId)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text });
     for (const s of project.claims.stancesByDocument(id)) {
+      if (layer !== undefined && s.annotator !== layer) continue;
       propositionIds.add(s.propositionId);
-      doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification });
+      doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification, ...(s.annotator ? { annotator: s.annotator } : {}) });
     }
     documents.push(doc);
     yield;

@@ -129,6 +129,8 @@ export interface BundleDocumentStance {
   proposition: string;
   stance: string;
   justification: string;
+  /** Who took it, where the format says. */
+  annotator?: string;
 }
 
 export interface BundleDocument {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { GlossError, type AttributeDefinition, type LabelKind } from '../../../shared/index.ts';
+import { GlossError, normalizeRanges, type AttributeDefinition, type LabelKind, type TextRange } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
+import { cachedStatement } from '../store/statements.ts';
 import { StandoffStore } from '../store/standoff.ts';
 import { PALETTE } from '../tagset/colors.ts';
 import { errorAt } from './errors.ts';
@@ -14,8 +15,12 @@ export interface StoreResult {
   /** Documents already in the project that received annotations. */
   annotatedIds: string[];
   counts: { documents: number; annotations: number; relations: number; events: number; claims: number; entities: number; propositions: number };
+  /** New annotations per annotator. */
+  byAnnotator: Record<string, number>;
   /** What was left out, and why (e.g. a relation given twice). */
   warnings: string[];
+  /** Records that disagree with what the project holds and were left out (e.g. another document stance by the same annotator). */
+  conflicts: string[];
 }
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -45,13 +50,17 @@ class BundleWriter {
     documentIds: [],
     annotatedIds: [],
     counts: { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 },
+    byAnnotator: {},
     warnings: [],
+    conflicts: [],
   };
   private readonly labelHints: Map<string, BundleLabel>;
   private readonly typeHints: Map<string, BundleRelationType>;
   private paletteIndex: number;
   /** Read once: the project's annotator setting (or the system user) for records that name none. */
   private readonly annotator: string;
+  /** Same-text and same-annotation matching (re-imports and merges add nothing twice). */
+  private readonly dedupe: Dedupe;
 
   constructor(
     private readonly project: Project,
@@ -63,6 +72,7 @@ class BundleWriter {
     this.typeHints = new Map(bundle.relationTypes.map((t) => [t.name.toLowerCase(), t]));
     this.paletteIndex = project.labels.list().length;
     this.annotator = project.annotator;
+    this.dedupe = new Dedupe(project);
   }
 
   write(): StoreResult {
@@ -86,8 +96,16 @@ class BundleWriter {
   }
 
   private insertDocument(doc: BundleDocument): void {
-    const id = randomUUID();
     if (!doc.text.trim()) throw errorAt(undefined, doc.file ?? doc.name, 'the document holds no text');
+    const contentHash = createHash('sha256').update(doc.text).digest('hex');
+    // The same text (after the importer's normalization) is the same document: its annotations join it.
+    const same = this.dedupe.documentWithText(contentHash, doc.text);
+    if (same) {
+      this.docIds.set(doc, same);
+      if (!this.result.annotatedIds.includes(same)) this.result.annotatedIds.push(same);
+      return;
+    }
+    const id = randomUUID();
     this.project.documents.insert({
       id,
       name: doc.name || doc.key,
@@ -95,7 +113,7 @@ class BundleWriter {
       text: doc.text,
       blocks: doc.blocks,
       metadata: doc.metadata,
-      contentHash: createHash('sha256').update(doc.text).digest('hex'),
+      contentHash,
     });
     this.docIds.set(doc, id);
     this.result.documentIds.push(id);
@@ -130,6 +148,17 @@ class BundleWriter {
     const file = doc.file ?? doc.name;
     for (const a of doc.annotations) {
       const labelId = this.label(a.label, a.origin, file);
+      const annotator = a.annotator || this.annotator;
+      const existing = this.dedupe.annotation(documentId, annotator, labelId, a.ranges);
+      if (existing) {
+        // Already in the project, as this annotator made it: only what it lacks is added.
+        if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
+        refs.set(a.key, existing);
+        this.dedupe.known.add(existing);
+        if (a.entity !== undefined && !this.dedupe.entityOf(existing)) this.project.entities.link([{ annotationId: existing, entityId: this.entity(a.entity, a.origin, file) }]);
+        this.claimLinks(existing, a, file, this.dedupe.propositionsOf(existing));
+        continue;
+      }
       const stored = this.guard(a.origin, file, () =>
         this.project.annotations.create(
           {
@@ -138,7 +167,7 @@ class BundleWriter {
             labelId,
             attributes: a.attributes,
             note: a.note,
-            annotator: a.annotator || this.annotator,
+            annotator,
             ...(a.createdAt ? { createdAt: a.createdAt } : {}),
             ...(a.modifiedAt ? { modifiedAt: a.modifiedAt } : {}),
           },
@@ -148,24 +177,29 @@ class BundleWriter {
       if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
       refs.set(a.key, stored.id);
       this.result.counts.annotations++;
+      this.result.byAnnotator[annotator] = (this.result.byAnnotator[annotator] ?? 0) + 1;
       if (a.entity !== undefined) this.project.entities.link([{ annotationId: stored.id, entityId: this.entity(a.entity, a.origin, file) }]);
-      const linked = new Set<string>();
-      for (const c of a.claims) {
-        this.guard(a.origin, file, () => this.project.claims.assertStance(c.stance));
-        const propositionId = this.proposition(c.proposition, a.origin, file);
-        if (linked.has(propositionId)) continue;
-        linked.add(propositionId);
-        this.project.claims.insert({
-          annotationId: stored.id,
-          propositionId,
-          stance: c.stance,
-          attribution: { entityId: c.attribution.entity !== null ? this.entity(c.attribution.entity, a.origin, file) : null, text: c.attribution.text },
-          hedged: c.hedged,
-          reported: c.reported,
-          note: c.note,
-        });
-        this.result.counts.claims++;
-      }
+      this.claimLinks(stored.id, a, file, new Set());
+    }
+  }
+
+  /** Stores an annotation's claim links, leaving out propositions it is already linked to. */
+  private claimLinks(annotationId: string, a: BundleDocument['annotations'][number], file: string, linked: Set<string>): void {
+    for (const c of a.claims) {
+      this.guard(a.origin, file, () => this.project.claims.assertStance(c.stance));
+      const propositionId = this.proposition(c.proposition, a.origin, file);
+      if (linked.has(propositionId)) continue;
+      linked.add(propositionId);
+      this.project.claims.insert({
+        annotationId,
+        propositionId,
+        stance: c.stance,
+        attribution: { entityId: c.attribution.entity !== null ? this.entity(c.attribution.entity, a.origin, file) : null, text: c.attribution.text },
+        hedged: c.hedged,
+        reported: c.reported,
+        note: c.note,
+      });
+      this.result.counts.claims++;
     }
   }
 
@@ -179,15 +213,25 @@ class BundleWriter {
       if (!id) throw errorAt(origin, file, `unknown reference ${key} in ${what}`);
       return id;
     };
+    // Records whose annotations were all in the project already were imported before: left as they are.
+    const known = (keys: readonly string[], map = refs) => keys.length > 0 && keys.every((k) => this.dedupe.known.has(map.get(k) ?? ''));
     // Events first: relations, normalizations and notes may refer to them.
-    const events = doc.events.map((e) => {
+    const newEvents = doc.events.filter((e) => {
+      if (!known([e.trigger, ...e.args.map((x) => x.ref)])) return true;
+      const same = this.dedupe.event(refs.get(e.trigger)!, e.type);
+      if (!same) return true;
+      refs.set(e.key, same);
+      this.dedupe.known.add(same);
+      return false;
+    });
+    const events = newEvents.map((e) => {
       const id = this.standoff.addEvent({ documentId, type: e.type, triggerId: ref(e.trigger, e.origin, `the trigger of event ${e.key}`), args: [], attributes: e.attributes, note: e.note });
       if (refs.has(e.key)) throw errorAt(e.origin, file, `the id ${e.key} is used twice`);
       refs.set(e.key, id);
       this.result.counts.events++;
       return id;
     });
-    doc.events.forEach((e, i) => this.standoff.setEventArgs(events[i]!, e.args.map((x) => ({ role: x.role, ref: ref(x.ref, e.origin, `event ${e.key}`) }))));
+    newEvents.forEach((e, i) => this.standoff.setEventArgs(events[i]!, e.args.map((x) => ({ role: x.role, ref: ref(x.ref, e.origin, `event ${e.key}`) }))));
 
     for (const r of doc.relations) {
       const typeId = this.relationType(r.type, r.origin, file);
@@ -199,6 +243,7 @@ class BundleWriter {
       try {
         relationId = this.project.relations.create({ typeId, fromAnnotationId: from, toAnnotationId: to, note: r.note }).id;
       } catch (err) {
+        if (err instanceof GlossError && err.kind === 'conflict' && this.dedupe.known.has(from) && this.dedupe.known.has(to)) continue;
         if (err instanceof GlossError && err.kind === 'conflict') {
           this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} repeats another and was left out (${err.message})`);
           continue;
@@ -210,15 +255,26 @@ class BundleWriter {
       if ((r.fromRole && r.fromRole !== 'Arg1') || (r.toRole && r.toRole !== 'Arg2')) this.standoff.setRelationRoles(relationId, r.fromRole ?? 'Arg1', r.toRole ?? 'Arg2');
     }
     for (const q of doc.equivalences) {
+      if (known(q.members)) continue;
       this.standoff.addEquivalence({ documentId, type: q.type, members: q.members.map((m) => ref(m, q.origin, 'an equivalence')) });
     }
     for (const n of doc.normalizations) {
+      if (known([n.target])) continue;
       this.standoff.addNormalization({ documentId, targetId: ref(n.target, n.origin, 'a normalization'), type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
     }
-    for (const n of doc.notes) this.standoff.addNote({ documentId, targetId: ref(n.target, n.origin, 'a note'), type: n.type, text: n.text });
+    for (const n of doc.notes) if (!known([n.target])) this.standoff.addNote({ documentId, targetId: ref(n.target, n.origin, 'a note'), type: n.type, text: n.text });
     for (const s of doc.stances) {
       this.guard(undefined, file, () => this.project.claims.assertStance(s.stance));
-      this.project.claims.setDocumentStance({ documentId, propositionId: this.proposition(s.proposition, undefined, file), stance: s.stance, justification: s.justification });
+      const propositionId = this.proposition(s.proposition, undefined, file);
+      const annotator = s.annotator || this.annotator;
+      const existing = this.project.claims.documentStance(documentId, propositionId);
+      if (existing) {
+        if (existing.stance !== s.stance) {
+          this.result.conflicts.push(`${file}: ${annotator}'s stance "${s.stance}" toward proposition ${propositionId} differs from the stance "${existing.stance}" the document already takes; the existing one was kept`);
+        }
+        continue;
+      }
+      this.project.claims.setDocumentStance({ documentId, propositionId, stance: s.stance, justification: s.justification, annotator });
     }
   }
 
@@ -277,6 +333,9 @@ class BundleWriter {
         const row = this.project.db.prepare('SELECT id FROM entities WHERE external_id = ? ORDER BY rowid LIMIT 1').get(e.externalId) as { id: string } | undefined;
         if (row) return row.id;
       }
+      // Then the same name and type (a merge of two annotators' projects, or a re-import).
+      const named = this.project.db.prepare('SELECT id FROM entities WHERE name = ? AND type = ? ORDER BY rowid LIMIT 1').get(e.name, e.type) as { id: string } | undefined;
+      if (named) return named.id;
       this.result.counts.entities++;
       return this.project.entities.create({ name: e.name || e.externalId || key, type: e.type, aliases: e.aliases, externalId: e.externalId, description: e.description }).id;
     });
@@ -319,5 +378,50 @@ class BundleWriter {
       return errorAt(origin, file, err.message);
     }
     return err;
+  }
+}
+
+/**
+ * What an import or merge finds already in the project: documents by their
+ * text, annotations by document, annotator, label and ranges (only those
+ * stored before this import began: two identical spans in one file are two
+ * annotations, as the file says).
+ */
+class Dedupe {
+  /** Stored ids of annotations (and events) that were in the project already and that this import refers to. */
+  readonly known = new Set<string>();
+  private readonly lastRowid: number;
+
+  constructor(private readonly project: Project) {
+    this.lastRowid = (cachedStatement(project.db, 'SELECT coalesce(max(rowid), 0) AS n FROM annotations').get() as { n: number }).n;
+  }
+
+  documentWithText(contentHash: string, text: string): string | undefined {
+    const rows = cachedStatement(this.project.db, 'SELECT id FROM documents WHERE content_hash = ? ORDER BY rowid').all(contentHash) as { id: string }[];
+    return rows.find((r) => this.project.documents.text(r.id) === text)?.id;
+  }
+
+  annotation(documentId: string, annotator: string, labelId: string, ranges: readonly TextRange[]): string | undefined {
+    const sorted = normalizeRanges(ranges);
+    if (!sorted.length) return undefined;
+    const row = cachedStatement(
+      this.project.db,
+      `SELECT id FROM annotations WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND annotator = ? AND label_id = ? AND ranges = ? AND rowid <= ?
+       ORDER BY rowid LIMIT 1`,
+    ).get(documentId, sorted[0]!.start, sorted[sorted.length - 1]!.end, annotator, labelId, JSON.stringify(sorted), this.lastRowid) as { id: string } | undefined;
+    return row?.id;
+  }
+
+  entityOf(annotationId: string): string | undefined {
+    return (cachedStatement(this.project.db, 'SELECT entity_id FROM annotation_entities WHERE annotation_id = ?').get(annotationId) as { entity_id: string } | undefined)?.entity_id;
+  }
+
+  propositionsOf(annotationId: string): Set<string> {
+    const rows = cachedStatement(this.project.db, 'SELECT proposition_id FROM claim_links WHERE annotation_id = ?').all(annotationId) as { proposition_id: string }[];
+    return new Set(rows.map((r) => r.proposition_id));
+  }
+
+  event(triggerId: string, type: string): string | undefined {
+    return (cachedStatement(this.project.db, 'SELECT id FROM events WHERE trigger_id = ? AND type = ? ORDER BY rowid LIMIT 1').get(triggerId, type) as { id: string } | undefined)?.id;
   }
 }

@@ -24,6 +24,7 @@ interface ClaimRow {
   hedged: number;
   reported: number;
   note: string;
+  annotator?: string;
   created_at: string;
   modified_at: string;
 }
@@ -35,6 +36,7 @@ interface StanceRow {
   proposition_text: string;
   stance: string;
   justification: string;
+  annotator?: string;
   created_at: string;
   modified_at: string;
 }
@@ -234,15 +236,15 @@ export class ClaimStore {
 
   /** Sets (inserting or replacing) a document's stance; returns it and what it replaced. */
   setDocumentStance(
-    f: { documentId: string; propositionId: string; stance: string; justification: string },
+    f: { documentId: string; propositionId: string; stance: string; justification: string; annotator?: string },
     options: { id?: string; createdAt?: string; modifiedAt?: string } = {},
   ): { stance: DocumentStance; previous: DocumentStance | null } {
     const previous = this.documentStance(f.documentId, f.propositionId);
     const now = nowIso();
     if (previous && (options.id === undefined || options.id === previous.id)) {
       this.db
-        .prepare('UPDATE document_stances SET stance = ?, justification = ?, modified_at = ? WHERE id = ?')
-        .run(f.stance, f.justification, options.modifiedAt ?? now, previous.id);
+        .prepare('UPDATE document_stances SET stance = ?, justification = ?, modified_at = ?, annotator = coalesce(?, annotator) WHERE id = ?')
+        .run(f.stance, f.justification, options.modifiedAt ?? now, f.annotator ?? null, previous.id);
     } else {
       const id = options.id ?? randomUUID();
       const taken = this.db.prepare('SELECT 1 FROM document_stances WHERE id = ?').get(id);
@@ -250,10 +252,10 @@ export class ClaimStore {
       if (previous) this.db.prepare('DELETE FROM document_stances WHERE id = ?').run(previous.id);
       this.db
         .prepare(
-          `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at, annotator)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, f.documentId, f.propositionId, f.stance, f.justification, options.createdAt ?? now, options.modifiedAt ?? now);
+        .run(id, f.documentId, f.propositionId, f.stance, f.justification, options.createdAt ?? now, options.modifiedAt ?? now, f.annotator ?? '');
     }
     return { stance: this.documentStance(f.documentId, f.propositionId)!, previous };
   }
@@ -299,6 +301,7 @@ function toClaim(r: ClaimRow): ClaimLink {
     hedged: r.hedged === 1,
     reported: r.reported === 1,
     note: r.note,
+    ...(r.annotator ? { annotator: r.annotator } : {}),
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };
@@ -312,6 +315,7 @@ function toStance(r: StanceRow): DocumentStance {
     propositionText: r.proposition_text,
     stance: r.stance,
     justification: r.justification,
+    ...(r.annotator ? { annotator: r.annotator } : {}),
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };

@@ -19,7 +19,8 @@ export const exportCommand: CommandRun = {
     const progress = progressReporter({ force: ctx.options.has('progress'), tty: Boolean(process.stderr.isTTY) });
     let artifact;
     try {
-      artifact = exportDocuments(project, format, { documentIds: ids, onProgress: progress.onProgress });
+      const annotator = stringOption(ctx, 'annotator');
+      artifact = exportDocuments(project, format, { documentIds: ids, onProgress: progress.onProgress, ...(annotator ? { annotator } : {}) });
     } finally {
       progress.done();
     }
