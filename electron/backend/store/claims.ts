@@ -272,12 +272,12 @@ export class ClaimStore {
     this.db.prepare('DELETE FROM document_stances WHERE document_id = ? AND proposition_id = ? AND id <> ?').run(s.documentId, s.propositionId, s.id);
     this.db
       .prepare(
-        `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at, annotator)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET document_id = excluded.document_id, proposition_id = excluded.proposition_id, stance = excluded.stance,
-           justification = excluded.justification, created_at = excluded.created_at, modified_at = excluded.modified_at`,
+           justification = excluded.justification, created_at = excluded.created_at, modified_at = excluded.modified_at, annotator = excluded.annotator`,
       )
-      .run(s.id, s.documentId, s.propositionId, s.stance, s.justification, s.createdAt, s.modifiedAt);
+      .run(s.id, s.documentId, s.propositionId, s.stance, s.justification, s.createdAt, s.modifiedAt, s.annotator ?? '');
   }
 
   stancesByDocument(documentId: string): DocumentStance[] {
