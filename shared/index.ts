@@ -27,5 +27,6 @@ export * from './api/tagset.ts';
 export * from './api/suggestions.ts';
 export * from './api/compare.ts';
 export * from './api/jobs.ts';
+export * from './api/team.ts';
 export * from './api/contract.ts';
 export * from './api/bridge.ts';

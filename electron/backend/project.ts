@@ -98,7 +98,6 @@ export class Project {
 /** An annotator's name: trimmed, 1–100 characters, no control characters. */
 export function checkAnnotatorName(name: string): string {
   const clean = name.trim();
-  // eslint-disable-next-line no-control-regex
   if (!clean || clean.length > 100 || /[\u0000-\u001f\u007f]/.test(clean)) {
     throw new GlossError('validation', `an annotator's name must be 1 to 100 characters without control characters (got "${name}")`);
   }

@@ -1,5 +1,5 @@
 import type { AgreementReport, PairAgreement, StanceFigures, TokenFigures } from '../../../shared/index.ts';
-import { cohenKappa, fleissKappa, krippendorffAlpha, MISSING, percentAgreement, type Column } from './coefficients.ts';
+import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type Column } from './coefficients.ts';
 import { prepare, type AgreementInput, type PreparedDocument } from './input.ts';
 import { countSpans, spanFigures, sumCounts, type SpanCounts } from './spans.ts';
 import { stanceColumns } from './stances.ts';

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TeamInfo } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+
+/**
+ * The current annotator in the top bar: everything new is recorded under this
+ * name. Click to change it; on first run (no name chosen yet) it asks at once,
+ * offering the OS user's name.
+ */
+export function AnnotatorButton({ onChanged }: { onChanged?: (info: TeamInfo) => void }) {
+  const [info, setInfo] = useState<TeamInfo | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api.team.info({}).then(
+      (i) => {
+        setInfo(i);
+        if (!i.chosen) {
+          setName(i.annotator);
+          setEditing(true);
+        }
+      },
+      (err) => notify('error', messageOf(err)),
+    );
+  }, []);
+  useEffect(() => {
+    if (editing) input.current?.select();
+  }, [editing]);
+
+  const save = () => {
+    const clean = name.trim();
+    if (!clean) return;
+    api.team.setAnnotator({ name: clean }).then(
+      (i) => {
+        setInfo(i);
+        setEditing(false);
+        onChanged?.(i);
+      },
+      (err) => notify('error', messageOf(err)),
+    );
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="gl-annotator"
+        aria-label={`Annotator: ${info?.annotator ?? '…'} (change)`}
+        title="Who your annotations are recorded under"
+        onClick={() => {
+          setName(info?.annotator ?? '');
+          setEditing(true);
+        }}
+      >
+        👤 {info?.annotator ?? '…'}
+      </button>
+      {editing && (
+        <div className="gl-modal-backdrop">
+          <form
+            className="gl-modal"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="gl-annotator-title"
+            onSubmit={(e) => {
+              e.preventDefault();
+              save();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && info?.chosen) setEditing(false);
+            }}
+          >
+            <h2 id="gl-annotator-title">{info?.chosen ? 'Change annotator' : 'Who is annotating?'}</h2>
+            <p>Your annotations, links and stances are recorded under this name, so that a lead can merge several people's work and measure their agreement.</p>
+            <label>
+              Annotator name
+              <input ref={input} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <div className="gl-modal-actions">
+              {info?.chosen && (
+                <button type="button" onClick={() => setEditing(false)}>
+                  Cancel
+                </button>
+              )}
+              <button type="submit" disabled={!name.trim()}>
+                Save
+              </button>
+            </div>
+          </form>
+        </div>
+      )}
+    </>
+  );
+}
