@@ -17,7 +17,9 @@ export type Column = Int32Array;
  * (po − pe) / (1 − pe), pe from each rater's own marginals.
  */
 export function cohenKappa(x: Column, y: Column): number | null {
-  const counts = new Map<number, [number, number]>();
+  const k = categories([x, y]);
+  const ca = new Float64Array(k);
+  const cb = new Float64Array(k);
   let n = 0;
   let agree = 0;
   for (let i = 0; i < x.length; i++) {
@@ -26,13 +28,13 @@ export function cohenKappa(x: Column, y: Column): number | null {
     if (a === MISSING || b === MISSING) continue;
     n++;
     if (a === b) agree++;
-    bump(counts, a, 0);
-    bump(counts, b, 1);
+    ca[a]!++;
+    cb[b]!++;
   }
   if (n === 0) return null;
   if (agree === n) return 1;
   let pe = 0;
-  for (const [ca, cb] of counts.values()) pe += (ca / n) * (cb / n);
+  for (let c = 0; c < k; c++) pe += (ca[c]! / n) * (cb[c]! / n);
   const po = agree / n;
   return (po - pe) / (1 - pe);
 }
@@ -46,31 +48,34 @@ export function fleissKappa(columns: readonly Column[]): number | null {
   const r = columns.length;
   if (r < 2) return null;
   const n = columns[0]!.length;
-  const pooled = new Map<number, number>();
-  const perItem = new Map<number, number>();
+  const k = categories(columns);
+  const pooled = new Float64Array(k);
+  const perItem = new Int32Array(k);
   let items = 0;
   let sumP = 0;
   let unanimous = true;
   for (let i = 0; i < n; i++) {
     let complete = true;
-    for (const c of columns) if (c[i] === MISSING) complete = false;
+    for (let j = 0; j < r; j++) if (columns[j]![i] === MISSING) complete = false;
     if (!complete) continue;
     items++;
-    perItem.clear();
-    for (const c of columns) perItem.set(c[i]!, (perItem.get(c[i]!) ?? 0) + 1);
     let sq = 0;
-    for (const [v, k] of perItem) {
-      sq += k * k;
-      pooled.set(v, (pooled.get(v) ?? 0) + k);
+    const first = columns[0]![i]!;
+    for (let j = 0; j < r; j++) {
+      const v = columns[j]![i]!;
+      if (v !== first) unanimous = false;
+      sq += 2 * perItem[v]! + 1; // (c + 1)² − c²
+      perItem[v]!++;
+      pooled[v]!++;
     }
-    if (perItem.size > 1) unanimous = false;
+    for (let j = 0; j < r; j++) perItem[columns[j]![i]!] = 0;
     sumP += (sq - r) / (r * (r - 1));
   }
   if (items === 0) return null;
   if (unanimous) return 1;
   const total = items * r;
   let pe = 0;
-  for (const k of pooled.values()) pe += (k / total) * (k / total);
+  for (let c = 0; c < k; c++) pe += (pooled[c]! / total) * (pooled[c]! / total);
   const pBar = sumP / items;
   return (pBar - pe) / (1 - pe);
 }
@@ -82,34 +87,51 @@ export function fleissKappa(columns: readonly Column[]): number | null {
  * from the coincidence matrix.
  */
 export function krippendorffAlpha(columns: readonly Column[]): number | null {
-  if (columns.length < 2) return null;
+  const r = columns.length;
+  if (r < 2) return null;
   const n = columns[0]!.length;
-  const perItem = new Map<number, number>();
-  const nc = new Map<number, number>();
+  const k = categories(columns);
+  const perItem = new Int32Array(k);
+  const nc = new Float64Array(k);
   let total = 0;
   let diagonal = 0;
   for (let i = 0; i < n; i++) {
-    perItem.clear();
     let m = 0;
-    for (const c of columns) {
-      const v = c[i]!;
-      if (v === MISSING) continue;
-      m++;
-      perItem.set(v, (perItem.get(v) ?? 0) + 1);
-    }
+    for (let j = 0; j < r; j++) if (columns[j]![i] !== MISSING) m++;
     if (m < 2) continue;
     total += m;
-    for (const [v, k] of perItem) {
-      diagonal += (k * (k - 1)) / (m - 1);
-      nc.set(v, (nc.get(v) ?? 0) + k);
+    // Σ_c n_uc(n_uc − 1), accumulated as each value arrives.
+    let same = 0;
+    for (let j = 0; j < r; j++) {
+      const v = columns[j]![i]!;
+      if (v === MISSING) continue;
+      same += 2 * perItem[v]!;
+      perItem[v]!++;
+      nc[v]!++;
     }
+    for (let j = 0; j < r; j++) {
+      const v = columns[j]![i]!;
+      if (v !== MISSING) perItem[v] = 0;
+    }
+    diagonal += same / (m - 1);
   }
   if (total === 0) return null;
   const observed = total - diagonal;
-  if (observed === 0 || nc.size < 2) return 1;
+  let used = 0;
   let sq = 0;
-  for (const k of nc.values()) sq += k * k;
+  for (let c = 0; c < k; c++) {
+    if (nc[c]! > 0) used++;
+    sq += nc[c]! * nc[c]!;
+  }
+  if (observed === 0 || used < 2) return 1;
   return 1 - ((total - 1) * observed) / (total * total - sq);
+}
+
+/** The number of category codes in use (codes are small non-negative integers). */
+function categories(columns: readonly Column[]): number {
+  let max = -1;
+  for (const c of columns) for (let i = 0; i < c.length; i++) if (c[i]! > max) max = c[i]!;
+  return max + 1;
 }
 
 /** The share of items that every rater who valued them (at least two) valued alike; null without such items. */
@@ -135,8 +157,3 @@ export function percentAgreement(columns: readonly Column[]): { items: number; a
   return { items, agreement: items ? same / items : null };
 }
 
-function bump(counts: Map<number, [number, number]>, v: number, side: 0 | 1): void {
-  let c = counts.get(v);
-  if (!c) counts.set(v, (c = [0, 0]));
-  c[side]++;
-}

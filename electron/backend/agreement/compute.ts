@@ -43,15 +43,17 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     }
   }
   const all = annotators.map((_, i) => i);
+  // Two annotators: the figures over all of them are the pair's (computed once).
+  const only = pairs.length === 1 ? pairs[0]! : undefined;
   const report: AgreementReport = {
     annotators,
     documents: docs.length,
-    tokens: { claims: tokenFigures(tokens.claims, all), mentions: tokenFigures(tokens.mentions, all) },
-    unitizing: { byLabel: unitizing(units, continuum, all) },
-    stances: stanceFigures(stances, all),
+    tokens: only ? only.tokens : { claims: tokenFigures(tokens.claims, all), mentions: tokenFigures(tokens.mentions, all) },
+    unitizing: only ? only.unitizing : { byLabel: unitizing(units, continuum, all) },
+    stances: only ? only.stances : stanceFigures(stances, all),
     pairs,
   };
-  if (pairs.length === 1) report.spans = pairs[0]!.spans;
+  if (only) report.spans = only.spans;
   return report;
 }
 

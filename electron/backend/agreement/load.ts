@@ -52,9 +52,10 @@ export function projectAgreement(project: Project, options: AgreementOptions = {
 
 /** Every annotator of annotations in these documents but the curated layer, sorted by name. */
 export function annotatorsOf(project: Project, documentIds: readonly string[]): string[] {
-  const stmt = project.db.prepare('SELECT DISTINCT annotator FROM annotations WHERE document_id = ?').pluck();
-  const names = new Set<string>();
-  for (const id of documentIds) for (const a of stmt.all(id) as string[]) names.add(a);
-  names.delete(CURATION);
-  return [...names].sort();
+  // One query over the annotator index, rather than one per document.
+  const names = project.db
+    .prepare('SELECT DISTINCT annotator FROM annotations WHERE document_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(JSON.stringify(documentIds)) as string[];
+  return names.filter((n) => n !== CURATION).sort();
 }

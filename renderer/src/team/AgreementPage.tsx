@@ -201,7 +201,7 @@ function PairDetail({ pair, diffs, navigate }: { pair: PairAgreement; diffs: Dis
             const target = d.a ?? d.b!;
             return (
               <li key={i}>
-                <span className={`gl-kind gl-kind-${d.kind}`}>{d.kind}</span> {d.detail}{' '}
+                <span className={`gl-diff-kind gl-diff-kind-${d.kind}`}>{d.kind}</span> {d.detail}{' '}
                 <button type="button" onClick={() => navigate({ view: 'reader', documentId: d.documentId, annotationId: target.id })}>
                   Open in reader
                 </button>{' '}

@@ -1,3 +1,4 @@
+import './team.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TeamInfo } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';

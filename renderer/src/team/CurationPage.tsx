@@ -114,7 +114,7 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
             onKeyDown={(e) => onKey(e, it, i, position)}
           >
             {it.candidates.map((c, k) => (
-              <div key={c.key} className="gl-candidate">
+              <div key={c.key} className="gl-curation-candidate">
                 <button type="button" onClick={() => void accept([c.annotations[0]!.id], 'accept a version')} aria-label={`Accept version ${k + 1}: ${labelName(c.annotations[0]!.labelId)} “${quote(c.annotations[0]!)}” by ${c.annotators.join(', ')}`}>
                   {k + 1}
                 </button>{' '}

@@ -1,3 +1,4 @@
+import './team.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { DocumentStatus as Status, DocumentStatusValue } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';

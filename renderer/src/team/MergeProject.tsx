@@ -1,3 +1,4 @@
+import './team.css';
 import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
