@@ -29,8 +29,9 @@ export function AnnotatorButton({ onChanged }: { onChanged?: (info: TeamInfo) =>
     );
   }, []);
   useEffect(() => {
-    if (editing) input.current?.select();
-  }, [editing]);
+    // Focus only when the user asked to change it, not on the first-run question.
+    if (editing && info?.chosen) input.current?.select();
+  }, [editing, info?.chosen]);
 
   const save = () => {
     const clean = name.trim();
@@ -47,7 +48,7 @@ export function AnnotatorButton({ onChanged }: { onChanged?: (info: TeamInfo) =>
 
   return (
     <>
-      <button
+      {!editing && <button
         type="button"
         className="gl-annotator"
         aria-label={`Annotator: ${info?.annotator ?? '…'} (change)`}
@@ -58,40 +59,31 @@ export function AnnotatorButton({ onChanged }: { onChanged?: (info: TeamInfo) =>
         }}
       >
         👤 {info?.annotator ?? '…'}
-      </button>
+      </button>}
       {editing && (
-        <div className="gl-modal-backdrop">
-          <form
-            className="gl-modal"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="gl-annotator-title"
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && info?.chosen) setEditing(false);
-            }}
-          >
-            <h2 id="gl-annotator-title">{info?.chosen ? 'Change annotator' : 'Who is annotating?'}</h2>
-            <p>Your annotations, links and stances are recorded under this name, so that a lead can merge several people's work and measure their agreement.</p>
-            <label>
-              Annotator name
-              <input ref={input} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
-            </label>
-            <div className="gl-modal-actions">
-              {info?.chosen && (
-                <button type="button" onClick={() => setEditing(false)}>
-                  Cancel
-                </button>
-              )}
-              <button type="submit" disabled={!name.trim()}>
-                Save
-              </button>
-            </div>
-          </form>
-        </div>
+        // Inline in the top bar rather than a modal: the first-run question must not block the app.
+        <form
+          className="gl-annotator-form"
+          aria-labelledby="gl-annotator-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && info?.chosen) setEditing(false);
+          }}
+        >
+          <span id="gl-annotator-title">{info?.chosen ? 'Annotator:' : 'Who is annotating?'}</span>
+          <input ref={input} aria-label="Annotator name" title="Your annotations, links and stances are recorded under this name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" disabled={!name.trim()}>
+            Save
+          </button>
+          {info?.chosen && (
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          )}
+        </form>
       )}
     </>
   );
