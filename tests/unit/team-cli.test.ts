@@ -190,6 +190,25 @@ describe('team annotation through the CLI', () => {
     expect(r.stderr).toMatch(/at least two annotators/);
   });
 
+  it('exports one layer with --annotator, and formats that carry a creator keep it on import', () => {
+    const { folders } = bratSets(53, ['ana', 'ben'], 2);
+    const db = path.join(dir, 'layers.gloss');
+    ok(['import', folders[0]!, '--annotator', 'ana', '--db', db]);
+    ok(['import', folders[1]!, '--annotator', 'ben', '--db', db]);
+    const before = counts(db);
+    for (const format of ['w3c', 'jsonl', 'qdpx'] as const) {
+      const out = path.join(dir, `ben-layer.${format}`);
+      ok(['export', '--format', format, '--annotator', 'ben', '--out', out, '--db', db]);
+      // Imported by someone else: the creators in the file are kept.
+      const fresh = path.join(dir, `fresh-${format}.gloss`);
+      ok(['import', out, '--format', format, '--annotator', 'carla', '--db', fresh]);
+      expect(counts(fresh).byAnnotator, format).toEqual({ ben: before.byAnnotator.ben });
+    }
+    // The same texts come back as the same documents: re-importing ben's layer into the project adds nothing.
+    ok(['import', path.join(dir, 'ben-layer.jsonl'), '--db', db]);
+    expect(counts(db)).toEqual(before);
+  });
+
   it('refuses to merge a file that is not a Gloss project or comes from a newer Gloss, leaving the target unchanged', () => {
     const { folders } = bratSets(41, ['solo'], 2);
     const target = path.join(dir, 'target.gloss');

@@ -4,5 +4,5 @@ import type { HandlerMap } from './handler.ts';
 
 export const projectHandlers: HandlerMap<'project'> = {
   'project.info': (_args, { project }) => ({ path: project.path, schemaVersion: project.schemaVersion, annotator: project.annotator }),
-  'project.export': ({ format, documentIds }, { project }) => exportResult(exportDocuments(project, format, { documentIds })),
+  'project.export': ({ format, documentIds, annotator }, { project }) => exportResult(exportDocuments(project, format, { documentIds, ...(annotator ? { annotator } : {}) })),
 };
