@@ -406,8 +406,9 @@ class Dedupe {
     if (!sorted.length) return undefined;
     const row = cachedStatement(
       this.project.db,
-      `SELECT id FROM annotations WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND annotator = ? AND label_id = ? AND ranges = ? AND rowid <= ?
-       ORDER BY rowid LIMIT 1`,
+      // `+` keeps SQLite on the (document, start) index: the label and annotator indexes would scan a whole label or layer.
+      `SELECT id FROM annotations WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND +annotator = ? AND +label_id = ? AND ranges = ? AND rowid <= ?
+       LIMIT 1`,
     ).get(documentId, sorted[0]!.start, sorted[sorted.length - 1]!.end, annotator, labelId, JSON.stringify(sorted), this.lastRowid) as { id: string } | undefined;
     return row?.id;
   }
@@ -422,6 +423,6 @@ class Dedupe {
   }
 
   event(triggerId: string, type: string): string | undefined {
-    return (cachedStatement(this.project.db, 'SELECT id FROM events WHERE trigger_id = ? AND type = ? ORDER BY rowid LIMIT 1').get(triggerId, type) as { id: string } | undefined)?.id;
+    return (cachedStatement(this.project.db, 'SELECT id FROM events WHERE trigger_id = ? AND type = ? LIMIT 1').get(triggerId, type) as { id: string } | undefined)?.id;
   }
 }
