@@ -22,8 +22,6 @@ export const PropositionSchema = z.object({
   id: z.string(),
   text: z.string().min(1),
   note: z.string(),
-  /** Who made the link (read-only; a link made without one takes its annotation's). */
-  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });
@@ -50,6 +48,8 @@ export const ClaimLinkSchema = z.object({
   hedged: z.boolean(),
   reported: z.boolean(),
   note: z.string(),
+  /** Who made the link (read-only; a link made without one takes its annotation's). */
+  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });

@@ -12,6 +12,8 @@ import { checkAborted, type RunOptions } from './progress.ts';
 export interface StoreResult {
   /** New documents, in bundle order. */
   documentIds: string[];
+  /** The stored id of every document of the bundle that is not a stub, in bundle order: new, or the project's document with the same text. */
+  storedIds: string[];
   /** Documents already in the project that received annotations. */
   annotatedIds: string[];
   counts: { documents: number; annotations: number; relations: number; events: number; claims: number; entities: number; propositions: number };
@@ -48,6 +50,7 @@ class BundleWriter {
   private readonly refs = new Map<BundleDocument, Map<string, string>>();
   private readonly result: StoreResult = {
     documentIds: [],
+    storedIds: [],
     annotatedIds: [],
     counts: { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 },
     byAnnotator: {},
@@ -102,6 +105,7 @@ class BundleWriter {
     const same = this.dedupe.documentWithText(contentHash, doc.text);
     if (same) {
       this.docIds.set(doc, same);
+      this.result.storedIds.push(same);
       if (!this.result.annotatedIds.includes(same)) this.result.annotatedIds.push(same);
       return;
     }
@@ -117,6 +121,7 @@ class BundleWriter {
     });
     this.docIds.set(doc, id);
     this.result.documentIds.push(id);
+    this.result.storedIds.push(id);
     this.result.counts.documents++;
   }
 
