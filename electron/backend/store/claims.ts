@@ -67,7 +67,7 @@ export class ClaimStore {
   // --- the stance set -------------------------------------------------------
 
   stanceSet(): StanceSet {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(STANCE_SET_KEY) as { value: string } | undefined;
+    const row = cachedStatement(this.db, 'SELECT value FROM settings WHERE key = ?').get(STANCE_SET_KEY) as { value: string } | undefined;
     return row ? parseJson<StanceSet>(row.value) : { values: [...DEFAULT_STANCE_VALUES], defaultValue: DEFAULT_STANCE };
   }
 
@@ -128,7 +128,7 @@ export class ClaimStore {
   // --- claim links ----------------------------------------------------------
 
   get(id: string): ClaimLink {
-    const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
+    const row = cachedStatement(this.db, `${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
     if (!row) throw new GlossError('not_found', `no claim link with id ${id}`);
     return toClaim(row);
   }
@@ -136,27 +136,26 @@ export class ClaimStore {
   /** Stores a link; the caller checks the annotation, proposition, entity and stance. */
   insert(f: ClaimFields, options: { id?: string; createdAt?: string; modifiedAt?: string } = {}): ClaimLink {
     const id = options.id ?? randomUUID();
-    if (this.db.prepare('SELECT 1 FROM claim_links WHERE id = ?').get(id)) throw new GlossError('conflict', `a claim link with id ${id} already exists`);
+    if (cachedStatement(this.db, 'SELECT 1 FROM claim_links WHERE id = ?').get(id)) throw new GlossError('conflict', `a claim link with id ${id} already exists`);
     this.assertNotLinked(f.annotationId, f.propositionId, id);
     const now = nowIso();
-    this.db
-      .prepare(
-        `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        f.annotationId,
-        f.propositionId,
-        f.stance,
-        f.attribution.entityId,
-        f.attribution.text.trim(),
-        f.hedged ? 1 : 0,
-        f.reported ? 1 : 0,
-        f.note,
-        options.createdAt ?? now,
-        options.modifiedAt ?? now,
-      );
+    cachedStatement(
+      this.db,
+      `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      f.annotationId,
+      f.propositionId,
+      f.stance,
+      f.attribution.entityId,
+      f.attribution.text.trim(),
+      f.hedged ? 1 : 0,
+      f.reported ? 1 : 0,
+      f.note,
+      options.createdAt ?? now,
+      options.modifiedAt ?? now,
+    );
     return this.get(id);
   }
 
@@ -209,7 +208,7 @@ export class ClaimStore {
   }
 
   forAnnotation(annotationId: string): ClaimLink[] {
-    return (this.db.prepare(`${CLAIM_SELECT} WHERE c.annotation_id = ? ORDER BY c.rowid`).all(annotationId) as ClaimRow[]).map(toClaim);
+    return (cachedStatement(this.db, `${CLAIM_SELECT} WHERE c.annotation_id = ? ORDER BY c.rowid`).all(annotationId) as ClaimRow[]).map(toClaim);
   }
 
   listByDocument(documentId: string): ClaimLink[] {
@@ -221,7 +220,7 @@ export class ClaimStore {
   }
 
   private assertNotLinked(annotationId: string, propositionId: string, exceptId: string): void {
-    const row = this.db.prepare('SELECT id FROM claim_links WHERE annotation_id = ? AND proposition_id = ? AND id <> ?').get(annotationId, propositionId, exceptId) as
+    const row = cachedStatement(this.db, 'SELECT id FROM claim_links WHERE annotation_id = ? AND proposition_id = ? AND id <> ?').get(annotationId, propositionId, exceptId) as
       | { id: string }
       | undefined;
     if (row) throw new GlossError('conflict', `the annotation is already linked to this proposition (claim link ${row.id})`);

@@ -40,10 +40,19 @@ export async function mergeProjects(target: Project, files: readonly string[]): 
   for (const file of files) bundles.push({ file, bundle: await readProject(file, target.path) });
 
   const backup = target.path !== ':memory:' && hasData(target) ? await backupTarget(target) : null;
-  const results = target.transaction(() => {
-    for (const { bundle } of bundles) addStanceValues(target, bundle.stanceValues ?? []);
-    return bundles.map(({ bundle }) => storeBundle(target, bundle));
-  });
+  // One transaction of possibly hundreds of thousands of rows: with SQLite's default 2 MB page
+  // cache, dirty pages spill to the WAL mid-transaction and are read back from it. 256 MB for the merge.
+  const cache = target.db.pragma('cache_size', { simple: true }) as number;
+  target.db.pragma('cache_size = -262144');
+  let results: StoreResult[];
+  try {
+    results = target.transaction(() => {
+      for (const { bundle } of bundles) addStanceValues(target, bundle.stanceValues ?? []);
+      return bundles.map(({ bundle }) => storeBundle(target, bundle));
+    });
+  } finally {
+    target.db.pragma(`cache_size = ${cache}`);
+  }
   const annotations: Record<string, number> = {};
   const counts = { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 };
   for (const r of results) {
