@@ -164,8 +164,8 @@ class BundleWriter {
         this.claimLinks(existing, a, file, this.dedupe.propositionsOf(existing));
         continue;
       }
-      const stored = this.guard(a.origin, file, () =>
-        this.project.annotations.create(
+      const storedId = this.guard(a.origin, file, () =>
+        this.project.annotations.add(
           {
             documentId,
             ranges: a.ranges,
@@ -180,11 +180,11 @@ class BundleWriter {
         ),
       );
       if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
-      refs.set(a.key, stored.id);
+      refs.set(a.key, storedId);
       this.result.counts.annotations++;
       this.result.byAnnotator[annotator] = (this.result.byAnnotator[annotator] ?? 0) + 1;
-      if (a.entity !== undefined) this.project.entities.link([{ annotationId: stored.id, entityId: this.entity(a.entity, a.origin, file) }]);
-      this.claimLinks(stored.id, a, file, new Set());
+      if (a.entity !== undefined) this.project.entities.link([{ annotationId: storedId, entityId: this.entity(a.entity, a.origin, file) }]);
+      this.claimLinks(storedId, a, file, new Set());
     }
   }
 
@@ -195,7 +195,7 @@ class BundleWriter {
       const propositionId = this.proposition(c.proposition, a.origin, file);
       if (linked.has(propositionId)) continue;
       linked.add(propositionId);
-      this.project.claims.insert({
+      this.project.claims.add({
         annotationId,
         propositionId,
         stance: c.stance,

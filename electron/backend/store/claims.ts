@@ -135,14 +135,22 @@ export class ClaimStore {
 
   /** Stores a link; the caller checks the annotation, proposition, entity and stance. */
   insert(f: ClaimFields, options: { id?: string; createdAt?: string; modifiedAt?: string } = {}): ClaimLink {
+    return this.get(this.add(f, options));
+  }
+
+  /**
+   * {@link insert} without reading the row back, for bulk writers (imports,
+   * merges); `annotator` names who made the link (else its annotation's).
+   */
+  add(f: ClaimFields, options: { id?: string; createdAt?: string; modifiedAt?: string; annotator?: string } = {}): string {
     const id = options.id ?? randomUUID();
     if (cachedStatement(this.db, 'SELECT 1 FROM claim_links WHERE id = ?').get(id)) throw new GlossError('conflict', `a claim link with id ${id} already exists`);
     this.assertNotLinked(f.annotationId, f.propositionId, id);
     const now = nowIso();
     cachedStatement(
       this.db,
-      `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at, annotator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       f.annotationId,
@@ -155,8 +163,9 @@ export class ClaimStore {
       f.note,
       options.createdAt ?? now,
       options.modifiedAt ?? now,
+      options.annotator ?? '',
     );
-    return this.get(id);
+    return id;
   }
 
   update(id: string, changes: Partial<Omit<ClaimFields, 'annotationId'>>): ClaimLink {
