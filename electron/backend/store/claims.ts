@@ -147,11 +147,7 @@ export class ClaimStore {
     if (cachedStatement(this.db, 'SELECT 1 FROM claim_links WHERE id = ?').get(id)) throw new GlossError('conflict', `a claim link with id ${id} already exists`);
     this.assertNotLinked(f.annotationId, f.propositionId, id);
     const now = nowIso();
-    cachedStatement(
-      this.db,
-      `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at, annotator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+    const values = [
       id,
       f.annotationId,
       f.propositionId,
@@ -163,8 +159,21 @@ export class ClaimStore {
       f.note,
       options.createdAt ?? now,
       options.modifiedAt ?? now,
-      options.annotator ?? '',
-    );
+    ];
+    // Without a maker the column is left to migration 006's trigger (the annotation's annotator).
+    if (options.annotator) {
+      cachedStatement(
+        this.db,
+        `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at, annotator)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...values, options.annotator);
+    } else {
+      cachedStatement(
+        this.db,
+        `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...values);
+    }
     return id;
   }
 
@@ -251,19 +260,31 @@ export class ClaimStore {
     const now = nowIso();
     if (previous && (options.id === undefined || options.id === previous.id)) {
       this.db
-        .prepare('UPDATE document_stances SET stance = ?, justification = ?, modified_at = ?, annotator = coalesce(?, annotator) WHERE id = ?')
-        .run(f.stance, f.justification, options.modifiedAt ?? now, f.annotator ?? null, previous.id);
+        .prepare('UPDATE document_stances SET stance = ?, justification = ?, modified_at = ? WHERE id = ?')
+        .run(f.stance, f.justification, options.modifiedAt ?? now, previous.id);
+      if (f.annotator) this.db.prepare('UPDATE document_stances SET annotator = ? WHERE id = ?').run(f.annotator, previous.id);
     } else {
       const id = options.id ?? randomUUID();
       const taken = this.db.prepare('SELECT 1 FROM document_stances WHERE id = ?').get(id);
       if (taken) throw new GlossError('conflict', `a document stance with id ${id} already exists`);
       if (previous) this.db.prepare('DELETE FROM document_stances WHERE id = ?').run(previous.id);
-      this.db
-        .prepare(
-          `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at, annotator)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, f.documentId, f.propositionId, f.stance, f.justification, options.createdAt ?? now, options.modifiedAt ?? now, f.annotator ?? '');
+      const values = [id, f.documentId, f.propositionId, f.stance, f.justification, options.createdAt ?? now, options.modifiedAt ?? now];
+      // The annotator column (migration 006) is written only when a maker is named.
+      if (f.annotator) {
+        this.db
+          .prepare(
+            `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at, annotator)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values, f.annotator);
+      } else {
+        this.db
+          .prepare(
+            `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values);
+      }
     }
     return { stance: this.documentStance(f.documentId, f.propositionId)!, previous };
   }
@@ -280,12 +301,13 @@ export class ClaimStore {
     this.db.prepare('DELETE FROM document_stances WHERE document_id = ? AND proposition_id = ? AND id <> ?').run(s.documentId, s.propositionId, s.id);
     this.db
       .prepare(
-        `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at, annotator)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET document_id = excluded.document_id, proposition_id = excluded.proposition_id, stance = excluded.stance,
-           justification = excluded.justification, created_at = excluded.created_at, modified_at = excluded.modified_at, annotator = excluded.annotator`,
+           justification = excluded.justification, created_at = excluded.created_at, modified_at = excluded.modified_at`,
       )
-      .run(s.id, s.documentId, s.propositionId, s.stance, s.justification, s.createdAt, s.modifiedAt, s.annotator ?? '');
+      .run(s.id, s.documentId, s.propositionId, s.stance, s.justification, s.createdAt, s.modifiedAt);
+    if (s.annotator) this.db.prepare('UPDATE document_stances SET annotator = ? WHERE id = ?').run(s.annotator, s.id);
   }
 
   stancesByDocument(documentId: string): DocumentStance[] {
