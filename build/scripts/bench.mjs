@@ -122,6 +122,8 @@ const TARGETS = [
   ['export_100k_ms', 'Export 100,000 annotations to W3C JSON-LD', 'ms', (r) => r.export_100k_ms < 2000, '< 2000'],
   ['export_brat_100k_ms', 'Export 100,000 annotations to brat', 'ms', null, '—'],
   ['compare_run_ms_4x2000', 'Compare 4 documents of 100 kB with 2,000 annotations each (warm median)', 'ms', null, '—'],
+  ['agreement_ms_2x1000x50', 'Agreement: 2 annotators × 1,000 documents × 50 annotations, every figure (`gloss agreement`)', 'ms', (r) => r.agreement_ms_2x1000x50 < 2000, '< 2000'],
+  ['merge_ms_100k_into_100k', 'Merge a project of 100,000 annotations into one of 100,000 (`gloss merge`)', 'ms', (r) => r.merge_ms_100k_into_100k < 10000, '< 10000'],
   ['cli_list_ms', '`gloss list --json` on a 5-document project, compiled CLI (median)', 'ms', null, '—'],
   ['cli_bare_open_ms', 'Bare `node -e` opening the same file with better-sqlite3 (median)', 'ms', null, '—'],
   ['cli_list_ratio', 'CLI start-up: `gloss list` ÷ bare node', '×', (r) => r.cli_list_ratio <= 3, '≤ 3'],

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { DEFAULT_NEWS_TAGSET } from '../../shared/index.ts';
+import { DEFAULT_NEWS_TAGSET, GlossError } from '../../shared/index.ts';
 import { AnnotationStore } from './store/annotations.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
@@ -50,10 +50,37 @@ export class Project {
     return schemaVersion(this.db);
   }
 
-  /** Who is recorded as the author of new annotations. */
+  /** Set for one session (the CLI's --annotator or GLOSS_ANNOTATOR); not saved in the project. */
+  private sessionAnnotator: string | undefined;
+
+  /**
+   * Who is recorded as the author of new annotations, links and stances: the
+   * session's annotator, else the one saved in the project, else the OS user.
+   */
   get annotator(): string {
+    return this.sessionAnnotator ?? this.savedAnnotator() ?? safeUserName();
+  }
+
+  /** Whether the user has chosen a name yet (the app asks on first run when not). */
+  get annotatorChosen(): boolean {
+    return this.sessionAnnotator !== undefined || this.savedAnnotator() !== undefined;
+  }
+
+  /** Names the annotator for this session only (CLI commands). */
+  useAnnotator(name: string): void {
+    this.sessionAnnotator = checkAnnotatorName(name);
+  }
+
+  /** Saves the annotator's name in the project (the app's setting); it also becomes this session's. */
+  setAnnotator(name: string): void {
+    const clean = checkAnnotatorName(name);
+    this.db.prepare("INSERT INTO settings (key, value) VALUES ('annotator', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(clean);
+    this.sessionAnnotator = undefined;
+  }
+
+  private savedAnnotator(): string | undefined {
     const row = this.db.prepare("SELECT value FROM settings WHERE key = 'annotator'").get() as { value: string } | undefined;
-    return row?.value ?? safeUserName();
+    return row?.value;
   }
 
   /**
@@ -89,6 +116,15 @@ export class Project {
       this.db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
     });
   }
+}
+
+/** An annotator's name: trimmed, 1–100 characters, no control characters. */
+export function checkAnnotatorName(name: string): string {
+  const clean = name.trim();
+  if (!clean || clean.length > 100 || /[\u0000-\u001f\u007f]/.test(clean)) {
+    throw new GlossError('validation', `an annotator's name must be 1 to 100 characters without control characters (got "${name}")`);
+  }
+  return clean;
 }
 
 function safeUserName(): string {

@@ -26,6 +26,12 @@ export interface CommandSpec {
   valued?: readonly string[];
   /** Options that take no value (`--json`), besides `--help`. */
   flags?: readonly string[];
+  /**
+   * Whether the command writes to the project: its writes are recorded under
+   * `--annotator NAME`, else `$GLOSS_ANNOTATOR`, else the project's annotator.
+   * (Declare `annotator` in `valued` too.)
+   */
+  writes?: boolean;
   load(): Promise<CommandRun>;
 }
 

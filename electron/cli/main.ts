@@ -9,7 +9,7 @@ import { printable } from './escape.ts';
 function usage(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
-  return `Usage: gloss <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help\n\nEvery command takes --db FILE (default: $GLOSS_DB, else ${defaultProjectPath()}).\n`;
+  return `Usage: gloss <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help\n\nEvery command takes --db FILE (default: $GLOSS_DB, else ${defaultProjectPath()}).\nCommands that write take --annotator NAME (default: $GLOSS_ANNOTATOR, else the project's annotator).\n`;
 }
 
 /** Runs one CLI command; returns the exit code. */
@@ -27,7 +27,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     usage: spec.usage,
   });
   if (options.has('help')) {
-    process.stdout.write(`Usage: gloss ${spec.usage}\n  ${spec.summary}\n  --db FILE  the project (default: $GLOSS_DB, else ${defaultProjectPath()})\n`);
+    process.stdout.write(
+      `Usage: gloss ${spec.usage}\n  ${spec.summary}\n  --db FILE  the project (default: $GLOSS_DB, else ${defaultProjectPath()})\n` +
+        (spec.writes ? '  --annotator NAME  who makes what this command writes (default: $GLOSS_ANNOTATOR, else the project\'s annotator)\n' : ''),
+    );
     return 0;
   }
   const command = await spec.load();
@@ -41,7 +44,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     json: options.has('json'),
     openProject: async () => {
       const { Project } = await import('../backend/project.ts');
-      return (project ??= await Project.open(dbPath));
+      if (project) return project;
+      project = await Project.open(dbPath);
+      // A writing command's records are made by --annotator NAME, else $GLOSS_ANNOTATOR, else the project's annotator.
+      const who = options.get('annotator') ?? process.env.GLOSS_ANNOTATOR;
+      if (spec.writes && typeof who === 'string' && who !== '') project.useAnnotator(who);
+      return project;
     },
   };
   try {

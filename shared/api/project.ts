@@ -13,7 +13,7 @@ export const ProjectInfoSchema = z.object({
 export const projectMethods = {
   'project.info': { args: z.object({}).strict(), result: ProjectInfoSchema },
   'project.export': {
-    args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).optional(), labels: z.array(z.string()).optional() }).strict(),
+    args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).optional(), labels: z.array(z.string()).optional(), annotator: z.string().min(1).optional() }).strict(),
     result: z.object({
       fileName: z.string(),
       mediaType: z.string(),

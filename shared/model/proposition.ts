@@ -48,6 +48,8 @@ export const ClaimLinkSchema = z.object({
   hedged: z.boolean(),
   reported: z.boolean(),
   note: z.string(),
+  /** Who made the link (read-only; a link made without one takes its annotation's). */
+  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });
@@ -62,6 +64,8 @@ export const DocumentStanceSchema = z.object({
   propositionText: z.string(),
   stance: z.string(),
   justification: z.string(),
+  /** Who took the stance (read-only). */
+  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });

@@ -28,6 +28,8 @@ export const RelationSchema = z.object({
   fromDocumentId: z.string(),
   toDocumentId: z.string(),
   note: z.string(),
+  /** Who made the relation (read-only; by default its from-annotation's annotator). */
+  annotator: z.string().optional(),
   createdAt: z.string(),
   modifiedAt: z.string(),
 });

@@ -14,6 +14,7 @@ import { relationHandlers, relationTypeHandlers } from './relations.ts';
 import { snapshotHandlers } from './snapshots.ts';
 import { suggestionHandlers } from './suggestions.ts';
 import { tagsetHandlers } from './tagset.ts';
+import { teamHandlers } from './team.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -31,6 +32,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...suggestionHandlers,
   ...compareHandlers,
   ...jobHandlers,
+  ...teamHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

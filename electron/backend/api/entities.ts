@@ -1,4 +1,5 @@
 import { propagate, propagationCandidates } from '../research/propagation.ts';
+import { recordMaker } from '../team/maker.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const entityHandlers: HandlerMap<'entities'> = {
@@ -26,7 +27,9 @@ export const entityHandlers: HandlerMap<'entities'> = {
         project.annotations.get(l.annotationId);
         if (l.entityId) project.entities.get(l.entityId);
       }
-      return project.entities.link(links);
+      const changes = project.entities.link(links);
+      recordMaker(project, 'annotation_entities', links.filter((l) => l.entityId).map((l) => l.annotationId));
+      return changes;
     }),
   'entities.linksByDocument': ({ documentId }, { project }) => {
     project.documents.text(documentId);

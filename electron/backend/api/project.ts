@@ -4,5 +4,6 @@ import type { HandlerMap } from './handler.ts';
 
 export const projectHandlers: HandlerMap<'project'> = {
   'project.info': (_args, { project }) => ({ path: project.path, schemaVersion: project.schemaVersion, annotator: project.annotator }),
-  'project.export': ({ format, documentIds, labels }, { project }) => exportResult(exportDocuments(project, format, { documentIds, ...(labels ? { labels } : {}) })),
+  'project.export': ({ format, documentIds, labels, annotator }, { project }) =>
+    exportResult(exportDocuments(project, format, { documentIds, ...(labels ? { labels } : {}), ...(annotator ? { annotator } : {}) })),
 };

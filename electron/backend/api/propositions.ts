@@ -1,5 +1,6 @@
 import { GlossError, type Proposition } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
+import { recordMaker } from '../team/maker.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const propositionHandlers: HandlerMap<'propositions'> = {
@@ -30,7 +31,8 @@ export const claimHandlers: HandlerMap<'claims'> = {
         { annotationId: annotation.id, propositionId: proposition.id, stance, attribution: args.attribution, hedged: args.hedged, reported: args.reported, note: args.note },
         { id: args.id },
       );
-      return { claim, proposition, createdProposition: created };
+      recordMaker(project, 'claim_links', [claim.id]);
+      return { claim: { ...claim, annotator: project.annotator }, proposition, createdProposition: created };
     }),
   'claims.update': ({ id, ...changes }, { project }) =>
     project.transaction(() => {
@@ -57,7 +59,7 @@ export const stanceHandlers: HandlerMap<'stances'> = {
       project.claims.assertStance(args.stance);
       const { proposition, created } = resolveProposition(project, args);
       const { stance, previous } = project.claims.setDocumentStance(
-        { documentId: args.documentId, propositionId: proposition.id, stance: args.stance, justification: args.justification },
+        { documentId: args.documentId, propositionId: proposition.id, stance: args.stance, justification: args.justification, annotator: project.annotator },
         { id: args.id },
       );
       return { stance, previous, createdProposition: created };

@@ -1,3 +1,4 @@
+import { recordMaker } from '../team/maker.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const relationTypeHandlers: HandlerMap<'relationTypes'> = {
@@ -16,7 +17,12 @@ export const relationHandlers: HandlerMap<'relations'> = {
     project.annotations.get(annotationId);
     return project.relations.forAnnotation(annotationId);
   },
-  'relations.create': ({ id, ...fields }, { project }) => project.transaction(() => project.relations.create(fields, { id })),
+  'relations.create': ({ id, ...fields }, { project }) =>
+    project.transaction(() => {
+      const relation = project.relations.create(fields, { id });
+      recordMaker(project, 'relations', [relation.id]);
+      return { ...relation, annotator: project.annotator };
+    }),
   'relations.update': ({ id, ...changes }, { project }) => project.transaction(() => project.relations.update(id, changes)),
   'relations.delete': ({ id }, { project }) => project.transaction(() => project.relations.delete(id)),
 };

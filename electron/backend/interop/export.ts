@@ -96,8 +96,8 @@ export function exportDocumentsAsync(project: Project, format: InteropExportForm
   return runStepsAsync(exportSteps(project, format, options), options.signal);
 }
 
-/** What an export takes besides the format: the documents (all when absent), progress and cancel. */
-export type ExportOptions = RunOptions & { documentIds?: readonly string[]; labels?: readonly string[] };
+/** What an export takes besides the format: the documents (all when absent), the labels to tag (conll, spacy, hf), one annotator's layer (all when absent), progress and cancel. */
+export type ExportOptions = RunOptions & { documentIds?: readonly string[]; labels?: readonly string[]; annotator?: string };
 
 /** The export, yielding after each document read (and where the serializer yields). */
 function* exportSteps(project: Project, format: InteropExportFormat, options: ExportOptions): Steps<ExportArtifact> {

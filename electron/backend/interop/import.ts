@@ -97,7 +97,8 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
         if (link) {
           const target = bundles[link.bi]!.documents[link.di]!;
           const index = bundles[link.bi]!.documents.filter((x) => !x.stub).indexOf(target);
-          d.existing = results[link.bi]!.documentIds[index];
+          // Every non-stub document's id, new or (same text) already in the project.
+          d.existing = results[link.bi]!.storedIds[index];
         }
       }
       results.push(storeBundle(project, bundle, options));

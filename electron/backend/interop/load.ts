@@ -18,8 +18,12 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
   return runSteps(loadBundleSteps(project, documentIds, options));
 }
 
-/** What a load takes besides the documents: progress, cancel, and the scheme whose kept ids to attach (see SourceIdStore). */
-export type LoadOptions = RunOptions & { idScheme?: string };
+/**
+ * What a load takes besides the documents: progress, cancel, the scheme whose
+ * kept ids to attach (see SourceIdStore), and with `annotator` one annotator's
+ * layer only (e.g. `curation`, the gold corpus).
+ */
+export type LoadOptions = RunOptions & { idScheme?: string; annotator?: string };
 
 /** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
 export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Steps<Bundle & { dropped: number }> {
@@ -52,7 +56,10 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
-    for (const a of annotationRows.byDocument(id)) {
+    const layer = options.annotator;
+    const rows = annotationRows.byDocument(id).filter((a) => layer === undefined || a.annotator === layer);
+    const layerIds = new Set(rows.map((a) => a.id));
+    for (const a of rows) {
       const entity = entityOf.get(a.id);
       if (entity) entityIds.add(entity);
       doc.annotations.push({
@@ -77,7 +84,8 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     const relations = hasRows(project, 'relations') ? relationsFrom(project, id) : [];
     const roles = standoff.relationRoles(relations.map((r) => r.id));
     for (const r of relations) {
-      if (!wanted.has(r.toDocumentId)) {
+      if (layer !== undefined && !layerIds.has(r.fromAnnotationId)) continue;
+      if (!wanted.has(r.toDocumentId) || (layer !== undefined && r.toDocumentId === id && !layerIds.has(r.toAnnotationId))) {
         dropped++;
         continue;
       }
@@ -94,17 +102,29 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         ...withIds(idsOf(r.id), kept.get(sourceKey(r.id))?.extra),
       });
     }
-    for (const e of standoff.events(id)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note, ...withIds(idsOf(e.id)) });
-    for (const q of standoff.equivalences(id)) doc.equivalences.push({ type: q.type, members: q.members });
+    const inLayer = (ref: string) => layer === undefined || layerIds.has(ref) || !ref;
+    for (const e of standoff.events(id)) {
+      if (inLayer(e.triggerId)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note, ...withIds(idsOf(e.id)) });
+    }
+    for (const q of standoff.equivalences(id)) {
+      const members = layer === undefined ? q.members : q.members.filter((m) => layerIds.has(m));
+      if (members.length > 1) doc.equivalences.push({ type: q.type, members });
+    }
+    const eventIds = new Set(doc.events.map((e) => e.key));
+    const relationIds = new Set(doc.relations.map((r) => r.key));
+    const targetKept = (t: string) => layer === undefined || layerIds.has(t) || eventIds.has(t) || relationIds.has(t);
     const lineId = (owner: string) => {
       const x = kept.get(sourceKey(owner));
       return x ? { id: x.sourceId } : {};
     };
-    for (const n of standoff.normalizations(id)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text, ...lineId(n.id) });
-    for (const n of standoff.notes(id)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text, ...lineId(n.id) });
+    for (const n of standoff.normalizations(id)) {
+      if (targetKept(n.targetId)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text, ...lineId(n.id) });
+    }
+    for (const n of standoff.notes(id)) if (targetKept(n.targetId)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text, ...lineId(n.id) });
     for (const s of project.claims.stancesByDocument(id)) {
+      if (layer !== undefined && s.annotator !== layer) continue;
       propositionIds.add(s.propositionId);
-      doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification });
+      doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification, ...(s.annotator ? { annotator: s.annotator } : {}) });
     }
     documents.push(doc);
     yield;

@@ -158,6 +158,8 @@ export interface BundleDocumentStance {
   proposition: string;
   stance: string;
   justification: string;
+  /** Who took it, where the format says. */
+  annotator?: string;
 }
 
 export interface BundleDocument {

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { GlossError, type AttributeDefinition, type LabelKind } from '../../../shared/index.ts';
+import { GlossError, normalizeRanges, type AttributeDefinition, type LabelKind, type TextRange } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import { SourceIdStore, type SourceId } from '../store/source-ids.ts';
+import { cachedStatement } from '../store/statements.ts';
 import { StandoffStore } from '../store/standoff.ts';
 import { PALETTE } from '../tagset/colors.ts';
 import { errorAt } from './errors.ts';
@@ -12,11 +13,17 @@ import { checkAborted, type RunOptions } from './progress.ts';
 export interface StoreResult {
   /** New documents, in bundle order. */
   documentIds: string[];
+  /** The stored id of every document of the bundle that is not a stub, in bundle order: new, or the project's document with the same text. */
+  storedIds: string[];
   /** Documents already in the project that received annotations. */
   annotatedIds: string[];
   counts: { documents: number; annotations: number; relations: number; events: number; claims: number; entities: number; propositions: number };
+  /** New annotations per annotator. */
+  byAnnotator: Record<string, number>;
   /** What was left out, and why (e.g. a relation given twice). */
   warnings: string[];
+  /** Records that disagree with what the project holds and were left out (e.g. another document stance by the same annotator). */
+  conflicts: string[];
 }
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -44,9 +51,12 @@ class BundleWriter {
   private readonly refs = new Map<BundleDocument, Map<string, string>>();
   private readonly result: StoreResult = {
     documentIds: [],
+    storedIds: [],
     annotatedIds: [],
     counts: { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 },
+    byAnnotator: {},
     warnings: [],
+    conflicts: [],
   };
   private readonly labelHints: Map<string, BundleLabel>;
   private readonly typeHints: Map<string, BundleRelationType>;
@@ -59,6 +69,8 @@ class BundleWriter {
   private readonly knownKeys = new Map<string, string>();
   /** Source ids to record, per document (null: project-wide). */
   private readonly pendingIds = new Map<string | null, SourceId[]>();
+  /** Same-text and same-annotation matching (re-imports and merges add nothing twice). */
+  private readonly dedupe: Dedupe;
 
   constructor(
     private readonly project: Project,
@@ -73,6 +85,7 @@ class BundleWriter {
     this.scheme = bundle.idScheme;
     if (this.scheme) for (const x of this.sourceIds.global(this.scheme).values()) if (x.part === 'entity' || x.part === 'proposition') this.knownKeys.set(`${x.part}|${x.sourceId}`, x.owner);
     this.annotator = project.annotator;
+    this.dedupe = new Dedupe(project);
   }
 
   write(): StoreResult {
@@ -136,11 +149,20 @@ class BundleWriter {
   }
 
   private insertDocument(doc: BundleDocument): void {
-    const id = randomUUID();
     if (!doc.text.trim()) throw errorAt(undefined, doc.file ?? doc.name, 'the document holds no text');
     // Whatever the format, a NUL in the text is refused as a NUL byte in a .txt file is.
     const nul = doc.text.indexOf('\u0000');
     if (nul !== -1) throw errorAt(undefined, doc.file ?? doc.name, `${doc.name ? `document "${doc.name}": ` : ''}a NUL character at offset ${nul}: this looks like binary data, not text`);
+    const contentHash = createHash('sha256').update(doc.text).digest('hex');
+    // The same text (after the importer's normalization) is the same document: its annotations join it.
+    const same = this.dedupe.documentWithText(contentHash, doc.text);
+    if (same) {
+      this.docIds.set(doc, same);
+      this.result.storedIds.push(same);
+      if (!this.result.annotatedIds.includes(same)) this.result.annotatedIds.push(same);
+      return;
+    }
+    const id = randomUUID();
     this.project.documents.insert({
       id,
       name: doc.name || doc.key,
@@ -148,11 +170,12 @@ class BundleWriter {
       text: doc.text,
       blocks: doc.blocks,
       metadata: doc.metadata,
-      contentHash: createHash('sha256').update(doc.text).digest('hex'),
+      contentHash,
     });
     this.docIds.set(doc, id);
     if (doc.sourceId !== undefined || doc.extra !== undefined) this.keepIds(id, id, doc.sourceId !== undefined ? { '': doc.sourceId } : undefined, '', doc.extra);
     this.result.documentIds.push(id);
+    this.result.storedIds.push(id);
     this.result.counts.documents++;
   }
 
@@ -184,15 +207,26 @@ class BundleWriter {
     const file = doc.file ?? doc.name;
     for (const a of doc.annotations) {
       const labelId = this.label(a.label, a.origin, file);
-      const stored = this.guard(a.origin, file, () =>
-        this.project.annotations.create(
+      const annotator = a.annotator || this.annotator;
+      const existing = this.dedupe.annotation(documentId, annotator, labelId, a.ranges);
+      if (existing) {
+        // Already in the project, as this annotator made it: only what it lacks is added.
+        if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
+        refs.set(a.key, existing);
+        this.dedupe.known.add(existing);
+        if (a.entity !== undefined && !this.dedupe.entityOf(existing)) this.project.entities.link([{ annotationId: existing, entityId: this.entity(a.entity, a.origin, file) }]);
+        this.claimLinks(documentId, existing, a, file, this.dedupe.propositionsOf(existing));
+        continue;
+      }
+      const storedId = this.guard(a.origin, file, () =>
+        this.project.annotations.add(
           {
             documentId,
             ranges: a.ranges,
             labelId,
             attributes: a.attributes,
             note: a.note,
-            annotator: a.annotator || this.annotator,
+            annotator,
             ...(a.createdAt ? { createdAt: a.createdAt } : {}),
             ...(a.modifiedAt ? { modifiedAt: a.modifiedAt } : {}),
           },
@@ -200,28 +234,33 @@ class BundleWriter {
         ),
       );
       if (refs.has(a.key)) throw errorAt(a.origin, file, `the id ${a.key} is used twice`);
-      refs.set(a.key, stored.id);
-      this.keepIds(documentId, stored.id, a.ids, '', a.extra);
+      refs.set(a.key, storedId);
+      this.keepIds(documentId, storedId, a.ids, '', a.extra);
       this.result.counts.annotations++;
-      if (a.entity !== undefined) this.project.entities.link([{ annotationId: stored.id, entityId: this.entity(a.entity, a.origin, file) }]);
-      const linked = new Set<string>();
-      for (const c of a.claims) {
-        this.guard(a.origin, file, () => this.project.claims.assertStance(c.stance));
-        const propositionId = this.proposition(c.proposition, a.origin, file);
-        if (linked.has(propositionId)) continue;
-        linked.add(propositionId);
-        this.keepIds(documentId, stored.id, c.ids, `claim:${propositionId}:`);
-        this.project.claims.insert({
-          annotationId: stored.id,
-          propositionId,
-          stance: c.stance,
-          attribution: { entityId: c.attribution.entity !== null ? this.entity(c.attribution.entity, a.origin, file) : null, text: c.attribution.text },
-          hedged: c.hedged,
-          reported: c.reported,
-          note: c.note,
-        });
-        this.result.counts.claims++;
-      }
+      this.result.byAnnotator[annotator] = (this.result.byAnnotator[annotator] ?? 0) + 1;
+      if (a.entity !== undefined) this.project.entities.link([{ annotationId: storedId, entityId: this.entity(a.entity, a.origin, file) }]);
+      this.claimLinks(documentId, storedId, a, file, new Set());
+    }
+  }
+
+  /** Stores an annotation's claim links, leaving out propositions it is already linked to. */
+  private claimLinks(documentId: string, annotationId: string, a: BundleDocument['annotations'][number], file: string, linked: Set<string>): void {
+    for (const c of a.claims) {
+      this.guard(a.origin, file, () => this.project.claims.assertStance(c.stance));
+      const propositionId = this.proposition(c.proposition, a.origin, file);
+      if (linked.has(propositionId)) continue;
+      linked.add(propositionId);
+      this.keepIds(documentId, annotationId, c.ids, `claim:${propositionId}:`);
+      this.project.claims.add({
+        annotationId,
+        propositionId,
+        stance: c.stance,
+        attribution: { entityId: c.attribution.entity !== null ? this.entity(c.attribution.entity, a.origin, file) : null, text: c.attribution.text },
+        hedged: c.hedged,
+        reported: c.reported,
+        note: c.note,
+      });
+      this.result.counts.claims++;
     }
   }
 
@@ -235,8 +274,18 @@ class BundleWriter {
       if (!id) throw errorAt(origin, file, `unknown reference ${key} in ${what}`);
       return id;
     };
+    // Records whose annotations were all in the project already were imported before: left as they are.
+    const known = (keys: readonly string[], map = refs) => keys.length > 0 && keys.every((k) => this.dedupe.known.has(map.get(k) ?? ''));
     // Events first: relations, normalizations and notes may refer to them.
-    const events = doc.events.map((e) => {
+    const newEvents = doc.events.filter((e) => {
+      if (!known([e.trigger, ...e.args.map((x) => x.ref)])) return true;
+      const same = this.dedupe.event(refs.get(e.trigger)!, e.type);
+      if (!same) return true;
+      refs.set(e.key, same);
+      this.dedupe.known.add(same);
+      return false;
+    });
+    const events = newEvents.map((e) => {
       const id = this.standoff.addEvent({ documentId, type: e.type, triggerId: ref(e.trigger, e.origin, `the trigger of event ${e.key}`), args: [], attributes: e.attributes, note: e.note });
       if (refs.has(e.key)) throw errorAt(e.origin, file, `the id ${e.key} is used twice`);
       refs.set(e.key, id);
@@ -244,7 +293,7 @@ class BundleWriter {
       this.result.counts.events++;
       return id;
     });
-    doc.events.forEach((e, i) => this.standoff.setEventArgs(events[i]!, e.args.map((x) => ({ role: x.role, ref: ref(x.ref, e.origin, `event ${e.key}`) }))));
+    newEvents.forEach((e, i) => this.standoff.setEventArgs(events[i]!, e.args.map((x) => ({ role: x.role, ref: ref(x.ref, e.origin, `event ${e.key}`) }))));
 
     for (const r of doc.relations) {
       const typeId = this.relationType(r.type, r.origin, file);
@@ -266,6 +315,7 @@ class BundleWriter {
           this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} was kept although ${err.message}`);
         }
       } catch (err) {
+        if (err instanceof GlossError && err.kind === 'conflict' && this.dedupe.known.has(from) && this.dedupe.known.has(to)) continue;
         if (err instanceof GlossError && err.kind === 'conflict') {
           this.result.warnings.push(`${file}${r.origin?.line ? `: line ${r.origin.line}` : ''}: relation ${r.key} repeats another and was left out (${err.message})`);
           continue;
@@ -279,19 +329,31 @@ class BundleWriter {
       if ((r.fromRole && r.fromRole !== 'Arg1') || (r.toRole && r.toRole !== 'Arg2')) this.standoff.setRelationRoles(relationId, r.fromRole ?? 'Arg1', r.toRole ?? 'Arg2');
     }
     for (const q of doc.equivalences) {
+      if (known(q.members)) continue;
       this.standoff.addEquivalence({ documentId, type: q.type, members: q.members.map((m) => ref(m, q.origin, 'an equivalence')) });
     }
     for (const n of doc.normalizations) {
+      if (known([n.target])) continue;
       const id = this.standoff.addNormalization({ documentId, targetId: ref(n.target, n.origin, 'a normalization'), type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
       if (n.id !== undefined) this.keepIds(documentId, id, { '': n.id });
     }
     for (const n of doc.notes) {
+      if (known([n.target])) continue;
       const id = this.standoff.addNote({ documentId, targetId: ref(n.target, n.origin, 'a note'), type: n.type, text: n.text });
       if (n.id !== undefined) this.keepIds(documentId, id, { '': n.id });
     }
     for (const s of doc.stances) {
       this.guard(undefined, file, () => this.project.claims.assertStance(s.stance));
-      this.project.claims.setDocumentStance({ documentId, propositionId: this.proposition(s.proposition, undefined, file), stance: s.stance, justification: s.justification });
+      const propositionId = this.proposition(s.proposition, undefined, file);
+      const annotator = s.annotator || this.annotator;
+      const existing = this.project.claims.documentStance(documentId, propositionId);
+      if (existing) {
+        if (existing.stance !== s.stance) {
+          this.result.conflicts.push(`${file}: ${annotator}'s stance "${s.stance}" toward proposition ${propositionId} differs from the stance "${existing.stance}" the document already takes; the existing one was kept`);
+        }
+        continue;
+      }
+      this.project.claims.setDocumentStance({ documentId, propositionId, stance: s.stance, justification: s.justification, annotator });
     }
   }
 
@@ -352,6 +414,9 @@ class BundleWriter {
         const row = this.project.db.prepare('SELECT id FROM entities WHERE external_id = ? ORDER BY rowid LIMIT 1').get(e.externalId) as { id: string } | undefined;
         if (row) return row.id;
       }
+      // Then the same name and type (a merge of two annotators' projects, or a re-import).
+      const named = this.project.db.prepare('SELECT id FROM entities WHERE name = ? AND type = ? ORDER BY rowid LIMIT 1').get(e.name, e.type) as { id: string } | undefined;
+      if (named) return named.id;
       this.result.counts.entities++;
       const created = this.project.entities.create({ name: e.name || e.externalId || key, type: e.type, aliases: e.aliases, externalId: e.externalId, description: e.description }).id;
       if (e.sourceId !== undefined) {
@@ -406,5 +471,51 @@ class BundleWriter {
       return errorAt(origin, file, err.message);
     }
     return err;
+  }
+}
+
+/**
+ * What an import or merge finds already in the project: documents by their
+ * text, annotations by document, annotator, label and ranges (only those
+ * stored before this import began: two identical spans in one file are two
+ * annotations, as the file says).
+ */
+class Dedupe {
+  /** Stored ids of annotations (and events) that were in the project already and that this import refers to. */
+  readonly known = new Set<string>();
+  private readonly lastRowid: number;
+
+  constructor(private readonly project: Project) {
+    this.lastRowid = (cachedStatement(project.db, 'SELECT coalesce(max(rowid), 0) AS n FROM annotations').get() as { n: number }).n;
+  }
+
+  documentWithText(contentHash: string, text: string): string | undefined {
+    const rows = cachedStatement(this.project.db, 'SELECT id FROM documents WHERE content_hash = ? ORDER BY rowid').all(contentHash) as { id: string }[];
+    return rows.find((r) => this.project.documents.text(r.id) === text)?.id;
+  }
+
+  annotation(documentId: string, annotator: string, labelId: string, ranges: readonly TextRange[]): string | undefined {
+    const sorted = normalizeRanges(ranges);
+    if (!sorted.length) return undefined;
+    const row = cachedStatement(
+      this.project.db,
+      // `+` keeps SQLite on the (document, start) index: the label and annotator indexes would scan a whole label or layer.
+      `SELECT id FROM annotations WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND +annotator = ? AND +label_id = ? AND ranges = ? AND rowid <= ?
+       LIMIT 1`,
+    ).get(documentId, sorted[0]!.start, sorted[sorted.length - 1]!.end, annotator, labelId, JSON.stringify(sorted), this.lastRowid) as { id: string } | undefined;
+    return row?.id;
+  }
+
+  entityOf(annotationId: string): string | undefined {
+    return (cachedStatement(this.project.db, 'SELECT entity_id FROM annotation_entities WHERE annotation_id = ?').get(annotationId) as { entity_id: string } | undefined)?.entity_id;
+  }
+
+  propositionsOf(annotationId: string): Set<string> {
+    const rows = cachedStatement(this.project.db, 'SELECT proposition_id FROM claim_links WHERE annotation_id = ?').all(annotationId) as { proposition_id: string }[];
+    return new Set(rows.map((r) => r.proposition_id));
+  }
+
+  event(triggerId: string, type: string): string | undefined {
+    return (cachedStatement(this.project.db, 'SELECT id FROM events WHERE trigger_id = ? AND type = ? LIMIT 1').get(triggerId, type) as { id: string } | undefined)?.id;
   }
 }

@@ -66,6 +66,11 @@ export class AnnotationStore {
 
   /** Validates ranges against the document's text and stores the annotation with its quote and context. */
   create(a: NewAnnotation, text: string): Annotation {
+    return this.get(this.add(a, text));
+  }
+
+  /** {@link create} without reading the row back: for bulk writers (imports, merges) that need only the id. */
+  add(a: NewAnnotation, text: string): string {
     const ranges = checkRanges(a.ranges, text);
     const { quote, prefix, suffix } = quoteOf(text, ranges);
     const now = nowIso();
@@ -91,7 +96,7 @@ export class AnnotationStore {
       if (String(err).includes('UNIQUE constraint failed')) throw new GlossError('conflict', `an annotation with id ${id} already exists`);
       throw err;
     }
-    return this.get(id);
+    return id;
   }
 
   update(

@@ -25,6 +25,7 @@ interface ClaimRow {
   hedged: number;
   reported: number;
   note: string;
+  annotator?: string;
   created_at: string;
   modified_at: string;
 }
@@ -36,6 +37,7 @@ interface StanceRow {
   proposition_text: string;
   stance: string;
   justification: string;
+  annotator?: string;
   created_at: string;
   modified_at: string;
 }
@@ -66,7 +68,7 @@ export class ClaimStore {
   // --- the stance set -------------------------------------------------------
 
   stanceSet(): StanceSet {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(STANCE_SET_KEY) as { value: string } | undefined;
+    const row = cachedStatement(this.db, 'SELECT value FROM settings WHERE key = ?').get(STANCE_SET_KEY) as { value: string } | undefined;
     return row ? parseJson<StanceSet>(row.value) : { values: [...DEFAULT_STANCE_VALUES], defaultValue: DEFAULT_STANCE };
   }
 
@@ -127,36 +129,53 @@ export class ClaimStore {
   // --- claim links ----------------------------------------------------------
 
   get(id: string): ClaimLink {
-    const row = this.db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
+    const row = cachedStatement(this.db, `${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
     if (!row) throw new GlossError('not_found', `no claim link with id ${id}`);
     return toClaim(row);
   }
 
   /** Stores a link; the caller checks the annotation, proposition, entity and stance. */
   insert(f: ClaimFields, options: { id?: string; createdAt?: string; modifiedAt?: string } = {}): ClaimLink {
+    return this.get(this.add(f, options));
+  }
+
+  /**
+   * {@link insert} without reading the row back, for bulk writers (imports,
+   * merges); `annotator` names who made the link (else its annotation's).
+   */
+  add(f: ClaimFields, options: { id?: string; createdAt?: string; modifiedAt?: string; annotator?: string } = {}): string {
     const id = options.id ?? randomUUID();
-    if (this.db.prepare('SELECT 1 FROM claim_links WHERE id = ?').get(id)) throw new GlossError('conflict', `a claim link with id ${id} already exists`);
+    if (cachedStatement(this.db, 'SELECT 1 FROM claim_links WHERE id = ?').get(id)) throw new GlossError('conflict', `a claim link with id ${id} already exists`);
     this.assertNotLinked(f.annotationId, f.propositionId, id);
     const now = nowIso();
-    this.db
-      .prepare(
+    const values = [
+      id,
+      f.annotationId,
+      f.propositionId,
+      f.stance,
+      f.attribution.entityId,
+      f.attribution.text.trim(),
+      f.hedged ? 1 : 0,
+      f.reported ? 1 : 0,
+      f.note,
+      options.createdAt ?? now,
+      options.modifiedAt ?? now,
+    ];
+    // Without a maker the column is left to migration 006's trigger (the annotation's annotator).
+    if (options.annotator) {
+      cachedStatement(
+        this.db,
+        `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at, annotator)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...values, options.annotator);
+    } else {
+      cachedStatement(
+        this.db,
         `INSERT INTO claim_links (id, annotation_id, proposition_id, stance, attribution_entity_id, attribution_text, hedged, reported, note, created_at, modified_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        f.annotationId,
-        f.propositionId,
-        f.stance,
-        f.attribution.entityId,
-        f.attribution.text.trim(),
-        f.hedged ? 1 : 0,
-        f.reported ? 1 : 0,
-        f.note,
-        options.createdAt ?? now,
-        options.modifiedAt ?? now,
-      );
-    return this.get(id);
+      ).run(...values);
+    }
+    return id;
   }
 
   update(id: string, changes: Partial<Omit<ClaimFields, 'annotationId'>>): ClaimLink {
@@ -208,7 +227,7 @@ export class ClaimStore {
   }
 
   forAnnotation(annotationId: string): ClaimLink[] {
-    return (this.db.prepare(`${CLAIM_SELECT} WHERE c.annotation_id = ? ORDER BY c.rowid`).all(annotationId) as ClaimRow[]).map(toClaim);
+    return (cachedStatement(this.db, `${CLAIM_SELECT} WHERE c.annotation_id = ? ORDER BY c.rowid`).all(annotationId) as ClaimRow[]).map(toClaim);
   }
 
   listByDocument(documentId: string): ClaimLink[] {
@@ -220,7 +239,7 @@ export class ClaimStore {
   }
 
   private assertNotLinked(annotationId: string, propositionId: string, exceptId: string): void {
-    const row = this.db.prepare('SELECT id FROM claim_links WHERE annotation_id = ? AND proposition_id = ? AND id <> ?').get(annotationId, propositionId, exceptId) as
+    const row = cachedStatement(this.db, 'SELECT id FROM claim_links WHERE annotation_id = ? AND proposition_id = ? AND id <> ?').get(annotationId, propositionId, exceptId) as
       | { id: string }
       | undefined;
     if (row) throw new GlossError('conflict', `the annotation is already linked to this proposition (claim link ${row.id})`);
@@ -235,7 +254,7 @@ export class ClaimStore {
 
   /** Sets (inserting or replacing) a document's stance; returns it and what it replaced. */
   setDocumentStance(
-    f: { documentId: string; propositionId: string; stance: string; justification: string },
+    f: { documentId: string; propositionId: string; stance: string; justification: string; annotator?: string },
     options: { id?: string; createdAt?: string; modifiedAt?: string } = {},
   ): { stance: DocumentStance; previous: DocumentStance | null } {
     const previous = this.documentStance(f.documentId, f.propositionId);
@@ -244,17 +263,29 @@ export class ClaimStore {
       this.db
         .prepare('UPDATE document_stances SET stance = ?, justification = ?, modified_at = ? WHERE id = ?')
         .run(f.stance, f.justification, options.modifiedAt ?? now, previous.id);
+      if (f.annotator) this.db.prepare('UPDATE document_stances SET annotator = ? WHERE id = ?').run(f.annotator, previous.id);
     } else {
       const id = options.id ?? randomUUID();
       const taken = this.db.prepare('SELECT 1 FROM document_stances WHERE id = ?').get(id);
       if (taken) throw new GlossError('conflict', `a document stance with id ${id} already exists`);
       if (previous) this.db.prepare('DELETE FROM document_stances WHERE id = ?').run(previous.id);
-      this.db
-        .prepare(
-          `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, f.documentId, f.propositionId, f.stance, f.justification, options.createdAt ?? now, options.modifiedAt ?? now);
+      const values = [id, f.documentId, f.propositionId, f.stance, f.justification, options.createdAt ?? now, options.modifiedAt ?? now];
+      // The annotator column (migration 006) is written only when a maker is named.
+      if (f.annotator) {
+        this.db
+          .prepare(
+            `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at, annotator)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values, f.annotator);
+      } else {
+        this.db
+          .prepare(
+            `INSERT INTO document_stances (id, document_id, proposition_id, stance, justification, created_at, modified_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values);
+      }
     }
     return { stance: this.documentStance(f.documentId, f.propositionId)!, previous };
   }
@@ -277,6 +308,7 @@ export class ClaimStore {
            justification = excluded.justification, created_at = excluded.created_at, modified_at = excluded.modified_at`,
       )
       .run(s.id, s.documentId, s.propositionId, s.stance, s.justification, s.createdAt, s.modifiedAt);
+    if (s.annotator) this.db.prepare('UPDATE document_stances SET annotator = ? WHERE id = ?').run(s.annotator, s.id);
   }
 
   stancesByDocument(documentId: string): DocumentStance[] {
@@ -300,6 +332,7 @@ function toClaim(r: ClaimRow): ClaimLink {
     hedged: r.hedged === 1,
     reported: r.reported === 1,
     note: r.note,
+    ...(r.annotator ? { annotator: r.annotator } : {}),
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };
@@ -313,6 +346,7 @@ function toStance(r: StanceRow): DocumentStance {
     propositionText: r.proposition_text,
     stance: r.stance,
     justification: r.justification,
+    ...(r.annotator ? { annotator: r.annotator } : {}),
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };

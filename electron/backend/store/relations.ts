@@ -24,6 +24,7 @@ interface RelationRow {
   from_document_id: string;
   to_document_id: string;
   note: string;
+  annotator?: string;
   created_at: string;
   modified_at: string;
 }
@@ -234,6 +235,7 @@ function toRelation(r: RelationRow): Relation {
     fromDocumentId: r.from_document_id,
     toDocumentId: r.to_document_id,
     note: r.note,
+    ...(r.annotator ? { annotator: r.annotator } : {}),
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };

@@ -28,7 +28,8 @@ export const exportCommand: CommandRun = {
     const progress = progressReporter({ force: ctx.options.has('progress'), tty: Boolean(process.stderr.isTTY) });
     let artifact;
     try {
-      artifact = exportDocuments(project, format, { documentIds: ids, ...(labels ? { labels } : {}), onProgress: progress.onProgress });
+      const annotator = stringOption(ctx, 'annotator');
+      artifact = exportDocuments(project, format, { documentIds: ids, ...(labels ? { labels } : {}), onProgress: progress.onProgress, ...(annotator ? { annotator } : {}) });
     } finally {
       progress.done();
     }

@@ -7,9 +7,10 @@ import type { CommandSpec } from '../command.ts';
  */
 export const COMMANDS: Record<string, CommandSpec> = {
   import: {
-    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--progress] [--json]',
-    summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing',
-    valued: ['format'],
+    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--annotator NAME] [--progress] [--json]',
+    summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing; the same text joins its document',
+    valued: ['format', 'annotator'],
+    writes: true,
     flags: ['progress', 'json'],
     load: () => import('./import.ts').then((m) => m.importCommand),
   },
@@ -39,11 +40,25 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./compare.ts').then((m) => m.compareCommand),
   },
   export: {
-    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html|labelstudio|spacy|hf --out PATH [--docs DOC,...] [--labels LABEL,...] [--progress] [--json]',
-    summary: 'export documents and their annotations (brat writes a folder; --labels limits conll, spacy and hf to those labels)',
-    valued: ['format', 'out', 'docs', 'labels'],
+    usage: 'export --format brat|w3c|jsonl|conll|csv|qdpx|html|labelstudio|spacy|hf --out PATH [--docs DOC,...] [--labels LABEL,...] [--annotator NAME] [--progress] [--json]',
+    summary: "export documents and their annotations (brat writes a folder; --labels limits conll, spacy and hf to those labels; --annotator: that annotator's layer only)",
+    valued: ['format', 'out', 'docs', 'labels', 'annotator'],
     flags: ['progress', 'json'],
     load: () => import('./export.ts').then((m) => m.exportCommand),
+  },
+  merge: {
+    usage: 'merge FILE.gloss... [--json]',
+    summary: 'merge other projects into --db: documents by text, annotations with their annotators; twice adds nothing',
+    flags: ['json'],
+    writes: true,
+    load: () => import('./merge.ts').then((m) => m.mergeCommand),
+  },
+  agreement: {
+    usage: 'agreement [DOC...] [--annotators A,B,...] [--labels L,...] [--json]',
+    summary: 'inter-annotator agreement: spans, tokens (kappa, alpha), unitizing alpha, stances; per pair and over all',
+    valued: ['annotators', 'labels'],
+    flags: ['json'],
+    load: () => import('./agreement.ts').then((m) => m.agreementCommand),
   },
   serve: {
     usage: 'serve [--port N] [--host H [--allow-remote]] [--json]',

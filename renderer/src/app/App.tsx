@@ -7,6 +7,9 @@ import { Library } from '../library/Library.tsx';
 import { PropositionsPage } from '../propositions/PropositionsPage.tsx';
 import { Reader } from '../reader/Reader.tsx';
 import { TagsetPage } from '../tagset/TagsetPage.tsx';
+import { AgreementPage } from '../team/AgreementPage.tsx';
+import { AnnotatorButton } from '../team/AnnotatorButton.tsx';
+import { CurationPage } from '../team/CurationPage.tsx';
 import { History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
 import { useRoute } from './route.ts';
@@ -78,8 +81,12 @@ export function App() {
           <button type="button" aria-current={route.view === 'compare' ? 'page' : undefined} onClick={() => navigate({ view: 'compare', documentIds: [] })}>
             Compare
           </button>
+          <button type="button" aria-current={route.view === 'agreement' || route.view === 'curation' ? 'page' : undefined} onClick={() => navigate({ view: 'agreement' })}>
+            Agreement
+          </button>
         </nav>
         <div className="gl-topbar-actions">
+          <AnnotatorButton />
           <button type="button" aria-label="Undo" title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
             ↶ Undo
           </button>
@@ -109,6 +116,8 @@ export function App() {
         {route.view === 'entities' && <EntitiesPage entityId={route.entityId} labels={labels} history={history} navigate={navigate} />}
         {route.view === 'propositions' && <PropositionsPage history={history} />}
         {route.view === 'tagset' && <TagsetPage history={history} onLabelsChanged={reloadLabels} />}
+        {route.view === 'agreement' && <AgreementPage navigate={navigate} />}
+        {route.view === 'curation' && <CurationPage key={route.documentId} documentId={route.documentId} labels={labels} history={history} navigate={navigate} />}
       </main>
       <Toasts />
     </div>

@@ -6,7 +6,9 @@ export type Route =
   | { view: 'entities'; entityId?: string }
   | { view: 'propositions' }
   | { view: 'compare'; documentIds: string[] }
-  | { view: 'tagset' };
+  | { view: 'tagset' }
+  | { view: 'agreement' }
+  | { view: 'curation'; documentId: string };
 
 /** The route lives in the URL hash, so a reload reopens the same view. */
 export function parseRoute(hash: string): Route {
@@ -24,6 +26,10 @@ export function parseRoute(hash: string): Route {
       return { view: 'compare', documentIds: (params.get('docs') ?? '').split(',').filter(Boolean) };
     case 'tagset':
       return { view: 'tagset' };
+    case 'agreement':
+      return { view: 'agreement' };
+    case 'curation':
+      return parts[1] ? { view: 'curation', documentId: parts[1] } : { view: 'agreement' };
     default:
       return { view: 'library' };
   }
@@ -41,6 +47,10 @@ export function routeHash(route: Route): string {
       return `#/compare?docs=${route.documentIds.map(encodeURIComponent).join(',')}`;
     case 'tagset':
       return '#/tagset';
+    case 'agreement':
+      return '#/agreement';
+    case 'curation':
+      return `#/curation/${encodeURIComponent(route.documentId)}`;
     default:
       return '#/';
   }

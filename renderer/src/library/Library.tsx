@@ -7,6 +7,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { followJob, progressView, type ProgressView } from './followJob.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT, isImportable, readFilesForImport } from './readFiles.ts';
+import { DocumentStatusCell, useStatuses } from '../team/DocumentStatus.tsx';
 import './library.css';
 
 interface Props {
@@ -29,6 +30,7 @@ export function Library({ onOpen, onCompare }: Props) {
   const [exportOpen, setExportOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
+  const team = useStatuses();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
@@ -212,6 +214,7 @@ export function Library({ onOpen, onCompare }: Props) {
                 </span>
                 {snippet && <span className="gl-snippet">{renderSnippet(snippet)}</span>}
               </button>
+              <DocumentStatusCell documentId={doc.id} title={doc.title} statuses={team.statuses} me={team.me} onChanged={team.reload} />
               <span className="gl-doc-count" aria-label={`${doc.annotationCount} annotations`}>{doc.annotationCount}</span>
               <button type="button" className="gl-icon-button" aria-label={`Delete ${doc.title}`} onClick={() => void remove(doc)}>
                 ✕

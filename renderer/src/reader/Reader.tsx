@@ -21,6 +21,7 @@ import { LabelPicker } from './LabelPicker.tsx';
 import { buildDoc, type OffsetMap } from './offsets.ts';
 import { paintNewAnnotation } from './paintNew.ts';
 import { toPainted, trimRange } from './paint.ts';
+import { LayerFilter, useLayers } from '../team/LayerFilter.tsx';
 
 interface Props {
   documentId: string;
@@ -49,6 +50,7 @@ type Changes = { labelId?: string; attributes?: Record<string, AttributeValue>; 
 export function Reader({ documentId, labels, history, initialAnnotationId, onOpenEntity }: Props) {
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<Map<string, Annotation>>(new Map());
+  const layers = useLayers(annotations);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; alsoHere: string[] } | null>(null);
   const [picker, setPicker] = useState<{ left: number; top: number; autoFocus: boolean } | null>(null);
@@ -428,7 +430,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     viewRef.current = view;
     dispatchAnnotations(view, {
       type: 'reset',
-      annotations: Array.from(annotationsRef.current.values()).map((a) => toPainted(a, labelsRef.current, map)),
+      annotations: Array.from(annotationsRef.current.values()).filter((a) => layers.shownRef.current(a)).map((a) => toPainted(a, labelsRef.current, map)),
     });
     let dragFrom: string | null = null;
     const annotationUnder = (target: EventTarget | null): string | null => {
@@ -483,8 +485,9 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     const view = viewRef.current;
     const map = mapRef.current;
     if (!view || !map) return;
-    dispatchAnnotations(view, { type: 'reset', annotations: Array.from(annotationsRef.current.values()).map((a) => toPainted(a, labelMap, map)) });
-  }, [labelMap]);
+    dispatchAnnotations(view, { type: 'reset', annotations: Array.from(annotationsRef.current.values()).filter(layers.shown).map((a) => toPainted(a, labelMap, map)) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [labelMap, layers.key]);
 
   function showPicker(v: EditorView, autoFocus: boolean) {
     const scroller = scrollRef.current;
@@ -659,15 +662,18 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="gl-tabpanel">
           {tab === 'annotations' && (
-            <AnnotationList
-              annotations={sorted}
-              labels={labelMap}
-              selected={selected}
-              onActivate={(id) => {
-                scrollTo(id);
-                openEditor(id);
-              }}
-            />
+            <>
+              <LayerFilter layers={layers} />
+              <AnnotationList
+                annotations={sorted.filter(layers.shown)}
+                labels={labelMap}
+                selected={selected}
+                onActivate={(id) => {
+                  scrollTo(id);
+                  openEditor(id);
+                }}
+              />
+            </>
           )}
           {tab === 'entities' && (
             <EntitiesTab

@@ -11,6 +11,9 @@ export interface PaintedAnnotation {
   label: string;
   /** Suggestions and unsaved annotations are drawn dashed. */
   dashed?: boolean;
+  /** Who made it, and the colour of the marker that tells annotators' layers apart. */
+  annotator?: string;
+  marker?: string;
 }
 
 interface DecorationSpec {
@@ -284,7 +287,13 @@ function decorationsFor(a: PaintedAnnotation, lane: number, selected: boolean): 
       r.to,
       // ProseMirror merges the attributes of overlapping decorations that share a
       // node name; a node name per lane keeps each overlapping highlight its own element.
-      { nodeName: LANE_NODE_NAMES[shown]!, class: cls, style: styleOf(a.color, shown), 'data-ann': a.id, title: a.label },
+      {
+        nodeName: LANE_NODE_NAMES[shown]!,
+        class: a.marker ? `${cls} gl-layer` : cls,
+        style: a.marker ? `${styleOf(a.color, shown)};--annotator:${a.marker}` : styleOf(a.color, shown),
+        'data-ann': a.id,
+        title: a.annotator ? `${a.label} · ${a.annotator}` : a.label,
+      },
       { id: a.id, lane, source: a },
     ),
   );

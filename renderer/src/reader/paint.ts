@@ -1,11 +1,13 @@
 import type { Annotation, Label } from '../../../shared/index.ts';
 import type { PaintedAnnotation } from './annotationPlugin.ts';
+import { annotatorColor } from '../team/layers.ts';
 import type { OffsetMap } from './offsets.ts';
 
 /** How an annotation is drawn: its ranges as positions, its label's colour and name. */
-export function toPainted(a: Pick<Annotation, 'id' | 'ranges' | 'labelId'>, labels: ReadonlyMap<string, Label>, map: OffsetMap, dashed = false): PaintedAnnotation {
+export function toPainted(a: Pick<Annotation, 'id' | 'ranges' | 'labelId'> & { annotator?: string }, labels: ReadonlyMap<string, Label>, map: OffsetMap, dashed = false): PaintedAnnotation {
   const label = labels.get(a.labelId);
   return {
+    ...(a.annotator ? { annotator: a.annotator, marker: annotatorColor(a.annotator) } : {}),
     id: a.id,
     ranges: a.ranges.map((r) => map.rangeToPos(r)).filter((r) => r.to > r.from),
     color: label?.color ?? '#999999',

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GlossError, type TeamInfo } from '../../../shared/index.ts';
+import { projectAgreement } from '../agreement/load.ts';
+import type { Project } from '../project.ts';
+import { curate } from '../team/curate.ts';
+import { disagreements } from '../team/disagreements.ts';
+import { mergeProjects } from '../team/merge.ts';
+import { listStatuses, setStatus } from '../team/status.ts';
+import type { HandlerMap } from './handler.ts';
+
+function info(project: Project): TeamInfo {
+  const rows = project.db.prepare('SELECT annotator AS name, count(*) AS annotations FROM annotations GROUP BY annotator ORDER BY annotator').all() as TeamInfo['annotators'];
+  return { annotator: project.annotator, chosen: project.annotatorChosen, annotators: rows };
+}
+
+export const teamHandlers: HandlerMap<'team'> = {
+  'team.info': (_args, { project }) => info(project),
+  'team.setAnnotator': ({ name }, { project }) => {
+    project.setAnnotator(name);
+    return info(project);
+  },
+  'team.agreement': ({ documentIds, annotators, labels }, { project }) => projectAgreement(project, { documentIds, annotators, labels }),
+  'team.disagreements': ({ a, b, documentIds, labels }, { project }) => disagreements(project, a, b, documentIds, labels),
+  'team.statuses': (_args, { project }) => listStatuses(project),
+  'team.setStatus': ({ documentId, status, annotator }, { project }) => ({ previous: setStatus(project, documentId, annotator ?? project.annotator, status) }),
+  'team.curate': ({ annotationIds }, { project }) => curate(project, annotationIds),
+  'team.merge': async ({ files }, { project }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-merge-upload-'));
+    try {
+      const paths = files.map((f, i) => {
+        const p = path.join(dir, `${i}-${path.basename(f.name)}`);
+        fs.writeFileSync(p, Buffer.from(f.content, 'base64'));
+        return p;
+      });
+      // Messages name the files as the user picked them, not the upload copies.
+      const rename = (s: string) => paths.reduce((m, p, i) => m.split(p).join(files[i]!.name), s);
+      let result;
+      try {
+        result = await mergeProjects(project, paths);
+      } catch (err) {
+        if (err instanceof GlossError) throw new GlossError(err.kind, rename(err.message));
+        throw err;
+      }
+      return { ...result, files: files.map((f) => f.name), conflicts: result.conflicts.map(rename), warnings: result.warnings.map(rename) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

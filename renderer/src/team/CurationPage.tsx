@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Annotation, ClaimLink, Document, Label } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import type { Route } from '../app/route.ts';
+import { notify } from '../app/Toasts.tsx';
+import type { History } from '../undo/history.ts';
+import { curationItems, type CurationItem } from './candidates.ts';
+import './team.css';
+
+const CURATION = 'curation';
+
+/**
+ * Curation of one document: a column per annotator and the curated column
+ * (the `curation` layer, the gold corpus). Every disagreement is listed; with
+ * an item focused, 1–9 accepts that version, B accepts all of them, N leaves
+ * them all out, ↑/↓ move. Where every annotator agrees, one button takes it all.
+ */
+export function CurationPage({ documentId, labels, history, navigate }: { documentId: string; labels: Label[]; history: History; navigate: (r: Route) => void }) {
+  const [doc, setDoc] = useState<Document | null>(null);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [claims, setClaims] = useState<Map<string, ClaimLink[]>>(new Map());
+  const [skipped, setSkipped] = useState<Set<number>>(new Set());
+  const [focus, setFocus] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    () =>
+      Promise.all([api.documents.get({ id: documentId }), api.annotations.list({ documentId }), api.claims.listByDocument({ documentId })]).then(
+        ([d, list, links]) => {
+          const m = new Map<string, ClaimLink[]>();
+          for (const c of links) m.set(c.annotationId, [...(m.get(c.annotationId) ?? []), c]);
+          setDoc(d);
+          setAnnotations(list);
+          setClaims(m);
+        },
+        (err) => setError(messageOf(err)),
+      ),
+    [documentId],
+  );
+  const reload = useCallback(async () => load(), [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const annotators = useMemo(() => [...new Set(annotations.map((a) => a.annotator))].filter((a) => a !== CURATION).sort(), [annotations]);
+  const items = useMemo(() => curationItems(annotations, claims, annotators, CURATION), [annotations, claims, annotators]);
+  const open = items.map((it, i) => ({ it, i })).filter(({ it, i }) => !it.agreed && !it.curated && !skipped.has(i));
+  const agreed = items.filter((it) => it.agreed && !it.curated);
+  const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
+
+  const accept = useCallback(
+    async (ids: string[], what: string) => {
+      if (!ids.length) return;
+      try {
+        const made = await api.team.curate({ annotationIds: ids });
+        let current = made.map((a) => a.id);
+        history.push({
+          description: what,
+          undo: async () => {
+            for (const id of current) await api.annotations.delete({ id });
+            await reload();
+          },
+          redo: async () => {
+            current = (await api.team.curate({ annotationIds: ids })).map((a) => a.id);
+            await reload();
+          },
+        });
+        await reload();
+      } catch (err) {
+        notify('error', messageOf(err));
+      }
+    },
+    [history, reload],
+  );
+
+  const onKey = (e: React.KeyboardEvent, item: CurationItem, index: number, position: number) => {
+    const n = Number(e.key);
+    if (n >= 1 && n <= item.candidates.length) void accept([item.candidates[n - 1]!.annotations[0]!.id], 'accept a version');
+    else if (e.key === 'b' || e.key === 'B') void accept(item.candidates.map((c) => c.annotations[0]!.id), 'accept every version');
+    else if (e.key === 'n' || e.key === 'N') setSkipped((s) => new Set(s).add(index));
+    else if (e.key === 'ArrowDown') setFocus(Math.min(position + 1, open.length - 1));
+    else if (e.key === 'ArrowUp') setFocus(Math.max(position - 1, 0));
+    else return;
+    e.preventDefault();
+  };
+
+  if (error) return <p role="alert" className="gl-error">{error}</p>;
+  if (!doc) return <p aria-live="polite">Loading…</p>;
+  const quote = (a: Annotation) => a.quote;
+  return (
+    <section className="gl-curation" aria-labelledby="gl-curation-title">
+      <h1 id="gl-curation-title">Curation: {doc.title}</h1>
+      <p>
+        <button type="button" disabled={!agreed.length} onClick={() => void accept(agreed.map((it) => it.candidates[0]!.annotations[0]!.id), 'accept what all annotators agree on')}>
+          Accept all {agreed.length} agreed span(s)
+        </button>{' '}
+        <button type="button" onClick={() => navigate({ view: 'agreement' })}>
+          Agreement
+        </button>
+      </p>
+      <h2>Disagreements ({open.length})</h2>
+      <p className="gl-muted">Focus an item: 1–9 accepts that version, B accepts every version, N leaves them all out, ↑ ↓ move.</p>
+      <ol className="gl-curation-items" aria-label="Disagreements to curate">
+        {open.map(({ it, i }, position) => (
+          <li
+            key={i}
+            tabIndex={0}
+            ref={(el) => {
+              if (el && position === focus && el.ownerDocument.activeElement?.closest('.gl-curation-items')) el.focus();
+            }}
+            aria-label={`Disagreement ${position + 1}: ${it.candidates.length} version(s)`}
+            onFocus={() => setFocus(position)}
+            onKeyDown={(e) => onKey(e, it, i, position)}
+          >
+            {it.candidates.map((c, k) => (
+              <div key={c.key} className="gl-curation-candidate">
+                <button type="button" onClick={() => void accept([c.annotations[0]!.id], 'accept a version')} aria-label={`Accept version ${k + 1}: ${labelName(c.annotations[0]!.labelId)} “${quote(c.annotations[0]!)}” by ${c.annotators.join(', ')}`}>
+                  {k + 1}
+                </button>{' '}
+                <strong>{labelName(c.annotations[0]!.labelId)}</strong> “{quote(c.annotations[0]!)}” — {c.annotators.join(', ')}
+                {(claims.get(c.annotations[0]!.id) ?? []).map((l) => (
+                  <span key={l.id} className="gl-muted"> · {l.propositionText}: {l.stance}</span>
+                ))}
+              </div>
+            ))}
+            <button type="button" onClick={() => setSkipped((s) => new Set(s).add(i))}>
+              Neither
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="gl-curation-columns">
+        {[...annotators, CURATION].map((who) => (
+          <div key={who} className="gl-curation-column">
+            <h2>{who === CURATION ? 'Curated' : who}</h2>
+            <ul aria-label={`${who === CURATION ? 'Curated' : who} annotations`}>
+              {annotations
+                .filter((a) => a.annotator === who)
+                .map((a) => (
+                  <li key={a.id}>
+                    <strong>{labelName(a.labelId)}</strong> “{a.quote}”
+                    {who === CURATION && (
+                      <button
+                        type="button"
+                        aria-label={`Remove ${labelName(a.labelId)} “${a.quote}” from the curated layer`}
+                        onClick={async () => {
+                          await api.annotations.delete({ id: a.id });
+                          await reload();
+                        }}
+                      >
+                        ✕
+                      </button>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

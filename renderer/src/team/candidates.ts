@@ -1,0 +1,58 @@
+import type { Annotation, ClaimLink } from '../../../shared/index.ts';
+
+/** One version of a span: the same label, ranges and claim links, made by one or more annotators. */
+export interface Candidate {
+  key: string;
+  annotations: Annotation[];
+  annotators: string[];
+  start: number;
+  end: number;
+}
+
+/** A group of overlapping candidates; `agreed` when every annotator made the same single version. */
+export interface CurationItem {
+  candidates: Candidate[];
+  agreed: boolean;
+  /** Whether the curated layer already holds one of the versions. */
+  curated: boolean;
+}
+
+/**
+ * Groups the annotators' spans of one document for curation: identical
+ * versions (label, ranges, claim links) become one candidate, overlapping
+ * candidates one item, in reading order.
+ */
+export function curationItems(annotations: readonly Annotation[], claims: ReadonlyMap<string, readonly ClaimLink[]>, annotators: readonly string[], curation: string): CurationItem[] {
+  const curatedKeys = new Set<string>();
+  const byKey = new Map<string, Candidate>();
+  for (const a of annotations) {
+    const key = `${a.labelId}|${a.ranges.map((r) => `${r.start}-${r.end}`).join(',')}|${(claims.get(a.id) ?? []).map((c) => `${c.propositionId}:${c.stance}`).sort().join(',')}`;
+    if (a.annotator === curation) {
+      curatedKeys.add(key);
+      continue;
+    }
+    if (!annotators.includes(a.annotator)) continue;
+    let c = byKey.get(key);
+    if (!c) byKey.set(key, (c = { key, annotations: [], annotators: [], start: a.ranges[0]!.start, end: a.ranges[a.ranges.length - 1]!.end }));
+    c.annotations.push(a);
+    if (!c.annotators.includes(a.annotator)) c.annotators.push(a.annotator);
+  }
+  const sorted = [...byKey.values()].sort((x, y) => x.start - y.start || y.end - x.end);
+  const items: CurationItem[] = [];
+  let end = -1;
+  for (const c of sorted) {
+    const last = items[items.length - 1];
+    if (last && c.start < end) {
+      last.candidates.push(c);
+      end = Math.max(end, c.end);
+    } else {
+      items.push({ candidates: [c], agreed: false, curated: false });
+      end = c.end;
+    }
+  }
+  for (const item of items) {
+    item.agreed = item.candidates.length === 1 && annotators.every((a) => item.candidates[0]!.annotators.includes(a));
+    item.curated = item.candidates.some((c) => curatedKeys.has(c.key));
+  }
+  return items;
+}
