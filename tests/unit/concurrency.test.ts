@@ -113,12 +113,16 @@ describe('writers wait their turn', { timeout: 180_000 }, () => {
     const writerDone = run(writer);
     await waitFor(() => fs.existsSync(path.join(dir, 'writer-ready')) || writer.exitCode !== null, 'the writer to start');
     expect(writer.exitCode).toBeNull();
-    const folder = path.join(dir, 'articles');
-    fs.mkdirSync(folder);
-    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(folder, `article-${i}.txt`), `Article ${i}\n\n${'A sentence about minerals. '.repeat(200)}\n`);
+    // Nine folders of different articles: the same text again would join its document instead of adding one.
+    const folders = Array.from({ length: 9 }, (_, f) => {
+      const folder = path.join(dir, `articles-${f}`);
+      fs.mkdirSync(folder);
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(folder, `article-${i}.txt`), `Article ${f}.${i}\n\n${'A sentence about minerals. '.repeat(200)}\n`);
+      return folder;
+    });
     const results: Done[] = [];
     for (let wave = 0; wave < 3; wave++) {
-      const imports = Array.from({ length: 3 }, () => run(spawn(process.execPath, [GLOSS_BIN, 'import', folder, '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] })));
+      const imports = Array.from({ length: 3 }, (_, k) => run(spawn(process.execPath, [GLOSS_BIN, 'import', folders[wave * 3 + k]!, '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] })));
       results.push(...(await Promise.all(imports)));
     }
     fs.writeFileSync(path.join(dir, 'stop'), '');
