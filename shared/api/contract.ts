@@ -11,6 +11,7 @@ import { relationMethods, relationTypeMethods } from './relations.ts';
 import { snapshotMethods } from './snapshots.ts';
 import { suggestionMethods } from './suggestions.ts';
 import { tagsetMethods } from './tagset.ts';
+import { versionMethods } from './versions.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -33,6 +34,7 @@ export const contract = {
   ...suggestionMethods,
   ...compareMethods,
   ...jobMethods,
+  ...versionMethods,
 } as const;
 
 export type Contract = typeof contract;

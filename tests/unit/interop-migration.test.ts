@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/backend/store/database.ts';
-import { MIGRATIONS } from '../../electron/backend/store/migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/backend/store/migrations/index.ts';
 import { StandoffStore } from '../../electron/backend/store/standoff.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -34,7 +34,7 @@ describe('migration 004: interop extras', () => {
 
     const db = await openDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect((db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n).toBe(3);
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
       expect(tables).toEqual(expect.arrayContaining(['events', 'equivalences', 'normalizations', 'standoff_notes', 'relation_roles']));

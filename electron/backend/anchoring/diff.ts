@@ -69,7 +69,8 @@ function linesOf(text: string): Line[] {
 
 /**
  * Pairs `[oldLine, newLine]` of lines that occur once in each text, keeping
- * the most of them in the same order (longest increasing subsequence).
+ * the most of them in the same order and, among equally many, the most text
+ * (so when two paragraphs swap places, the shorter one is the one that moved).
  * Blank lines and other repeated lines never anchor: they say nothing about
  * where the text went.
  */
@@ -91,27 +92,43 @@ function fixedLines(oldText: string, oldLines: Line[], newText: string, newLines
   const pairs: [number, number][] = [];
   for (const [key, c] of count) if (c.old === 1 && c.neu === 1 && key.trim() !== '') pairs.push([c.oi, c.ni]);
   pairs.sort((a, b) => a[0] - b[0]);
-  return longestIncreasing(pairs);
+  return heaviestIncreasing(pairs, (p) => oldLines[p[0]]!.end - oldLines[p[0]]!.start, newLines.length);
 }
 
-/** The longest subsequence of pairs (sorted by the first) whose second members increase; O(n log n). */
-function longestIncreasing(pairs: [number, number][]): [number, number][] {
-  const tails: number[] = []; // index into pairs of the smallest tail of each length
-  const prev = new Array<number>(pairs.length);
+/**
+ * The subsequence of pairs (sorted by the first member) whose second members
+ * increase, with the most pairs and then the greatest total weight: a
+ * Fenwick tree of prefix maxima over the second members, O(n log n).
+ */
+function heaviestIncreasing(pairs: [number, number][], weight: (p: [number, number]) => number, size: number): [number, number][] {
+  // Score: pairs first, weight (text length, below 1e9) second; exact in a double up to 9e6 pairs.
+  const best = new Float64Array(size + 1);
+  const from = new Int32Array(size + 1).fill(-1);
+  const prev = new Int32Array(pairs.length).fill(-1);
+  const score = new Float64Array(pairs.length);
+  let top = -1;
   for (let k = 0; k < pairs.length; k++) {
-    const v = pairs[k]![1];
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]!]![1] < v) lo = mid + 1;
-      else hi = mid;
+    const j = pairs[k]![1];
+    let b = 0;
+    let bk = -1;
+    for (let i = j; i > 0; i -= i & -i) {
+      if (best[i]! > b) {
+        b = best[i]!;
+        bk = from[i]!;
+      }
     }
-    prev[k] = lo > 0 ? tails[lo - 1]! : -1;
-    tails[lo] = k;
+    score[k] = b + 1e9 + Math.min(weight(pairs[k]!), 1e9 - 1);
+    prev[k] = bk;
+    for (let i = j + 1; i <= size; i += i & -i) {
+      if (score[k]! > best[i]!) {
+        best[i] = score[k]!;
+        from[i] = k;
+      }
+    }
+    if (top === -1 || score[k]! > score[top]!) top = k;
   }
   const out: [number, number][] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k !== -1; k = prev[k]!) out.push(pairs[k]!);
+  for (let k = top; k !== -1; k = prev[k]!) out.push(pairs[k]!);
   return out.reverse();
 }
 

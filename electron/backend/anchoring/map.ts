@@ -46,6 +46,19 @@ export class OffsetMap {
     return { offset: next ? next.newStart : this.newLength, exact: false };
   }
 
+  /**
+   * How many unchanged characters lie next to the old span `[start, end)`
+   * on its better side, when the whole span is unchanged (one equal run);
+   * -1 otherwise. Text that survived around a span says the diff found the
+   * span itself and not a lone look-alike in rewritten text.
+   */
+  survivingContext(start: number, end: number): number {
+    const k = this.runAtOrBefore(start);
+    const r = k >= 0 ? this.runs[k]! : undefined;
+    if (!r || end > r.oldStart + r.length) return -1;
+    return Math.max(start - r.oldStart, r.oldStart + r.length - end);
+  }
+
   /** Index of the last run starting at or before `offset`, or -1. */
   private runAtOrBefore(offset: number): number {
     let lo = 0;

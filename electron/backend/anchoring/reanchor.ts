@@ -41,6 +41,8 @@ export interface AnchorResult {
  */
 export const CHANGED_INSIDE = 0.4;
 export const CHANGED_EDGES = 0.6;
+/** Unchanged characters next to a short quote, on one side, that confirm the diff found it. */
+export const SURVIVING_CONTEXT = 8;
 
 /**
  * Re-anchors annotations from `oldText` to `newText`. Offsets are mapped
@@ -74,10 +76,16 @@ function reanchorOne(map: OffsetMap, oldText: string, newText: string, a: Anchor
   const edgesExact = map.start(first.start).exact && map.end(last.end).exact;
   const ranges = normalizeRanges(mapped);
   const atMapped = ranges.length ? quoteOf(newText, ranges) : '';
-  // The same text where the diff maps it. A short quote must keep some of its context too: a character diff of a
+  // The same text where the diff maps it. A short quote that occurs elsewhere too needs some of its surroundings to
+  // have survived (8 unchanged characters on one side, or enough of its stored context): a character diff of a
   // rewritten sentence can match a lone word of the new one ("Pakistan") that is not the annotated mention.
-  if (!vanished && ranges.length === a.ranges.length && atMapped === a.quote && (a.quote.length >= DISTINCTIVE_QUOTE || contextScore(newText, ranges[0]!.start, ranges[ranges.length - 1]!.end, a) >= MIN_CONTEXT)) {
-    return { id: a.id, status: 'kept', ranges, newQuote: atMapped };
+  if (!vanished && ranges.length === a.ranges.length && atMapped === a.quote) {
+    const trusted =
+      a.quote.length >= DISTINCTIVE_QUOTE ||
+      map.survivingContext(first.start, last.end) >= SURVIVING_CONTEXT ||
+      contextScore(newText, ranges[0]!.start, ranges[ranges.length - 1]!.end, a) >= MIN_CONTEXT ||
+      occursOnce(newText, a.quote);
+    if (trusted) return { id: a.id, status: 'kept', ranges, newQuote: atMapped };
   }
 
   // 2. The same text elsewhere, decided by its context.
@@ -123,6 +131,11 @@ function moved(newText: string, a: AnchorInput, oldText?: string): AnchorResult 
   const shift = at - first.start;
   const ranges = a.ranges.map((r) => ({ start: r.start + shift, end: r.end + shift }));
   return { id: a.id, status: 'moved', ranges, newQuote: quoteOf(newText, ranges) };
+}
+
+function occursOnce(text: string, s: string): boolean {
+  const at = text.indexOf(s);
+  return at !== -1 && text.indexOf(s, at + 1) === -1;
 }
 
 function quoteOf(text: string, ranges: readonly TextRange[]): string {

@@ -13,6 +13,7 @@ import { relationHandlers, relationTypeHandlers } from './relations.ts';
 import { snapshotHandlers } from './snapshots.ts';
 import { suggestionHandlers } from './suggestions.ts';
 import { tagsetHandlers } from './tagset.ts';
+import { versionHandlers } from './versions.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -30,6 +31,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...suggestionHandlers,
   ...compareHandlers,
   ...jobHandlers,
+  ...versionHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

@@ -13,12 +13,12 @@ import { runSteps, type Steps } from './steps.ts';
  * Relations whose other end is outside the exported documents are left out
  * and counted in `dropped`.
  */
-export function loadBundle(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Bundle & { dropped: number } {
+export function loadBundle(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Bundle & { dropped: number; orphaned: number } {
   return runSteps(loadBundleSteps(project, documentIds, options));
 }
 
 /** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
-export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Steps<Bundle & { dropped: number }> {
+export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: RunOptions = {}): Steps<Bundle & { dropped: number; orphaned: number }> {
   const labels = project.labels.list();
   const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
   const ids = documentIds ?? project.documents.ids();
@@ -31,11 +31,15 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
   const typeName = new Map(types.map((t) => [t.id, t.name]));
   const labelName = (id: string) => labelById.get(id)?.name ?? id;
   let dropped = 0;
+  // Orphaned annotations (their text is gone from the current version) are not exported as spans: counted for the warning.
+  const orphanCount = cachedStatement(project.db, "SELECT count(*) AS n FROM annotations WHERE document_id = ? AND anchor = 'orphaned'");
+  let orphaned = 0;
   const documents: BundleDocument[] = [];
   for (const [i, id] of ids.entries()) {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
+    orphaned += (orphanCount.get(id) as { n: number }).n;
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
     const links = hasRows(project, 'annotation_entities') ? project.entities.linksByDocument(id).links : [];
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
@@ -113,6 +117,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     documents,
     stanceValues: project.claims.stanceSet().values,
     dropped,
+    orphaned,
   };
 }
 
@@ -139,14 +144,15 @@ interface RelationRow {
  * Relations that start in a document, in reading order. (The relation store's
  * listByDocument also finds those that end there, with an OR that SQLite
  * cannot answer from an index; an export reads every document, so this one
- * starts from the document's annotations.)
+ * starts from the document's annotations.) Relations with an orphaned end are
+ * left out with it (the orphan keeps them for when it is placed again).
  */
 function relationsFrom(project: Project, documentId: string) {
   const rows = cachedStatement(
     project.db,
     `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note
      FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
-     WHERE fa.document_id = ? ORDER BY fa.start_offset, r.rowid`,
+     WHERE fa.document_id = ? AND fa.anchor <> 'orphaned' AND ta.anchor <> 'orphaned' ORDER BY fa.start_offset, r.rowid`,
   ).all(documentId) as RelationRow[];
   return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note }));
 }

@@ -23,6 +23,7 @@ interface AnnotationRow {
   annotator: string;
   created_at: string;
   modified_at: string;
+  anchor?: 'placed' | 'changed' | 'orphaned';
 }
 
 export interface NewAnnotation {
@@ -51,9 +52,13 @@ export class AnnotationStore {
          @attributes, @note, @annotator, @createdAt, @modifiedAt)`,
     );
     this.getStmt = db.prepare('SELECT * FROM annotations WHERE id = ?');
-    this.byDocumentStmt = db.prepare('SELECT * FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, rowid');
+    // Orphans (their text is gone in the current version) are not on the text: they are listed for review only.
+    this.byDocumentStmt = db.prepare(
+      "SELECT * FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' ORDER BY start_offset, end_offset DESC, rowid",
+    );
   }
 
+  /** The annotations placed on the document's current text (orphans left out: see `versions.review`). */
   listByDocument(documentId: string): Annotation[] {
     return (this.byDocumentStmt.all(documentId) as AnnotationRow[]).map(toAnnotation);
   }
@@ -155,5 +160,6 @@ function toAnnotation(r: AnnotationRow): Annotation {
     annotator: r.annotator,
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
+    ...(r.anchor === 'changed' || r.anchor === 'orphaned' ? { anchor: r.anchor } : {}),
   };
 }
