@@ -17,7 +17,12 @@ export const updateCommand: CommandRun = {
     if (!parsed.success) throw new GlossError('validation', `update: unknown format "${raw}" (known: auto, txt, md, html, pdf, docx)`);
     const summary = stringOption(ctx, 'summary');
     const project = await ctx.openProject();
-    const [documentId] = resolveDocuments(project, [key]);
+    let documentId: string | undefined;
+    try {
+      [documentId] = resolveDocuments(project, [key]);
+    } catch (err) {
+      throw err instanceof GlossError ? new GlossError(err.kind, `${file}: ${err.message}; nothing was changed`) : err;
+    }
     const sources = readImportPaths([file], parsed.data);
     if (sources.length !== 1) throw new GlossError('validation', `${file}: name one file, not a folder`);
     const report = await updateFromFile(project, documentId!, sources[0]!, { format: parsed.data, summary });
