@@ -122,6 +122,8 @@ const TARGETS = [
   ['export_100k_ms', 'Export 100,000 annotations to W3C JSON-LD', 'ms', (r) => r.export_100k_ms < 2000, '< 2000'],
   ['export_brat_100k_ms', 'Export 100,000 annotations to brat', 'ms', null, '—'],
   ['compare_run_ms_4x2000', 'Compare 4 documents of 100 kB with 2,000 annotations each (warm median)', 'ms', null, '—'],
+  ['reanchor_ms_10k', 'Re-anchor 10,000 annotations on 1 MB after 100 scattered edits and a moved paragraph (median)', 'ms', (r) => r.reanchor_ms_10k < 500, '< 500'],
+  ['version_save_ms_10k', 'Save that as a new version: parse, re-anchor, one transaction (text, offsets, index, versions)', 'ms', null, '—'],
   ['cli_list_ms', '`gloss list --json` on a 5-document project, compiled CLI (median)', 'ms', null, '—'],
   ['cli_bare_open_ms', 'Bare `node -e` opening the same file with better-sqlite3 (median)', 'ms', null, '—'],
   ['cli_list_ratio', 'CLI start-up: `gloss list` ÷ bare node', '×', (r) => r.cli_list_ratio <= 3, '≤ 3'],

@@ -23,6 +23,7 @@ import {
   type QueryKind,
 } from './generate.ts';
 import { benchCompare, type CompareBench } from './compare-bench.ts';
+import { benchReanchor, type ReanchorBench } from './reanchor-bench.ts';
 import { median, p95, progress, writeResult } from './report.ts';
 
 export interface NodeResults {
@@ -35,6 +36,8 @@ export interface NodeResults {
   export_100k_ms: number | null;
   export_brat_100k_ms: number | null;
   compare_run_ms_4x2000: number;
+  reanchor_ms_10k: number;
+  version_save_ms_10k: number;
   seed: number;
   details: {
     import_docs: number;
@@ -52,6 +55,7 @@ export interface NodeResults {
     export_jsonl_100k_ms: number;
     export_note?: string;
     compare: CompareBench;
+    reanchor: ReanchorBench;
     cli_runs: number;
   };
 }
@@ -301,6 +305,7 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
     progress(`  W3C ${exported.w3c?.toFixed(0) ?? '—'} ms, brat ${exported.brat?.toFixed(0) ?? '—'} ms, JSONL ${exported.jsonl.toFixed(0)} ms`);
 
     const compare = await benchCompare(tmp.dir);
+    const reanchored = await benchReanchor(tmp.dir, quick);
 
     const cliRuns = quick ? 5 : 21;
     progress(`node: gloss list --json against a bare node -e, ${cliRuns} runs each`);
@@ -317,6 +322,8 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
       export_100k_ms: exported.w3c,
       export_brat_100k_ms: exported.brat,
       compare_run_ms_4x2000: compare.median_ms,
+      reanchor_ms_10k: reanchored.median_ms,
+      version_save_ms_10k: reanchored.save_ms,
       seed: BENCH_SEED,
       details: {
         import_docs: importCount,
@@ -334,6 +341,7 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
         export_jsonl_100k_ms: exported.jsonl,
         ...(exported.note ? { export_note: exported.note } : {}),
         compare,
+        reanchor: reanchored,
         cli_runs: cliRuns,
       },
     };

@@ -65,16 +65,19 @@ function reanchorOne(map: OffsetMap, oldText: string, newText: string, a: Anchor
   // 1. Through the diff.
   const mapped: TextRange[] = [];
   let vanished = false;
-  for (const r of a.ranges) {
-    const s = map.start(r.start).offset;
-    const e = map.end(r.end).offset;
-    if (e > s) mapped.push({ start: s, end: e });
+  let edgesExact = true;
+  for (let k = 0; k < a.ranges.length; k++) {
+    const r = a.ranges[k]!;
+    const s = map.start(r.start);
+    const e = map.end(r.end);
+    if (k === 0 && !s.exact) edgesExact = false;
+    if (k === a.ranges.length - 1 && !e.exact) edgesExact = false;
+    if (e.offset > s.offset) mapped.push({ start: s.offset, end: e.offset });
     else vanished = true;
   }
   const first = a.ranges[0]!;
   const last = a.ranges[a.ranges.length - 1]!;
-  const edgesExact = map.start(first.start).exact && map.end(last.end).exact;
-  const ranges = normalizeRanges(mapped);
+  const ranges = mapped.length > 1 ? normalizeRanges(mapped) : mapped;
   const atMapped = ranges.length ? quoteOf(newText, ranges) : '';
   // The same text where the diff maps it. A short quote that occurs elsewhere too needs some of its surroundings to
   // have survived (8 unchanged characters on one side, or enough of its stored context): a character diff of a
@@ -93,18 +96,18 @@ function reanchorOne(map: OffsetMap, oldText: string, newText: string, a: Anchor
   if (found) return found;
 
   // 3. Edited where it stands: the mapped span, or the span between its surviving context.
-  let best: { ranges: TextRange[]; quote: string; score: number } | undefined;
+  let best: { ranges: TextRange[]; quote: string } | undefined;
   // Text equal to the quote that steps 1 and 2 did not trust is a guess, not an edit.
   if (ranges.length && atMapped !== a.quote) {
     const score = similarity(a.quote, atMapped);
-    if (score >= (edgesExact ? CHANGED_INSIDE : CHANGED_EDGES)) best = { ranges, quote: atMapped, score };
+    if (score >= (edgesExact ? CHANGED_INSIDE : CHANGED_EDGES)) best = { ranges, quote: atMapped };
   }
-  if (a.ranges.length === 1) {
+  // The context is searched (a moved paragraph that was edited too) only when the diff found nothing alike.
+  if (!best && a.ranges.length === 1) {
     const span = spanBetweenContext(newText, a);
     if (span) {
       const quote = newText.slice(span.start, span.end);
-      const score = similarity(a.quote, quote);
-      if (quote !== a.quote && score >= CHANGED_EDGES && (!best || score > best.score)) best = { ranges: [span], quote, score };
+      if (quote !== a.quote && similarity(a.quote, quote) >= CHANGED_EDGES) best = { ranges: [span], quote };
     }
   }
   if (best) return { id: a.id, status: 'changed', ranges: best.ranges, newQuote: best.quote };

@@ -1,5 +1,3 @@
-import { commonPrefix, commonSuffix } from './similarity.ts';
-
 /** What was stored about an annotation's text: the quote and up to 32 characters either side. */
 export interface QuoteContext {
   quote: string;
@@ -28,43 +26,81 @@ const MAX_OCCURRENCES = 2000;
  * its context disagree.
  */
 export function contextScore(text: string, start: number, end: number, ctx: QuoteContext): number {
-  const prefix = squeeze(ctx.prefix);
-  const suffix = squeeze(ctx.suffix);
-  const total = prefix.length + suffix.length;
+  const total = nonSpace(ctx.prefix) + nonSpace(ctx.suffix);
   if (!total) return 1;
-  // Some extra characters, as whitespace is squeezed out of them.
-  const before = squeeze(text.slice(Math.max(0, start - ctx.prefix.length - 16), start));
-  const after = squeeze(text.slice(end, end + ctx.suffix.length + 16));
-  return (commonSuffix(prefix, before) + commonPrefix(suffix, after)) / total;
+  return (matchBefore(text, start, ctx.prefix) + matchAfter(text, end, ctx.suffix)) / total;
 }
 
-function squeeze(s: string): string {
-  return s.replace(/\s+/gu, '');
+// Whitespace is skipped on both sides; the scan looks a little further than the context's length, as
+// spaces inserted in the text take room. No strings are made: this runs for every occurrence of a quote.
+const SLACK = 16;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 12 || c === 11;
+}
+
+function nonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Non-space characters of `prefix` that match the text before `pos`, from the quote outwards. */
+function matchBefore(text: string, pos: number, prefix: string): number {
+  let i = prefix.length - 1;
+  let j = pos - 1;
+  const stop = Math.max(0, pos - prefix.length - SLACK);
+  let n = 0;
+  for (;;) {
+    while (i >= 0 && isSpace(prefix.charCodeAt(i))) i--;
+    while (j >= stop && isSpace(text.charCodeAt(j))) j--;
+    if (i < 0 || j < stop || prefix.charCodeAt(i) !== text.charCodeAt(j)) return n;
+    n++;
+    i--;
+    j--;
+  }
+}
+
+/** Non-space characters of `suffix` that match the text from `pos` on. */
+function matchAfter(text: string, pos: number, suffix: string): number {
+  let i = 0;
+  let j = pos;
+  const stop = Math.min(text.length, pos + suffix.length + SLACK);
+  let n = 0;
+  for (;;) {
+    while (i < suffix.length && isSpace(suffix.charCodeAt(i))) i++;
+    while (j < stop && isSpace(text.charCodeAt(j))) j++;
+    if (i >= suffix.length || j >= stop || suffix.charCodeAt(i) !== text.charCodeAt(j)) return n;
+    n++;
+    i++;
+    j++;
+  }
 }
 
 /**
  * Finds the quote exactly in `text`, decided by its context, or reports that
  * it cannot be placed without guessing:
- * - the quote with its whole prefix and suffix found once: that place;
  * - the quote found once: taken when it is long enough to be distinctive or
  *   enough of its context agrees;
  * - found several times: the occurrence whose context agrees most, when it
  *   agrees enough and clearly more than the next best;
+ * - found very many times: only with its whole prefix and suffix, found once;
  * - otherwise (not found, or no deciding context): undefined.
  * Returns the UTF-16 start of the match.
  */
 export function findQuote(text: string, ctx: QuoteContext): number | undefined {
   const { quote } = ctx;
   if (!quote) return undefined;
-  if (ctx.prefix || ctx.suffix) {
-    const whole = ctx.prefix + quote + ctx.suffix;
-    const at = text.indexOf(whole);
-    if (at !== -1 && text.indexOf(whole, at + 1) === -1) return at + ctx.prefix.length;
-  }
   const hits: number[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
     hits.push(at);
-    if (hits.length > MAX_OCCURRENCES) return undefined;
+    if (hits.length > MAX_OCCURRENCES) {
+      // Too common to score one by one: only the quote with its whole context, found once, decides.
+      const whole = ctx.prefix + quote + ctx.suffix;
+      if (!ctx.prefix && !ctx.suffix) return undefined;
+      const w = text.indexOf(whole);
+      return w !== -1 && text.indexOf(whole, w + 1) === -1 ? w + ctx.prefix.length : undefined;
+    }
   }
   if (!hits.length) return undefined;
   const scored = hits.map((at) => ({ at, score: contextScore(text, at, at + quote.length, ctx) })).sort((a, b) => b.score - a.score);
