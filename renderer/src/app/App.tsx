@@ -7,6 +7,7 @@ import { Library } from '../library/Library.tsx';
 import { PropositionsPage } from '../propositions/PropositionsPage.tsx';
 import { Reader } from '../reader/Reader.tsx';
 import { TagsetPage } from '../tagset/TagsetPage.tsx';
+import { HistoryPage } from '../versions/HistoryPage.tsx';
 import { History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
 import { useRoute } from './route.ts';
@@ -91,7 +92,11 @@ export function App() {
       </header>
       <main className="gl-content">
         {route.view === 'library' && (
-          <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })} />
+          <Library
+            onOpen={(id) => navigate({ view: 'reader', documentId: id })}
+            onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })}
+            onHistory={(id) => navigate({ view: 'history', documentId: id })}
+          />
         )}
         {route.view === 'reader' && (
           <Reader
@@ -101,6 +106,18 @@ export function App() {
             labels={labels}
             history={history}
             onOpenEntity={(entityId) => navigate({ view: 'entities', entityId })}
+          />
+        )}
+        {route.view === 'history' && (
+          <HistoryPage
+            key={route.documentId}
+            documentId={route.documentId}
+            labels={labels}
+            history={history}
+            onOpen={(target) => {
+              const [id, query] = target.split('?a=');
+              navigate({ view: 'reader', documentId: id!, ...(query ? { annotationId: query } : {}) });
+            }}
           />
         )}
         {route.view === 'compare' && (

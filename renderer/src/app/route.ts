@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { view: 'library' }
   | { view: 'reader'; documentId: string; annotationId?: string }
+  | { view: 'history'; documentId: string }
   | { view: 'entities'; entityId?: string }
   | { view: 'propositions' }
   | { view: 'compare'; documentIds: string[] }
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   switch (parts[0]) {
     case 'doc':
+      if (parts[1] && parts[2] === 'history') return { view: 'history', documentId: parts[1] };
       return parts[1] ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}) } : { view: 'library' };
     case 'entities':
       return parts[1] ? { view: 'entities', entityId: parts[1] } : { view: 'entities' };
@@ -33,6 +35,8 @@ export function routeHash(route: Route): string {
   switch (route.view) {
     case 'reader':
       return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : ''}`;
+    case 'history':
+      return `#/doc/${encodeURIComponent(route.documentId)}/history`;
     case 'entities':
       return route.entityId ? `#/entities/${encodeURIComponent(route.entityId)}` : '#/entities';
     case 'propositions':
