@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/backend/api/dispatch.ts';
 import { Project } from '../../electron/backend/project.ts';
+import { exportDocuments } from '../../electron/backend/interop/export.ts';
+import { StandoffStore } from '../../electron/backend/store/standoff.ts';
 import { mapBlocks } from '../../electron/backend/versions/index.ts';
 import type { Args, Method, Result } from '../../shared/index.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -177,6 +179,22 @@ describe('versions', () => {
     await call('versions.update', { documentId: doc.id, file: file('forum-v2.txt', V2) });
     const rows = project.db.prepare('SELECT start_offset AS s, quote FROM suggestion_rejections').all();
     expect(rows).toEqual([{ s: V2.indexOf('Washington'), quote: 'Washington' }]);
+  });
+
+  it('leaves orphans and what refers to them out of every export and of the comparison, with a warning', async () => {
+    const { doc, snub, india } = await setup();
+    await call('claims.link', { annotationId: snub.id, propositionText: 'Pakistan was snubbed', stance: 'favor' });
+    await call('claims.link', { annotationId: india.id, propositionText: 'India was welcomed', stance: 'favor' });
+    new StandoffStore(project.db).addNormalization({ documentId: doc.id, targetId: snub.id, type: 'Reference', resource: 'Wikidata', externalId: 'Q1', text: 'snub' });
+    await call('versions.update', { documentId: doc.id, file: file('forum-v2.txt', V2) });
+    for (const format of ['jsonl', 'w3c', 'csv', 'qdpx', 'brat'] as const) {
+      const out = exportDocuments(project, format);
+      expect(out.warnings.join(' '), format).toMatch(/1 orphaned annotation\(s\) were not exported as spans/);
+      const body = out.kind === 'folder' ? out.files.map((f) => String(f.data)).join('\n') : typeof out.data === 'string' ? out.data : '';
+      expect(body.includes(snub.id) || body.includes('which critics called a snub'), format).toBe(false);
+    }
+    const matrix = await call('compare.run', { documentIds: [doc.id] });
+    expect(matrix.propositions.map((p) => p.text)).toEqual(['India was welcomed']);
   });
 
   it('maps blocks through an edit when the editor sends none', () => {

@@ -33,15 +33,18 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
   let dropped = 0;
   // Orphaned annotations (their text is gone from the current version) are not exported as spans: counted for the warning.
   const orphanCount = cachedStatement(project.db, "SELECT count(*) AS n FROM annotations WHERE document_id = ? AND anchor = 'orphaned'");
+  const orphanIds = project.db.prepare("SELECT id FROM annotations WHERE document_id = ? AND anchor = 'orphaned'").pluck();
   let orphaned = 0;
   const documents: BundleDocument[] = [];
   for (const [i, id] of ids.entries()) {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
-    orphaned += (orphanCount.get(id) as { n: number }).n;
+    const orphansHere = (orphanCount.get(id) as { n: number }).n;
+    orphaned += orphansHere;
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
     const links = hasRows(project, 'annotation_entities') ? project.entities.linksByDocument(id).links : [];
+    // (An orphan's entity link is not exported: the orphan is not among the rows read below.)
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
@@ -83,10 +86,18 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         ...(role ? { fromRole: role.fromRole, toRole: role.toRole } : {}),
       });
     }
-    for (const e of standoff.events(id)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note });
-    for (const q of standoff.equivalences(id)) doc.equivalences.push({ type: q.type, members: q.members });
-    for (const n of standoff.normalizations(id)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
-    for (const n of standoff.notes(id)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text });
+    // What refers to an orphan (not exported as a span) is left out with it, so no export names a missing span.
+    const orphans = orphansHere ? new Set(orphanIds.all(id) as string[]) : undefined;
+    const placed = (ref: string) => !orphans?.has(ref);
+    for (const e of standoff.events(id)) {
+      if (placed(e.triggerId)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args.filter((x) => placed(x.ref)), attributes: e.attributes, note: e.note });
+    }
+    for (const q of standoff.equivalences(id)) {
+      const members = q.members.filter(placed);
+      if (members.length >= 2) doc.equivalences.push({ type: q.type, members });
+    }
+    for (const n of standoff.normalizations(id)) if (placed(n.targetId)) doc.normalizations.push({ target: n.targetId, type: n.type, resource: n.resource, externalId: n.externalId, text: n.text });
+    for (const n of standoff.notes(id)) if (placed(n.targetId)) doc.notes.push({ target: n.targetId, type: n.type, text: n.text });
     for (const s of project.claims.stancesByDocument(id)) {
       propositionIds.add(s.propositionId);
       doc.stances.push({ proposition: s.propositionId, stance: s.stance, justification: s.justification });
