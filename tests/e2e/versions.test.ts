@@ -83,6 +83,18 @@ describe('document versions in the app', () => {
     await page.getByRole('region', { name: 'Version 2, with what it inserted' }).waitFor();
   });
 
+  it('shows a document’s versions as columns in the compare view', async () => {
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByRole('checkbox', { name: new RegExp(TITLE.slice(0, 30)) }).check();
+    await page.getByRole('button', { name: 'Compare versions of the checked document' }).click();
+    await page.getByRole('region', { name: 'Version 1, with what the next version deleted' }).waitFor();
+    const v2 = page.getByRole('region', { name: 'Version 2, with what it inserted' });
+    expect((await v2.locator('ins').allTextContents()).join('')).toContain('Editor’s note');
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('region', { name: 'Needs review' }).waitFor();
+  });
+
   it('lists what needs review; marking a changed annotation reviewed is undoable', async () => {
     const review = page.getByRole('region', { name: 'Needs review' });
     await review.getByRole('heading', { name: 'Needs review (2)' }).waitFor();

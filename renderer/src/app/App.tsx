@@ -121,7 +121,14 @@ export function App() {
           />
         )}
         {route.view === 'compare' && (
-          <ComparePage documentIds={route.documentIds} labels={labels} history={history} onChooseDocuments={(ids) => navigate({ view: 'compare', documentIds: ids })} />
+          <ComparePage
+            documentIds={route.documentIds}
+            versions={route.versions}
+            labels={labels}
+            history={history}
+            onChooseDocuments={(ids) => navigate({ view: 'compare', documentIds: ids })}
+            onCompareVersions={(id) => navigate({ view: 'compare', documentIds: [id], versions: true })}
+          />
         )}
         {route.view === 'entities' && <EntitiesPage entityId={route.entityId} labels={labels} history={history} navigate={navigate} />}
         {route.view === 'propositions' && <PropositionsPage history={history} />}

@@ -6,7 +6,7 @@ export type Route =
   | { view: 'history'; documentId: string }
   | { view: 'entities'; entityId?: string }
   | { view: 'propositions' }
-  | { view: 'compare'; documentIds: string[] }
+  | { view: 'compare'; documentIds: string[]; versions?: boolean }
   | { view: 'tagset' };
 
 /** The route lives in the URL hash, so a reload reopens the same view. */
@@ -23,7 +23,7 @@ export function parseRoute(hash: string): Route {
     case 'propositions':
       return { view: 'propositions' };
     case 'compare':
-      return { view: 'compare', documentIds: (params.get('docs') ?? '').split(',').filter(Boolean) };
+      return { view: 'compare', documentIds: (params.get('docs') ?? '').split(',').filter(Boolean), ...(params.get('versions') === '1' ? { versions: true } : {}) };
     case 'tagset':
       return { view: 'tagset' };
     default:
@@ -42,7 +42,7 @@ export function routeHash(route: Route): string {
     case 'propositions':
       return '#/propositions';
     case 'compare':
-      return `#/compare?docs=${route.documentIds.map(encodeURIComponent).join(',')}`;
+      return `#/compare?docs=${route.documentIds.map(encodeURIComponent).join(',')}${route.versions ? '&versions=1' : ''}`;
     case 'tagset':
       return '#/tagset';
     default:
