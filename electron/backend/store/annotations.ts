@@ -110,7 +110,7 @@ export class AnnotationStore {
     this.db
       .prepare(
         `UPDATE annotations SET label_id = ?, attributes = ?, note = ?, ranges = ?, start_offset = ?, end_offset = ?,
-           quote = ?, prefix = ?, suffix = ?, modified_at = ? WHERE id = ?`,
+           quote = ?, prefix = ?, suffix = ?, modified_at = ?, anchor = CASE WHEN ? THEN 'placed' ELSE anchor END WHERE id = ?`,
       )
       .run(
         changes.labelId ?? cur.labelId,
@@ -123,6 +123,8 @@ export class AnnotationStore {
         q.prefix,
         q.suffix,
         nowIso(),
+        // New ranges place the annotation on the current text: an orphan is drawn again, a changed one is reviewed.
+        changes.ranges ? 1 : 0,
         id,
       );
     return this.get(id);
