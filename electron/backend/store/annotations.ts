@@ -7,6 +7,7 @@ import {
   type AttributeValue,
   type TextRange,
 } from '../../../shared/index.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
 
@@ -42,7 +43,7 @@ export interface NewAnnotation {
 export class AnnotationStore {
   private readonly insertStmt;
   private readonly getStmt;
-  private readonly byDocumentStmt;
+  private byDocumentStmt: Statement | undefined;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -52,14 +53,16 @@ export class AnnotationStore {
          @attributes, @note, @annotator, @createdAt, @modifiedAt)`,
     );
     this.getStmt = db.prepare('SELECT * FROM annotations WHERE id = ?');
-    // Orphans (their text is gone in the current version) are not on the text: they are listed for review only.
-    this.byDocumentStmt = db.prepare(
-      "SELECT * FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' ORDER BY start_offset, end_offset DESC, rowid",
-    );
+
   }
 
   /** The annotations placed on the document's current text (orphans left out: see `versions.review`). */
   listByDocument(documentId: string): Annotation[] {
+    // Orphans (their text is gone in the current version) are not on the text: they are listed for review only.
+    // Prepared on first use, so that a project opened at an older schema (in migration tests) can still be built.
+    this.byDocumentStmt ??= this.db.prepare(
+      "SELECT * FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' ORDER BY start_offset, end_offset DESC, rowid",
+    );
     return (this.byDocumentStmt.all(documentId) as AnnotationRow[]).map(toAnnotation);
   }
 
