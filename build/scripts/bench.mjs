@@ -91,6 +91,8 @@ const result = {
   export_100k_ms: value(node.export_100k_ms),
   export_brat_100k_ms: value(node.export_brat_100k_ms),
   compare_run_ms_4x2000: value(node.compare_run_ms_4x2000),
+  reanchor_ms_10k: value(node.reanchor_ms_10k),
+  version_save_ms_10k: value(node.version_save_ms_10k),
   cli_list_ms: value(node.cli_list_ms),
   cli_bare_open_ms: value(node.cli_bare_open_ms),
   cli_list_ratio: value(node.cli_list_ratio),
