@@ -12,6 +12,7 @@ import { snapshotMethods } from './snapshots.ts';
 import { suggestionMethods } from './suggestions.ts';
 import { tagsetMethods } from './tagset.ts';
 import { teamMethods } from './team.ts';
+import { versionMethods } from './versions.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -35,6 +36,7 @@ export const contract = {
   ...compareMethods,
   ...jobMethods,
   ...teamMethods,
+  ...versionMethods,
 } as const;
 
 export type Contract = typeof contract;

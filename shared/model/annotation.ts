@@ -25,5 +25,11 @@ export const AnnotationSchema = z.object({
   annotator: z.string(),
   createdAt: z.string(),
   modifiedAt: z.string(),
+  /**
+   * Set when a new version of the text edited the annotation's text (`changed`,
+   * drawn, needs review) or took it away (`orphaned`, not drawn, listed for
+   * review); absent when it sits on its text as placed.
+   */
+  anchor: z.enum(['changed', 'orphaned']).optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;

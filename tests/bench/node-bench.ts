@@ -24,6 +24,7 @@ import {
 } from './generate.ts';
 import { benchCompare, type CompareBench } from './compare-bench.ts';
 import { benchTeam, type TeamBench } from './team-bench.ts';
+import { benchReanchor, type ReanchorBench } from './reanchor-bench.ts';
 import { median, p95, progress, writeResult } from './report.ts';
 
 export interface NodeResults {
@@ -38,6 +39,8 @@ export interface NodeResults {
   compare_run_ms_4x2000: number;
   agreement_ms_2x1000x50: number;
   merge_ms_100k_into_100k: number;
+  reanchor_ms_10k: number;
+  version_save_ms_10k: number;
   seed: number;
   details: {
     import_docs: number;
@@ -56,6 +59,7 @@ export interface NodeResults {
     export_note?: string;
     compare: CompareBench;
     team: TeamBench;
+    reanchor: ReanchorBench;
     cli_runs: number;
   };
 }
@@ -306,6 +310,7 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
 
     const compare = await benchCompare(tmp.dir);
     const team = await benchTeam(tmp.dir, quick);
+    const reanchored = await benchReanchor(tmp.dir, quick);
 
     const cliRuns = quick ? 5 : 21;
     progress(`node: gloss list --json against a bare node -e, ${cliRuns} runs each`);
@@ -324,6 +329,8 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
       compare_run_ms_4x2000: compare.median_ms,
       agreement_ms_2x1000x50: team.agreement_ms,
       merge_ms_100k_into_100k: team.merge_ms,
+      reanchor_ms_10k: reanchored.median_ms,
+      version_save_ms_10k: reanchored.save_ms,
       seed: BENCH_SEED,
       details: {
         import_docs: importCount,
@@ -342,6 +349,7 @@ export async function runNodeBench(options: NodeOptions = {}): Promise<NodeResul
         ...(exported.note ? { export_note: exported.note } : {}),
         compare,
         team,
+        reanchor: reanchored,
         cli_runs: cliRuns,
       },
     };

@@ -15,6 +15,7 @@ import { snapshotHandlers } from './snapshots.ts';
 import { suggestionHandlers } from './suggestions.ts';
 import { tagsetHandlers } from './tagset.ts';
 import { teamHandlers } from './team.ts';
+import { versionHandlers } from './versions.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -33,6 +34,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...compareHandlers,
   ...jobHandlers,
   ...teamHandlers,
+  ...versionHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

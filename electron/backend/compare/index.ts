@@ -55,7 +55,9 @@ function load(project: Project, ids: readonly string[], needs: { allAnnotations:
       stanceValues: project.claims.stanceSet().values,
     };
     for (const d of documents) {
-      const claims = project.claims.listByDocument(d.id);
+      // Orphaned annotations (their text is gone from the current version) are compared neither as claims nor as mentions.
+      const orphans = new Set(project.db.prepare("SELECT id FROM annotations WHERE document_id = ? AND anchor = 'orphaned'").pluck().all(d.id) as string[]);
+      const claims = project.claims.listByDocument(d.id).filter((c) => !orphans.has(c.annotationId));
       out.claims.push(...claims);
       // The matrix needs only the claims' annotations; listing every mention costs more when there are thousands.
       const annotations = needs.allAnnotations
@@ -65,7 +67,7 @@ function load(project: Project, ids: readonly string[], needs: { allAnnotations:
       for (const a of annotations) out.annotations.set(a.id, a);
       out.documentStances.push(...project.claims.stancesByDocument(d.id));
       const { links, entities } = project.entities.linksByDocument(d.id);
-      out.links.set(d.id, links);
+      out.links.set(d.id, orphans.size ? links.filter((l) => !orphans.has(l.annotationId)) : links);
       for (const e of entities) out.entities.set(e.id, e);
     }
     for (const id of new Set([...out.claims.map((c) => c.propositionId), ...out.documentStances.map((s) => s.propositionId)])) {

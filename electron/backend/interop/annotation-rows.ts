@@ -19,6 +19,7 @@ export interface AnnotationRow {
  * `listByDocument`, which dominates large exports: one statement for the whole
  * export, no quote and context columns (exporters cut those from the text),
  * rows as arrays, and no JSON.parse for the empty attributes most annotations have.
+ * Orphans (their text is gone from the current version) are not spans: left out.
  */
 export class AnnotationRows {
   private readonly stmt;
@@ -27,7 +28,7 @@ export class AnnotationRows {
     this.stmt = db
       .prepare(
         `SELECT id, label_id, ranges, attributes, note, annotator, created_at, modified_at
-         FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, rowid`,
+         FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' ORDER BY start_offset, end_offset DESC, rowid`,
       )
       .raw();
   }

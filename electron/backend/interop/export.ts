@@ -105,6 +105,9 @@ function* exportSteps(project: Project, format: InteropExportFormat, options: Ex
   const bundle = yield* loadBundleSteps(project, options.documentIds, { ...options, ...(scheme ? { idScheme: scheme } : {}) });
   const warnings: string[] = [];
   if (bundle.dropped) warnings.push(`${bundle.dropped} relation(s) into documents outside the export were left out`);
+  if (bundle.orphaned) {
+    warnings.push(`${bundle.orphaned} orphaned annotation(s) were not exported as spans: their text is gone from the current version (see Needs review), and so were their relations`);
+  }
   const ctx: SerializeContext = { ...options, generated: new Date().toISOString(), ...(options.labels ? { labels: options.labels } : {}) };
   const out = yield* (EXPORTERS[format] as Exporter)(bundle, ctx);
   return { ...out, warnings: [...warnings, ...(out.warnings ?? [])] } as ExportArtifact;

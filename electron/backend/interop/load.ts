@@ -14,7 +14,7 @@ import { runSteps, type Steps } from './steps.ts';
  * Relations whose other end is outside the exported documents are left out
  * and counted in `dropped`.
  */
-export function loadBundle(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Bundle & { dropped: number } {
+export function loadBundle(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Bundle & { dropped: number; orphaned: number } {
   return runSteps(loadBundleSteps(project, documentIds, options));
 }
 
@@ -26,7 +26,7 @@ export function loadBundle(project: Project, documentIds?: readonly string[], op
 export type LoadOptions = RunOptions & { idScheme?: string; annotator?: string };
 
 /** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
-export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Steps<Bundle & { dropped: number }> {
+export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Steps<Bundle & { dropped: number; orphaned: number }> {
   const scheme = options.idScheme;
   const sourceIds = new SourceIdStore(project.db);
   const globalIds = scheme ? sourceIds.global(scheme) : new Map<string, SourceId>();
@@ -42,17 +42,24 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
   const typeName = new Map(types.map((t) => [t.id, t.name]));
   const labelName = (id: string) => labelById.get(id)?.name ?? id;
   let dropped = 0;
+  // Orphaned annotations (their text is gone from the current version) are not exported as spans: counted for the warning.
+  const orphanCount = cachedStatement(project.db, "SELECT count(*) AS n FROM annotations WHERE document_id = ? AND anchor = 'orphaned'");
+  const orphanIds = project.db.prepare("SELECT id FROM annotations WHERE document_id = ? AND anchor = 'orphaned'").pluck();
+  let orphaned = 0;
   const documents: BundleDocument[] = [];
   for (const [i, id] of ids.entries()) {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
+    const orphansHere = (orphanCount.get(id) as { n: number }).n;
+    orphaned += orphansHere;
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
     const kept = scheme ? sourceIds.byDocument(scheme, id) : new Map<string, SourceId>();
     const docId = kept.get(sourceKey(id));
     if (docId) Object.assign(doc, docId.sourceId !== '' ? { sourceId: docId.sourceId } : {}, docId.extra !== undefined ? { extra: docId.extra } : {});
     const idsOf = ownerIndex(kept);
     const links = hasRows(project, 'annotation_entities') ? project.entities.linksByDocument(id).links : [];
+    // (An orphan's entity link is not exported: the orphan is not among the rows read below.)
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
@@ -102,17 +109,22 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         ...withIds(idsOf(r.id), kept.get(sourceKey(r.id))?.extra),
       });
     }
+    // What refers to an orphan (not exported as a span) is left out with it, so no export names a missing span.
+    const orphans = orphansHere ? new Set(orphanIds.all(id) as string[]) : undefined;
+    const placed = (ref: string) => !orphans?.has(ref);
     const inLayer = (ref: string) => layer === undefined || layerIds.has(ref) || !ref;
     for (const e of standoff.events(id)) {
-      if (inLayer(e.triggerId)) doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args, attributes: e.attributes, note: e.note, ...withIds(idsOf(e.id)) });
+      if (inLayer(e.triggerId) && placed(e.triggerId)) {
+        doc.events.push({ key: e.id, type: e.type, trigger: e.triggerId, args: e.args.filter((x) => placed(x.ref)), attributes: e.attributes, note: e.note, ...withIds(idsOf(e.id)) });
+      }
     }
     for (const q of standoff.equivalences(id)) {
-      const members = layer === undefined ? q.members : q.members.filter((m) => layerIds.has(m));
-      if (members.length > 1) doc.equivalences.push({ type: q.type, members });
+      const members = q.members.filter((m) => placed(m) && (layer === undefined || layerIds.has(m)));
+      if (members.length >= 2) doc.equivalences.push({ type: q.type, members });
     }
     const eventIds = new Set(doc.events.map((e) => e.key));
     const relationIds = new Set(doc.relations.map((r) => r.key));
-    const targetKept = (t: string) => layer === undefined || layerIds.has(t) || eventIds.has(t) || relationIds.has(t);
+    const targetKept = (t: string) => placed(t) && (layer === undefined || layerIds.has(t) || eventIds.has(t) || relationIds.has(t));
     const lineId = (owner: string) => {
       const x = kept.get(sourceKey(owner));
       return x ? { id: x.sourceId } : {};
@@ -171,6 +183,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     ...(scheme ? { idScheme: scheme } : {}),
     ...(projectExtra !== undefined ? { extra: projectExtra } : {}),
     dropped,
+    orphaned,
   };
 }
 
@@ -198,14 +211,15 @@ interface RelationRow {
  * Relations that start in a document, in reading order. (The relation store's
  * listByDocument also finds those that end there, with an OR that SQLite
  * cannot answer from an index; an export reads every document, so this one
- * starts from the document's annotations.)
+ * starts from the document's annotations.) Relations with an orphaned end are
+ * left out with it (the orphan keeps them for when it is placed again).
  */
 function relationsFrom(project: Project, documentId: string) {
   const rows = cachedStatement(
     project.db,
     `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note, r.attributes
      FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
-     WHERE fa.document_id = ? ORDER BY fa.start_offset, r.rowid`,
+     WHERE fa.document_id = ? AND fa.anchor <> 'orphaned' AND ta.anchor <> 'orphaned' ORDER BY fa.start_offset, r.rowid`,
   ).all(documentId) as RelationRow[];
   return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note, attributes: r.attributes }));
 }

@@ -7,6 +7,7 @@ import {
   type AttributeValue,
   type TextRange,
 } from '../../../shared/index.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
 
@@ -23,6 +24,7 @@ interface AnnotationRow {
   annotator: string;
   created_at: string;
   modified_at: string;
+  anchor?: 'placed' | 'changed' | 'orphaned';
 }
 
 export interface NewAnnotation {
@@ -41,7 +43,7 @@ export interface NewAnnotation {
 export class AnnotationStore {
   private readonly insertStmt;
   private readonly getStmt;
-  private readonly byDocumentStmt;
+  private byDocumentStmt: Statement | undefined;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -51,10 +53,16 @@ export class AnnotationStore {
          @attributes, @note, @annotator, @createdAt, @modifiedAt)`,
     );
     this.getStmt = db.prepare('SELECT * FROM annotations WHERE id = ?');
-    this.byDocumentStmt = db.prepare('SELECT * FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, rowid');
+
   }
 
+  /** The annotations placed on the document's current text (orphans left out: see `versions.review`). */
   listByDocument(documentId: string): Annotation[] {
+    // Orphans (their text is gone in the current version) are not on the text: they are listed for review only.
+    // Prepared on first use, so that a project opened at an older schema (in migration tests) can still be built.
+    this.byDocumentStmt ??= this.db.prepare(
+      "SELECT * FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' ORDER BY start_offset, end_offset DESC, rowid",
+    );
     return (this.byDocumentStmt.all(documentId) as AnnotationRow[]).map(toAnnotation);
   }
 
@@ -110,7 +118,7 @@ export class AnnotationStore {
     this.db
       .prepare(
         `UPDATE annotations SET label_id = ?, attributes = ?, note = ?, ranges = ?, start_offset = ?, end_offset = ?,
-           quote = ?, prefix = ?, suffix = ?, modified_at = ? WHERE id = ?`,
+           quote = ?, prefix = ?, suffix = ?, modified_at = ?, anchor = CASE WHEN ? THEN 'placed' ELSE anchor END WHERE id = ?`,
       )
       .run(
         changes.labelId ?? cur.labelId,
@@ -123,6 +131,8 @@ export class AnnotationStore {
         q.prefix,
         q.suffix,
         nowIso(),
+        // New ranges place the annotation on the current text: an orphan is drawn again, a changed one is reviewed.
+        changes.ranges ? 1 : 0,
         id,
       );
     return this.get(id);
@@ -174,6 +184,7 @@ function toAnnotation(r: AnnotationRow): Annotation {
     annotator: r.annotator,
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
+    ...(r.anchor === 'changed' || r.anchor === 'orphaned' ? { anchor: r.anchor } : {}),
   };
 }
 

@@ -36,7 +36,7 @@ export class DocumentStore {
   private readonly textStmt;
   private readonly dataVersionStmt;
   /**
-   * The texts read last. A stored text never changes, and every annotation
+   * The texts read last. A text changes only through {@link setText} (a new version), and every annotation
    * saved reads its document's text (a megabyte for a long one, most of a
    * save's time). Emptied when another connection commits (data_version).
    */
@@ -101,6 +101,19 @@ export class DocumentStore {
       if (this.texts.size > 4) this.texts.delete(this.texts.keys().next().value!);
     }
     return text;
+  }
+
+  /**
+   * Replaces a document's title and text (a new version): the full-text index follows
+   * by trigger. The caller wraps it in the transaction that moves the
+   * annotations and records the version.
+   */
+  setText(id: string, next: { title: string; text: string; blocks: Block[]; metadata: SourceMetadata; contentHash: string }): void {
+    this.texts.delete(id);
+    const info = this.db
+      .prepare('UPDATE documents SET title = ?, text = ?, blocks = ?, metadata = ?, content_hash = ?, modified_at = ? WHERE id = ?')
+      .run(next.title, next.text, JSON.stringify(next.blocks), JSON.stringify(next.metadata), next.contentHash, nowIso(), id);
+    if (info.changes === 0) throw new GlossError('not_found', `no document with id ${id}`);
   }
 
   delete(id: string): void {

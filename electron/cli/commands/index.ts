@@ -14,6 +14,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     flags: ['progress', 'json'],
     load: () => import('./import.ts').then((m) => m.importCommand),
   },
+  update: {
+    usage: 'update DOC FILE [--format auto|txt|md|html|pdf|docx] [--summary TEXT] [--json]',
+    summary: "make FILE's text the next version of DOC (id, name or title) and re-anchor its annotations",
+    valued: ['format', 'summary'],
+    flags: ['json'],
+    load: () => import('./update.ts').then((m) => m.updateCommand),
+  },
   list: {
     usage: 'list [--json]',
     summary: "list the project's documents",

@@ -10,6 +10,7 @@ import { TagsetPage } from '../tagset/TagsetPage.tsx';
 import { AgreementPage } from '../team/AgreementPage.tsx';
 import { AnnotatorButton } from '../team/AnnotatorButton.tsx';
 import { CurationPage } from '../team/CurationPage.tsx';
+import { HistoryPage } from '../versions/HistoryPage.tsx';
 import { History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
 import { useRoute } from './route.ts';
@@ -98,7 +99,11 @@ export function App() {
       </header>
       <main className="gl-content">
         {route.view === 'library' && (
-          <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })} />
+          <Library
+            onOpen={(id) => navigate({ view: 'reader', documentId: id })}
+            onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })}
+            onHistory={(id) => navigate({ view: 'history', documentId: id })}
+          />
         )}
         {route.view === 'reader' && (
           <Reader
@@ -110,8 +115,27 @@ export function App() {
             onOpenEntity={(entityId) => navigate({ view: 'entities', entityId })}
           />
         )}
+        {route.view === 'history' && (
+          <HistoryPage
+            key={route.documentId}
+            documentId={route.documentId}
+            labels={labels}
+            history={history}
+            onOpen={(target) => {
+              const [id, query] = target.split('?a=');
+              navigate({ view: 'reader', documentId: id!, ...(query ? { annotationId: query } : {}) });
+            }}
+          />
+        )}
         {route.view === 'compare' && (
-          <ComparePage documentIds={route.documentIds} labels={labels} history={history} onChooseDocuments={(ids) => navigate({ view: 'compare', documentIds: ids })} />
+          <ComparePage
+            documentIds={route.documentIds}
+            versions={route.versions}
+            labels={labels}
+            history={history}
+            onChooseDocuments={(ids) => navigate({ view: 'compare', documentIds: ids })}
+            onCompareVersions={(id) => navigate({ view: 'compare', documentIds: [id], versions: true })}
+          />
         )}
         {route.view === 'entities' && <EntitiesPage entityId={route.entityId} labels={labels} history={history} navigate={navigate} />}
         {route.view === 'propositions' && <PropositionsPage history={history} />}

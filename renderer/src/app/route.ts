@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { view: 'library' }
   | { view: 'reader'; documentId: string; annotationId?: string }
+  | { view: 'history'; documentId: string }
   | { view: 'entities'; entityId?: string }
   | { view: 'propositions' }
-  | { view: 'compare'; documentIds: string[] }
+  | { view: 'compare'; documentIds: string[]; versions?: boolean }
   | { view: 'tagset' }
   | { view: 'agreement' }
   | { view: 'curation'; documentId: string };
@@ -17,13 +18,14 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   switch (parts[0]) {
     case 'doc':
+      if (parts[1] && parts[2] === 'history') return { view: 'history', documentId: parts[1] };
       return parts[1] ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}) } : { view: 'library' };
     case 'entities':
       return parts[1] ? { view: 'entities', entityId: parts[1] } : { view: 'entities' };
     case 'propositions':
       return { view: 'propositions' };
     case 'compare':
-      return { view: 'compare', documentIds: (params.get('docs') ?? '').split(',').filter(Boolean) };
+      return { view: 'compare', documentIds: (params.get('docs') ?? '').split(',').filter(Boolean), ...(params.get('versions') === '1' ? { versions: true } : {}) };
     case 'tagset':
       return { view: 'tagset' };
     case 'agreement':
@@ -39,12 +41,14 @@ export function routeHash(route: Route): string {
   switch (route.view) {
     case 'reader':
       return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : ''}`;
+    case 'history':
+      return `#/doc/${encodeURIComponent(route.documentId)}/history`;
     case 'entities':
       return route.entityId ? `#/entities/${encodeURIComponent(route.entityId)}` : '#/entities';
     case 'propositions':
       return '#/propositions';
     case 'compare':
-      return `#/compare?docs=${route.documentIds.map(encodeURIComponent).join(',')}`;
+      return `#/compare?docs=${route.documentIds.map(encodeURIComponent).join(',')}${route.versions ? '&versions=1' : ''}`;
     case 'tagset':
       return '#/tagset';
     case 'agreement':

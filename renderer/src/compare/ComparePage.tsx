@@ -10,6 +10,7 @@ import { CompareColumn, passageId, type ColumnHandle } from './CompareColumn.tsx
 import { EntityStrip } from './EntityStrip.tsx';
 import { PropositionMatrix } from './PropositionMatrix.tsx';
 import { ReusePanel } from './ReusePanel.tsx';
+import { CompareVersions } from '../versions/CompareVersions.tsx';
 import './compare.css';
 
 interface Props {
@@ -17,6 +18,9 @@ interface Props {
   labels: Label[];
   history: History;
   onChooseDocuments(ids: string[]): void;
+  /** One document's versions as the columns (the stealth-edit view), instead of documents. */
+  versions?: boolean;
+  onCompareVersions?(documentId: string): void;
 }
 
 interface Loaded {
@@ -27,8 +31,9 @@ interface Loaded {
 }
 
 /** Side-by-side comparison of 2 to 4 documents, aligned by what they claim. */
-export function ComparePage({ documentIds, labels, history, onChooseDocuments }: Props) {
-  if (documentIds.length < 2) return <DocumentPicker initial={documentIds} onCompare={onChooseDocuments} />;
+export function ComparePage({ documentIds, labels, history, onChooseDocuments, versions, onCompareVersions }: Props) {
+  if (versions && documentIds.length === 1) return <CompareVersions documentId={documentIds[0]!} />;
+  if (documentIds.length < 2) return <DocumentPicker initial={documentIds} onCompare={onChooseDocuments} onCompareVersions={onCompareVersions} />;
   return <Comparison key={documentIds.join(',')} documentIds={documentIds.slice(0, 4)} labels={labels} history={history} onChooseDocuments={onChooseDocuments} />;
 }
 
@@ -184,7 +189,7 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
 }
 
 /** Choose 2 to 4 documents to compare. */
-function DocumentPicker({ initial, onCompare }: { initial: string[]; onCompare(ids: string[]): void }) {
+function DocumentPicker({ initial, onCompare, onCompareVersions }: { initial: string[]; onCompare(ids: string[]): void; onCompareVersions?(id: string): void }) {
   const [docs, setDocs] = useState<DocumentSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>(initial);
   useEffect(() => {
@@ -211,6 +216,11 @@ function DocumentPicker({ initial, onCompare }: { initial: string[]; onCompare(i
       <button type="button" className="gl-primary" disabled={chosen.length < 2} onClick={() => onCompare(chosen)}>
         Compare {chosen.length} documents
       </button>
+      {onCompareVersions && (
+        <button type="button" disabled={chosen.length !== 1} title={chosen.length === 1 ? undefined : 'Check one document to compare its versions'} onClick={() => onCompareVersions(chosen[0]!)}>
+          Compare versions of the checked document
+        </button>
+      )}
     </section>
   );
 }

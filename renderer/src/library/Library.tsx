@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { DocumentSummary, SearchHit } from '../../../shared/index.ts';
+import type { DocumentSummary, ImportFile, SearchHit, VersionCandidate } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -8,12 +8,20 @@ import { followJob, progressView, type ProgressView } from './followJob.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT, isImportable, readFilesForImport } from './readFiles.ts';
 import { DocumentStatusCell, useStatuses } from '../team/DocumentStatus.tsx';
+import { ImportVersionButton } from '../versions/ImportVersionButton.tsx';
+import { reportLine } from '../versions/importVersion.ts';
+import { NewVersionDialog } from '../versions/NewVersionDialog.tsx';
 import './library.css';
 
 interface Props {
   onOpen(id: string): void;
   onCompare(ids: string[]): void;
+  /** Opens a document's history of versions. */
+  onHistory?(id: string): void;
 }
+
+/** Files of a batch up to which Gloss looks for new versions of documents it has before importing. */
+const VERSION_CHECK_MAX_FILES = 20;
 
 /** An import under way: what its progress bar shows, and how to cancel it. */
 interface Importing {
@@ -22,7 +30,7 @@ interface Importing {
 }
 
 /** The library: every document, full-text search, import by picker or drag-and-drop, export. */
-export function Library({ onOpen, onCompare }: Props) {
+export function Library({ onOpen, onCompare, onHistory }: Props) {
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -34,6 +42,38 @@ export function Library({ onOpen, onCompare }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
+  const [asking, setAsking] = useState<{ candidates: VersionCandidate[]; answer(v: VersionCandidate[] | null): void } | null>(null);
+
+  /**
+   * Files with the name or title of a document in the library but different
+   * text may be new versions of it: asks, then saves those as new versions.
+   * Returns the files left to import as documents, or null when cancelled.
+   */
+  async function newVersionsFirst(payload: ImportFile[]): Promise<ImportFile[] | null> {
+    if (!docs?.length || payload.length > VERSION_CHECK_MAX_FILES) return payload;
+    let candidates: VersionCandidate[];
+    try {
+      candidates = await api.versions.candidates({ files: payload });
+    } catch {
+      return payload; // the import itself reports unreadable files
+    }
+    if (!candidates.length) return payload;
+    const chosen = await new Promise<VersionCandidate[] | null>((resolve) => setAsking({ candidates, answer: resolve }));
+    setAsking(null);
+    if (!chosen) return null;
+    const done = new Set<string>();
+    for (const c of chosen) {
+      try {
+        const report = await api.versions.update({ documentId: c.documentId, file: payload.find((f) => f.name === c.file)! });
+        notify('info', `“${c.title}”: ${reportLine(report)}`);
+        done.add(c.file);
+      } catch (err) {
+        notify('error', `No new version of “${c.title}”: ${messageOf(err)}`);
+        done.add(c.file);
+      }
+    }
+    return payload.filter((f) => !done.has(f.name));
+  }
 
   const reload = useCallback(() => {
     api.documents.list({}).then(setDocs, (err) => notify('error', messageOf(err)));
@@ -76,8 +116,15 @@ export function Library({ onOpen, onCompare }: Props) {
     const skippedNote = skipped ? `; skipped ${skipped} file(s) of other types` : '';
     try {
       show({ label: `Reading 0 of ${usable.length} file(s)…`, done: 0, total: usable.length });
-      const payload = await readFilesForImport(usable, (done, total) => show({ label: `Reading ${done} of ${total} file(s)…`, done, total }), cancel.signal);
-      show(progressView(null, `Importing ${usable.length} file(s)…`));
+      const read = await readFilesForImport(usable, (done, total) => show({ label: `Reading ${done} of ${total} file(s)…`, done, total }), cancel.signal);
+      const payload = await newVersionsFirst(read);
+      if (payload === null) {
+        notify('info', 'Import cancelled: nothing was imported.');
+        return;
+      }
+      if (payload.length < read.length) reload();
+      if (!payload.length) return;
+      show(progressView(null, `Importing ${payload.length} file(s)…`));
       const { jobId } = await api.jobs.startImport({ files: payload, format: 'auto' });
       const final = await followJob(jobId, (status) => show(progressView(status.progress, `Importing ${usable.length} file(s)…`)), cancel.signal);
       if (final.kind === 'import' && final.state === 'done') {
@@ -187,6 +234,7 @@ export function Library({ onOpen, onCompare }: Props) {
           }}
         />
       )}
+      {asking && <NewVersionDialog candidates={asking.candidates} onAnswer={asking.answer} />}
       {exportOpen && docs && (
         <ExportDialog documentCount={docs.length} selected={selected.filter((id) => docs.some((d) => d.id === id))} onClose={() => setExportOpen(false)} />
       )}
@@ -216,6 +264,12 @@ export function Library({ onOpen, onCompare }: Props) {
               </button>
               <DocumentStatusCell documentId={doc.id} title={doc.title} statuses={team.statuses} me={team.me} onChanged={team.reload} />
               <span className="gl-doc-count" aria-label={`${doc.annotationCount} annotations`}>{doc.annotationCount}</span>
+              {onHistory && (
+                <button type="button" aria-label={`History of ${doc.title}`} onClick={() => onHistory(doc.id)}>
+                  History
+                </button>
+              )}
+              <ImportVersionButton documentId={doc.id} title={doc.title} onChanged={reload} compact />
               <button type="button" className="gl-icon-button" aria-label={`Delete ${doc.title}`} onClick={() => void remove(doc)}>
                 ✕
               </button>
