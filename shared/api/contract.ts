@@ -11,6 +11,10 @@ import { relationMethods, relationTypeMethods } from './relations.ts';
 import { snapshotMethods } from './snapshots.ts';
 import { suggestionMethods } from './suggestions.ts';
 import { tagsetMethods } from './tagset.ts';
+import { collectionMethods } from './collections.ts';
+import { searchMethods } from './search.ts';
+import { trashMethods } from './trash.ts';
+import { workspaceMethods } from './workspace.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -33,6 +37,10 @@ export const contract = {
   ...suggestionMethods,
   ...compareMethods,
   ...jobMethods,
+  ...searchMethods,
+  ...collectionMethods,
+  ...trashMethods,
+  ...workspaceMethods,
 } as const;
 
 export type Contract = typeof contract;

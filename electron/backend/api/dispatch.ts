@@ -13,6 +13,9 @@ import { relationHandlers, relationTypeHandlers } from './relations.ts';
 import { snapshotHandlers } from './snapshots.ts';
 import { suggestionHandlers } from './suggestions.ts';
 import { tagsetHandlers } from './tagset.ts';
+import { collectionHandlers, trashHandlers } from './collections.ts';
+import { searchHandlers } from './search.ts';
+import { workspaceHandlers } from './workspace.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -30,6 +33,10 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...suggestionHandlers,
   ...compareHandlers,
   ...jobHandlers,
+  ...searchHandlers,
+  ...collectionHandlers,
+  ...trashHandlers,
+  ...workspaceHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

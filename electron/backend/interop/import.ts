@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DocumentSummary, ImportFormat } from '../../../shared/index.ts';
+import { toApiError, type DocumentSummary, type ImportFormat, type SkippedFile } from '../../../shared/index.ts';
 import { documentName, parseSource } from '../import/index.ts';
 import { decodeUtf8 } from '../import/decode.ts';
 import type { Project } from '../project.ts';
@@ -21,7 +21,22 @@ export interface ImportResult {
   annotated: string[];
   counts: StoreResult['counts'];
   warnings: string[];
+  /** Files left out with `skipBad`, and why (empty otherwise: a bad file stops the batch). */
+  skipped: SkippedFile[];
+  /** Set for a dry run: nothing was stored, `documents` are what would have been. */
+  dryRun: boolean;
 }
+
+/** How an import meets bad files (see `ImportModeFields` in the contract). */
+export interface ImportOptions extends RunOptions {
+  /** Store the good files and list the bad ones, instead of storing nothing. */
+  skipBad?: boolean;
+  /** Do everything but store: answers what would be imported (and, with skipBad, skipped). */
+  dryRun?: boolean;
+}
+
+/** Thrown inside the store transaction of a dry run, so that it rolls back. */
+class DryRunRollback extends Error {}
 
 /**
  * Imports files, all or nothing: every file is parsed and checked first
@@ -29,7 +44,7 @@ export interface ImportResult {
  * REFI-QDA projects; PDF and DOCX), then everything is stored in one
  * transaction. Nothing is stored when any file fails or the signal aborts.
  */
-export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: RunOptions = {}): Promise<ImportResult> {
+export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: ImportOptions = {}): Promise<ImportResult> {
   const groups = groupSources(files, format);
   const bundles: Bundle[] = [];
   const warnings: string[] = [];
@@ -37,6 +52,19 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
   const total = groups.length;
   let done = 0;
   const tick = (item: string) => options.onProgress?.({ phase: 'parse', done: done++, total, item });
+  const skipped: SkippedFile[] = [];
+  /** Runs one file's (or group's) step; with skipBad a failure lists the file instead of stopping the batch. */
+  const guard = async <T>(file: string, step: () => Promise<T> | T): Promise<T | undefined> => {
+    if (!options.skipBad) return step();
+    try {
+      return await step();
+    } catch (err) {
+      checkAborted(options.signal);
+      skipped.push({ file, message: toApiError(err).message });
+      return undefined;
+    }
+  };
+  const fileSkipper = options.skipBad ? guard : undefined;
   for (const g of groups) {
     checkAborted(options.signal);
     if (g.format === 'w3c') {
@@ -44,7 +72,8 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
       continue;
     }
     tick(g.files[0]?.name ?? '');
-    bundles.push(await parseGroup(g, warnings, options));
+    const bundle = await guard(groupName(g), () => parseGroup(g, warnings, options, fileSkipper));
+    if (bundle) bundles.push(bundle);
     await yieldToEventLoop();
   }
   // W3C files come last: their targets may be documents of this batch (or of the project).
@@ -66,51 +95,89 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
     const texts = g.files.filter((f) => /\.(txt|text)$/i.test(f.name));
     if (texts.length) {
       // Text files named with --format w3c are the documents the annotations target.
-      const textBundle = await parseGroup({ format: 'txt', files: texts }, warnings, options);
+      const textBundle = await parseGroup({ format: 'txt', files: texts }, warnings, options, fileSkipper);
       bundles.push(textBundle);
       textBundle.documents.forEach((d, di) => batchDocs.push({ bi: bundles.length - 1, di, d }));
     }
     for (const f of jsonFiles) {
       checkAborted(options.signal);
       tick(f.name);
-      pending.push({ bundle: parseW3c(decodeUtf8(f.bytes, f.name), f.name, resolve), links });
+      const bundle = await guard(f.name, () => parseW3c(decodeUtf8(f.bytes, f.name), f.name, resolve));
+      if (bundle) pending.push({ bundle, links });
     }
   }
   options.onProgress?.({ phase: 'parse', done: total, total });
   checkAborted(options.signal);
 
-  const stored = project.transaction(() => {
-    const results = bundles.map((b) => storeBundle(project, b, options));
-    for (const { bundle, links } of pending) {
-      for (const d of bundle.documents) {
-        const link = d.stub ? links.get(d.key) : undefined;
-        if (link) {
-          const target = bundles[link.bi]!.documents[link.di]!;
-          const index = bundles[link.bi]!.documents.filter((x) => !x.stub).indexOf(target);
-          d.existing = results[link.bi]!.documentIds[index];
-        }
-      }
-      results.push(storeBundle(project, bundle, options));
+  /** Stores one bundle; with skipBad in a savepoint of its own, so a bundle that fails leaves the others stored. */
+  const storeOne = (bundle: Bundle): StoreResult | undefined => {
+    if (!options.skipBad) return storeBundle(project, bundle, options);
+    try {
+      return project.transaction(() => storeBundle(project, bundle, options));
+    } catch (err) {
+      skipped.push({ file: bundleName(bundle), message: toApiError(err).message });
+      return undefined;
     }
-    return results;
-  });
-  const ids = stored.flatMap((r) => r.documentIds);
-  const order = new Map(ids.map((id, i) => [id, i]));
+  };
+  let outcome: { stored: StoreResult[]; documents: DocumentSummary[] } | undefined;
+  try {
+    project.transaction(() => {
+      const results = bundles.map((b) => storeOne(b));
+      const stored = results.filter((r): r is StoreResult => r !== undefined);
+      for (const { bundle, links } of pending) {
+        for (const d of bundle.documents) {
+          const link = d.stub ? links.get(d.key) : undefined;
+          if (link) {
+            const target = bundles[link.bi]!.documents[link.di]!;
+            const index = bundles[link.bi]!.documents.filter((x) => !x.stub).indexOf(target);
+            d.existing = results[link.bi]?.documentIds[index];
+          }
+        }
+        const r = storeOne(bundle);
+        if (r) stored.push(r);
+      }
+      const ids = stored.flatMap((r) => r.documentIds);
+      const order = new Map(ids.map((id, i) => [id, i]));
+      const documents = project.documents
+        .list()
+        .filter((d) => order.has(d.id))
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      outcome = { stored, documents };
+      if (options.dryRun) throw new DryRunRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  const { stored, documents } = outcome!;
+  const newIds = new Set(documents.map((d) => d.id));
   const counts = { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 };
   for (const r of stored) for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts[k];
   return {
-    documents: project.documents
-      .list()
-      .filter((d) => order.has(d.id))
-      .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
-    annotated: [...new Set(stored.flatMap((r) => r.annotatedIds))].filter((id) => !order.has(id)),
+    documents,
+    annotated: [...new Set(stored.flatMap((r) => r.annotatedIds))].filter((id) => !newIds.has(id)),
     counts,
     warnings: [...warnings, ...stored.flatMap((r) => r.warnings)],
+    skipped,
+    dryRun: Boolean(options.dryRun),
   };
 }
 
+/** How a group is named in the list of skipped files: a brat folder by its folder, else its first file. */
+function groupName(g: SourceGroup): string {
+  const first = g.files[0]?.name ?? '';
+  return g.format === 'brat' && g.files.length > 1 ? path.dirname(first) : first;
+}
+
+/** A bundle's files, for the list of skipped files. */
+function bundleName(b: Bundle): string {
+  const files = [...new Set(b.documents.map((d) => d.file).filter(Boolean))];
+  return files.join(', ') || 'a batch of annotations';
+}
+
+type Skipper = <T>(file: string, step: () => Promise<T> | T) => Promise<T | undefined>;
+
 /** Parses one group of files into a bundle. */
-async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions): Promise<Bundle> {
+async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions, skip?: Skipper): Promise<Bundle> {
   switch (g.format) {
     case 'brat': {
       const b = parseBrat(g.files, options);
@@ -130,8 +197,14 @@ async function parseGroup(g: SourceGroup, warnings: string[], options: RunOption
     default: {
       const bundle = emptyBundle();
       for (const f of g.files) {
-        const parsed = await parseSource(f, g.format);
-        if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+        const read = async () => {
+          const parsed = await parseSource(f, g.format);
+          if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+          return parsed;
+        };
+        // With skipBad, one unreadable article among many leaves the others in.
+        const parsed = skip ? await skip(f.name, read) : await read();
+        if (!parsed) continue;
         const name = documentName(f.name);
         bundle.documents.push(
           emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),

@@ -3,11 +3,12 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-research-model.ts';
 import { migration003 } from './003-suggestion-rejections.ts';
 import { migration004 } from './004-interop-extras.ts';
+import { migration007 } from './007-library.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a released migration is never changed. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration007];
 
 /** The schema version this build of Gloss writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
