@@ -7,10 +7,10 @@ import type { CommandSpec } from '../command.ts';
  */
 export const COMMANDS: Record<string, CommandSpec> = {
   import: {
-    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx] [--progress] [--json]',
-    summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing',
+    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx] [--skip-bad] [--progress] [--json]',
+    summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing; --skip-bad imports the good files and lists the rest',
     valued: ['format'],
-    flags: ['progress', 'json'],
+    flags: ['skip-bad', 'progress', 'json'],
     load: () => import('./import.ts').then((m) => m.importCommand),
   },
   list: {
@@ -18,6 +18,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: "list the project's documents",
     flags: ['json'],
     load: () => import('./list.ts').then((m) => m.listCommand),
+  },
+  search: {
+    usage: 'search QUERY [--annotations] [--label L] [--limit N] [--json]',
+    summary: 'search documents ("phrases", OR, NOT/-, prefix*, title:/text:); --annotations: quote, note, entity, proposition, label',
+    valued: ['label', 'limit'],
+    flags: ['annotations', 'json'],
+    load: () => import('./search.ts').then((m) => m.searchCommand),
   },
   entities: {
     usage: 'entities [--json]',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GlossError } from '../../../shared/index.ts';
-import { createWorkerDispatcher } from '../../backend/worker/dispatcher.ts';
+import { openSession } from '../../backend/session/session.ts';
 import { startServer } from '../../server/server.ts';
 import { printJson, stringOption, type CommandRun } from '../command.ts';
 
@@ -43,9 +43,10 @@ export const serveCommand: CommandRun = {
   async run(ctx) {
     const port = Number(stringOption(ctx, 'port') ?? 0);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GlossError('validation', 'serve: --port must be a number from 0 to 65535');
-    // The project lives in a worker thread, so a long import never stalls the server's other requests.
+    // The project lives in a worker thread, so a long import never stalls the server's other requests;
+    // the session lets the app switch to another project file (workspace.*).
     const staticDir = rendererDir();
-    const store = await createWorkerDispatcher(ctx.dbPath);
+    const store = await openSession(ctx.dbPath);
     const running = await startServer({
       dispatch: store.dispatch,
       staticDir,
