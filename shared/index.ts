@@ -34,3 +34,4 @@ export * from './api/search.ts';
 export * from './api/collections.ts';
 export * from './api/trash.ts';
 export * from './api/workspace.ts';
+export * from './model/documentLabel.ts';

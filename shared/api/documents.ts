@@ -50,6 +50,7 @@ export const MetadataChangesSchema = z
   })
   .partial()
   .strict();
+export type MetadataChanges = z.input<typeof MetadataChangesSchema>;
 
 export const documentMethods = {
   'documents.list': { args: z.object({}).strict(), result: z.array(DocumentSummarySchema) },

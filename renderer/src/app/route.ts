@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'library' }
-  | { view: 'reader'; documentId: string; annotationId?: string }
+  | { view: 'reader'; documentId: string; annotationId?: string; /** A document search to scroll to and highlight. */ query?: string }
   | { view: 'entities'; entityId?: string }
   | { view: 'propositions' }
   | { view: 'compare'; documentIds: string[] }
@@ -15,7 +15,9 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   switch (parts[0]) {
     case 'doc':
-      return parts[1] ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}) } : { view: 'library' };
+      return parts[1]
+        ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}), ...(params.get('q') ? { query: params.get('q')! } : {}) }
+        : { view: 'library' };
     case 'entities':
       return parts[1] ? { view: 'entities', entityId: parts[1] } : { view: 'entities' };
     case 'propositions':
@@ -32,7 +34,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.view) {
     case 'reader':
-      return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : ''}`;
+      return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;
     case 'entities':
       return route.entityId ? `#/entities/${encodeURIComponent(route.entityId)}` : '#/entities';
     case 'propositions':
