@@ -21,8 +21,8 @@ export function ProjectMenu() {
   if (!state) return null;
   return (
     <>
-      <button type="button" className="gl-project-button" aria-haspopup="dialog" aria-label={`Project ${baseName(state.current)}: open, create or switch projects`} title={state.current} onClick={() => setOpen(true)}>
-        ▤ {baseName(state.current)}
+      <button type="button" className="gl-project-button" aria-haspopup="dialog" title={`${state.current}: open, create or switch projects`} onClick={() => setOpen(true)}>
+        Project {baseName(state.current)}
       </button>
       {open && <ProjectDialog state={state} onState={setState} onClose={() => setOpen(false)} />}
     </>
