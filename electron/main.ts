@@ -4,7 +4,7 @@ import path from 'node:path';
 import { toApiError } from '../shared/index.ts';
 import type { Dispatch } from './backend/api/dispatch.ts';
 import { defaultProjectPath } from './backend/paths.ts';
-import { createWorkerDispatcher } from './backend/worker/dispatcher.ts';
+import { openSession } from './backend/session/session.ts';
 import { APP_SCHEME, APP_START_URL, appFilePath, appResponseHeaders, isAppUrl } from './app-protocol.ts';
 import { registerIpc } from './ipc.ts';
 
@@ -31,8 +31,21 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 // The store opens in its worker while Electron starts; calls made before it is open wait for it.
+// The session answers workspace.* (open, create, recent projects); the system's file dialog
+// is how the user chooses a file, so the renderer never names a path the user did not pick.
 const dbPath = projectPath(process.argv);
-const store = createWorkerDispatcher(dbPath, { entry: STORE_WORKER });
+const store = openSession(dbPath, { worker: { entry: STORE_WORKER }, choose: chooseProjectFile, typedPaths: false });
+
+/** The system's open or save dialog for a project file; null when cancelled. */
+async function chooseProjectFile(mode: 'open' | 'create'): Promise<string | null> {
+  const filters = [{ name: 'Gloss projects', extensions: ['gloss'] }];
+  if (mode === 'open') {
+    const r = mainWindow ? await dialog.showOpenDialog(mainWindow, { title: 'Open a Gloss project', properties: ['openFile'], filters }) : await dialog.showOpenDialog({ title: 'Open a Gloss project', properties: ['openFile'], filters });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const r = mainWindow ? await dialog.showSaveDialog(mainWindow, { title: 'New Gloss project', filters }) : await dialog.showSaveDialog({ title: 'New Gloss project', filters });
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
 store.catch((err: unknown) => {
   // The backend's message names the file and says what to do (update Gloss, pick a project file).
   dialog.showErrorBox('Gloss cannot open the project', toApiError(err).message);

@@ -10,6 +10,8 @@ import { LabelStore } from './store/labels.ts';
 import { PropositionStore } from './store/propositions.ts';
 import { RelationStore } from './store/relations.ts';
 import { writeTransaction } from './store/transaction.ts';
+import { CollectionStore } from './store/collections.ts';
+import { TrashStore } from './store/trash.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
@@ -20,6 +22,8 @@ export class Project {
   readonly claims: ClaimStore;
   readonly propositions: PropositionStore;
   readonly relations: RelationStore;
+  readonly collections: CollectionStore;
+  readonly trash: TrashStore;
 
   private constructor(
     readonly db: Db,
@@ -32,6 +36,8 @@ export class Project {
     this.claims = new ClaimStore(db);
     this.propositions = new PropositionStore(db, this.claims, this.annotations);
     this.relations = new RelationStore(db, this.annotations, this.labels);
+    this.collections = new CollectionStore(db);
+    this.trash = new TrashStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */

@@ -13,6 +13,10 @@ import { suggestionMethods } from './suggestions.ts';
 import { tagsetMethods } from './tagset.ts';
 import { teamMethods } from './team.ts';
 import { versionMethods } from './versions.ts';
+import { collectionMethods } from './collections.ts';
+import { searchMethods } from './search.ts';
+import { trashMethods } from './trash.ts';
+import { workspaceMethods } from './workspace.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -37,6 +41,10 @@ export const contract = {
   ...jobMethods,
   ...teamMethods,
   ...versionMethods,
+  ...searchMethods,
+  ...collectionMethods,
+  ...trashMethods,
+  ...workspaceMethods,
 } as const;
 
 export type Contract = typeof contract;

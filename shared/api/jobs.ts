@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocumentSummarySchema } from '../model/document.ts';
-import { ImportFileSchema, ImportFormatSchema } from './documents.ts';
+import { ImportFileSchema, ImportFormatSchema, ImportModeFields, SkippedFileSchema } from './documents.ts';
 import { ApiErrorSchema } from './errors.ts';
 import { ExportFormatSchema, projectMethods } from './project.ts';
 
@@ -42,7 +42,15 @@ const jobFields = {
 
 /** A job's state; `result` is set once it is done. */
 export const JobStatusSchema = z.discriminatedUnion('kind', [
-  z.object({ ...jobFields, kind: z.literal('import'), result: z.array(DocumentSummarySchema).optional() }),
+  z.object({
+    ...jobFields,
+    kind: z.literal('import'),
+    result: z.array(DocumentSummarySchema).optional(),
+    /** Files left out of a `skipBad` import, with why; set when it is done. */
+    skipped: z.array(SkippedFileSchema).optional(),
+    /** Set for a `dryRun`: `result` then lists what would have been imported, and nothing was stored. */
+    dryRun: z.boolean().optional(),
+  }),
   z.object({ ...jobFields, kind: z.literal('export'), result: ExportResultSchema.optional() }),
 ]);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
@@ -53,7 +61,7 @@ const Started = z.object({ jobId: z.string() });
 export const jobMethods = {
   /** Starts importing files (all or nothing, as `documents.import`). */
   'jobs.startImport': {
-    args: z.object({ files: z.array(ImportFileSchema).min(1), format: ImportFormatSchema.default('auto') }).strict(),
+    args: z.object({ files: z.array(ImportFileSchema).min(1), format: ImportFormatSchema.default('auto'), ...ImportModeFields }).strict(),
     result: Started,
   },
   /** Starts exporting all documents, or those named (in that order). */

@@ -61,7 +61,7 @@ describe('import and export jobs in the library', () => {
     await page.getByTestId('import-files').setInputFiles(CORPUS_FILES);
     await page.getByText('Imported 3 documents.').waitFor();
     await page.getByRole('button', { name: `Open ${TITLES[0]}` }).waitFor();
-    expect(await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').count()).toBe(3);
+    expect(await page.getByRole('table', { name: 'Documents' }).locator('tbody tr').count()).toBe(3);
     expect((await api('documents.list', {})).length).toBe(3);
   });
 
@@ -155,6 +155,6 @@ describe('import and export jobs in the library', () => {
     expect((await api('documents.list', {})).length).toBe(3);
     await page.reload();
     await page.getByRole('button', { name: `Open ${TITLES[0]}` }).waitFor();
-    expect(await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').count()).toBe(3);
+    expect(await page.getByRole('table', { name: 'Documents' }).locator('tbody tr').count()).toBe(3);
   });
 });

@@ -136,15 +136,33 @@ describe('full-text search', () => {
     expect(ids('Zürich')).toEqual([cafe]);
   });
 
-  it('treats FTS5 syntax typed by a user as plain text, never as an error', () => {
-    for (const q of ['AND OR "(', 'NOT', '"', '""', '(', ')', '*', 'rare*', 'title:rare', 'NEAR(rare earth)', '^rare', '-rare', 'rare AND', "'; DROP TABLE documents; --", '\u0000', '   ', '']) {
+  it('never passes user text to FTS5: odd input is searched as words or refused with a clear message, never an SQL error', () => {
+    for (const q of ['*', 'rare*', 'title:rare', 'NEAR(rare earth)', '^rare', "'; DROP TABLE documents; --", '\u0000', '   ', '', '""', '()']) {
       expect(() => project.documents.search(q), q).not.toThrow();
     }
-    // "AND" is a word to find (here as a prefix of "and"), not an operator.
-    expect(ids('rare AND')).toEqual([minerals]);
-    expect(ids('title:rare')).toEqual([]);
+    for (const q of ['AND OR "(', 'NOT', '"', '(', ')', '-rare', 'rare AND', 'rare OR', 'NOT rare', 'rare OR -earth', 'label:Person']) {
+      expect(errorKind(() => project.documents.search(q)), q).toBe('validation');
+    }
+    expect(() => project.documents.search('"rare earth')).toThrow(/quote opened at character 1 is not closed/);
+    expect(() => project.documents.search('rare OR')).toThrow(/"OR" at character 6 needs a search term on both sides/);
+    expect(() => project.documents.search('-rare')).toThrow(/cannot only exclude/);
+    // Words that look like FTS5 syntax are words: NEAR( is the word "near" and a group.
     expect(ids('NEAR(rare earth)')).toEqual([]);
+    expect(ids('title:rare')).toEqual([]);
+    expect(ids('title:mineral*')).toEqual([minerals, diplomacy].sort());
     expect(rowCount('documents')).toBe(3);
+  });
+
+  it('supports OR, NOT and -, prefixes, parentheses and lower-case words', () => {
+    expect(ids('lithium OR café')).toEqual([minerals, cafe].sort());
+    expect(ids('rare NOT lithium')).toEqual([diplomacy]);
+    expect(ids('rare -lithium')).toEqual([diplomacy]);
+    expect(ids('minist* OR zur*')).toEqual([minerals, cafe].sort());
+    expect(ids('(lithium OR pakistan) earth')).toEqual([minerals, diplomacy].sort());
+    expect(ids('(lithium OR pakistan) -"white house"')).toEqual([minerals]);
+    expect(ids('lithium or pakistan')).toEqual([]); // lower-case "or" is a word
+    expect(ids('text:mineral -title:mineral')).toEqual([]);
+    expect(ids('text:minerals -title:minerals')).toEqual([diplomacy]);
   });
 
   it('respects the limit', () => {

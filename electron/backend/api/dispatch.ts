@@ -16,6 +16,9 @@ import { suggestionHandlers } from './suggestions.ts';
 import { tagsetHandlers } from './tagset.ts';
 import { teamHandlers } from './team.ts';
 import { versionHandlers } from './versions.ts';
+import { collectionHandlers, trashHandlers } from './collections.ts';
+import { searchHandlers } from './search.ts';
+import { workspaceHandlers } from './workspace.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -35,6 +38,10 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...jobHandlers,
   ...teamHandlers,
   ...versionHandlers,
+  ...searchHandlers,
+  ...collectionHandlers,
+  ...trashHandlers,
+  ...workspaceHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */

@@ -6,14 +6,19 @@ export const documentHandlers: HandlerMap<'documents'> = {
   'documents.list': (_args, { project }) => project.documents.list(),
   'documents.get': ({ id }, { project }) => project.documents.get(id),
   'documents.search': ({ query, limit }, { project }) => project.documents.search(query, limit),
-  'documents.import': ({ files, format }, { project }) => {
+  'documents.import': ({ files, format, skipBad, dryRun }, { project }) => {
     const sources = decodeImportFiles(files);
     // Every format, documents and annotated corpora alike; a brat folder arrives as files named "folder/x.txt", "folder/x.ann".
-    return importFiles(project, sources, format).then((r) => r.documents);
+    return importFiles(project, sources, format, { skipBad, dryRun }).then((r) => r.documents);
   },
+  'documents.update': ({ id, title, metadata }, { project }) =>
+    project.transaction(() => {
+      const before = project.documents.summary(id);
+      return { before, after: project.documents.update(id, { title, metadata }) };
+    }),
   'documents.delete': ({ id }, { project }) =>
     project.transaction(() => {
-      project.documents.delete(id);
-      return { deleted: id };
+      const entry = project.trash.trashDocument(id);
+      return { deleted: id, trashId: entry.id };
     }),
 };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { GlossError, type DocumentSummary, type ImportFormat } from '../../../shared/index.ts';
+import { GlossError, toApiError, type DocumentSummary, type ImportFormat, type SkippedFile } from '../../../shared/index.ts';
 import { decodeUtf8 } from '../import/decode.ts';
 import { pauser } from '../import/pause.ts';
 import type { ParsedDocument } from '../import/parsed.ts';
@@ -21,7 +21,22 @@ export interface ImportResult {
   annotated: string[];
   counts: StoreResult['counts'];
   warnings: string[];
+  /** Files left out with `skipBad`, and why (empty otherwise: a bad file stops the batch). */
+  skipped: SkippedFile[];
+  /** Set for a dry run: nothing was stored, `documents` are what would have been. */
+  dryRun: boolean;
 }
+
+/** How an import meets bad files (see `ImportModeFields` in the contract). */
+export interface ImportOptions extends RunOptions {
+  /** Store the good files and list the bad ones, instead of storing nothing. */
+  skipBad?: boolean;
+  /** Do everything but store: answers what would be imported (and, with skipBad, skipped). */
+  dryRun?: boolean;
+}
+
+/** Thrown inside the store transaction of a dry run, so that it rolls back. */
+class DryRunRollback extends Error {}
 
 /**
  * Imports files, all or nothing: every file is parsed and checked first
@@ -29,7 +44,7 @@ export interface ImportResult {
  * REFI-QDA projects; PDF and DOCX), then everything is stored in one
  * transaction. Nothing is stored when any file fails or the signal aborts.
  */
-export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: RunOptions = {}): Promise<ImportResult> {
+export async function importFiles(project: Project, files: readonly SourceFile[], format: ImportFormat = 'auto', options: ImportOptions = {}): Promise<ImportResult> {
   const groups = groupSources(files, format);
   const bundles: Bundle[] = [];
   const plain = new Set<Bundle>();
@@ -40,6 +55,19 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
   const pause = options.signal ? () => new Promise<void>((resolve) => setImmediate(resolve)) : pauser();
   let done = 0;
   const tick = (item: string) => options.onProgress?.({ phase: 'parse', done: done++, total, item });
+  const skipped: SkippedFile[] = [];
+  /** Runs one file's (or group's) step; with skipBad a failure lists the file instead of stopping the batch. */
+  const guard = async <T>(file: string, step: () => Promise<T> | T): Promise<T | undefined> => {
+    if (!options.skipBad) return step();
+    try {
+      return await step();
+    } catch (err) {
+      checkAborted(options.signal);
+      skipped.push({ file, message: toApiError(err).message });
+      return undefined;
+    }
+  };
+  const fileSkipper = options.skipBad ? guard : undefined;
   for (const g of groups) {
     checkAborted(options.signal);
     if (g.format === 'w3c') {
@@ -47,13 +75,17 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
       continue;
     }
     tick(g.files[0]?.name ?? '');
-    const parsed = await parseGroup(g, warnings, options);
-    // Plain documents of a batch are stored as one bundle: one writer, one pass, however many files.
-    const last = bundles[bundles.length - 1];
-    if (IMPORT_FORMATS[g.format].parser?.kind === 'document' && last && plain.has(last)) last.documents.push(...parsed.documents);
-    else {
-      bundles.push(parsed);
-      if (IMPORT_FORMATS[g.format].parser?.kind === 'document') plain.add(parsed);
+    const parsed = await guard(groupName(g), () => parseGroup(g, warnings, options, fileSkipper));
+    if (parsed) {
+      // Plain documents of a batch are stored as one bundle: one writer, one pass, however many files.
+      // (With skipBad each group keeps its own bundle, so that one that fails to store leaves the others.)
+      const last = bundles[bundles.length - 1];
+      const isPlain = IMPORT_FORMATS[g.format].parser?.kind === 'document' && !options.skipBad;
+      if (isPlain && last && plain.has(last)) last.documents.push(...parsed.documents);
+      else {
+        bundles.push(parsed);
+        if (isPlain) plain.add(parsed);
+      }
     }
     await pause(); // other calls are served while a big batch parses
   }
@@ -76,52 +108,90 @@ export async function importFiles(project: Project, files: readonly SourceFile[]
     const texts = g.files.filter((f) => /\.(txt|text)$/i.test(f.name));
     if (texts.length) {
       // Text files named with --format w3c are the documents the annotations target.
-      const textBundle = await parseGroup({ format: 'txt', files: texts }, warnings, options);
+      const textBundle = await parseGroup({ format: 'txt', files: texts }, warnings, options, fileSkipper);
       bundles.push(textBundle);
       textBundle.documents.forEach((d, di) => batchDocs.push({ bi: bundles.length - 1, di, d }));
     }
     for (const f of jsonFiles) {
       checkAborted(options.signal);
       tick(f.name);
-      pending.push({ bundle: parseW3c(decodeUtf8(f.bytes, f.name), f.name, resolve), links });
+      const bundle = await guard(f.name, () => parseW3c(decodeUtf8(f.bytes, f.name), f.name, resolve));
+      if (bundle) pending.push({ bundle, links });
     }
   }
   options.onProgress?.({ phase: 'parse', done: total, total });
   checkAborted(options.signal);
 
-  const stored = project.transaction(() => {
-    const results = bundles.map((b) => storeBundle(project, b, options));
-    for (const { bundle, links } of pending) {
-      for (const d of bundle.documents) {
-        const link = d.stub ? links.get(d.key) : undefined;
-        if (link) {
-          const target = bundles[link.bi]!.documents[link.di]!;
-          const index = bundles[link.bi]!.documents.filter((x) => !x.stub).indexOf(target);
-          // Every non-stub document's id, new or (same text) already in the project.
-          d.existing = results[link.bi]!.storedIds[index];
-        }
-      }
-      results.push(storeBundle(project, bundle, options));
+  /** Stores one bundle; with skipBad in a savepoint of its own, so a bundle that fails leaves the others stored. */
+  const storeOne = (bundle: Bundle): StoreResult | undefined => {
+    if (!options.skipBad) return storeBundle(project, bundle, options);
+    try {
+      return project.transaction(() => storeBundle(project, bundle, options));
+    } catch (err) {
+      skipped.push({ file: bundleName(bundle), message: toApiError(err).message });
+      return undefined;
     }
-    return results;
-  });
-  const ids = stored.flatMap((r) => r.documentIds);
-  const order = new Map(ids.map((id, i) => [id, i]));
+  };
+  let outcome: { stored: StoreResult[]; documents: DocumentSummary[] } | undefined;
+  try {
+    project.transaction(() => {
+      const results = bundles.map((b) => storeOne(b));
+      const stored = results.filter((r): r is StoreResult => r !== undefined);
+      for (const { bundle, links } of pending) {
+        for (const d of bundle.documents) {
+          const link = d.stub ? links.get(d.key) : undefined;
+          if (link) {
+            const target = bundles[link.bi]!.documents[link.di]!;
+            const index = bundles[link.bi]!.documents.filter((x) => !x.stub).indexOf(target);
+            // Every non-stub document's id, new or (same text) already in the project.
+            d.existing = results[link.bi]?.storedIds[index];
+          }
+        }
+        const r = storeOne(bundle);
+        if (r) stored.push(r);
+      }
+      const ids = stored.flatMap((r) => r.documentIds);
+      const order = new Map(ids.map((id, i) => [id, i]));
+      const documents = project.documents
+        .list()
+        .filter((d) => order.has(d.id))
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      outcome = { stored, documents };
+      if (options.dryRun) throw new DryRunRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  const { stored, documents } = outcome!;
+  const newIds = new Set(documents.map((d) => d.id));
   const counts = { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 };
   for (const r of stored) for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts[k];
   return {
-    documents: project.documents
-      .list()
-      .filter((d) => order.has(d.id))
-      .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
-    annotated: [...new Set(stored.flatMap((r) => r.annotatedIds))].filter((id) => !order.has(id)),
+    documents,
+    annotated: [...new Set(stored.flatMap((r) => r.annotatedIds))].filter((id) => !newIds.has(id)),
     counts,
     warnings: [...warnings, ...stored.flatMap((r) => r.warnings)],
+    skipped,
+    dryRun: Boolean(options.dryRun),
   };
 }
 
+/** How a group is named in the list of skipped files: a brat folder by its folder, else its first file. */
+function groupName(g: SourceGroup): string {
+  const first = g.files[0]?.name ?? '';
+  return g.format === 'brat' && g.files.length > 1 ? path.dirname(first) : first;
+}
+
+/** A bundle's files, for the list of skipped files. */
+function bundleName(b: Bundle): string {
+  const files = [...new Set(b.documents.map((d) => d.file).filter(Boolean))];
+  return files.join(', ') || 'a batch of annotations';
+}
+
+type Skipper = <T>(file: string, step: () => Promise<T> | T) => Promise<T | undefined>;
+
 /** Parses one group of files into a bundle, through the format table. */
-async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions): Promise<Bundle> {
+async function parseGroup(g: SourceGroup, warnings: string[], options: RunOptions, skip?: Skipper): Promise<Bundle> {
   const parser = IMPORT_FORMATS[g.format].parser;
   if (!parser) throw new Error(`${g.format} files are parsed after the others`);
   if (parser.kind === 'corpus') {
@@ -131,8 +201,14 @@ async function parseGroup(g: SourceGroup, warnings: string[], options: RunOption
   }
   const bundle = emptyBundle();
   for (const f of g.files) {
-    const parsed = await parseDocumentFile(f, parser.parse);
-    if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+    const read = async () => {
+      const parsed = await parseDocumentFile(f, parser.parse);
+      if (!parsed.text.trim()) throw importError(f.name, undefined, 'the file holds no text');
+      return parsed;
+    };
+    // With skipBad, one unreadable article among many leaves the others in.
+    const parsed = skip ? await skip(f.name, read) : await read();
+    if (!parsed) continue;
     const name = documentName(f.name);
     bundle.documents.push(
       emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),

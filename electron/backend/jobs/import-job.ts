@@ -15,8 +15,15 @@ export function decodeImportFiles(files: readonly ImportFile[]): SourceFile[] {
   });
 }
 
-/** An import job's work: all or nothing, so a cancelled or failed job has stored nothing. */
-export async function runImport(project: Project, sources: readonly SourceFile[], format: ImportFormat, { signal, onProgress }: JobContext): Promise<DocumentSummary[]> {
-  const result = await importFiles(project, sources, format, { signal, onProgress });
+/** An import job's work: all or nothing unless `skipBad`, so a cancelled or failed job has stored nothing. */
+export async function runImport(
+  project: Project,
+  sources: readonly SourceFile[],
+  format: ImportFormat,
+  { signal, onProgress, setDetails }: JobContext,
+  mode: { skipBad?: boolean; dryRun?: boolean } = {},
+): Promise<DocumentSummary[]> {
+  const result = await importFiles(project, sources, format, { signal, onProgress, ...mode });
+  if (mode.skipBad || mode.dryRun) setDetails({ skipped: result.skipped, dryRun: result.dryRun });
   return result.documents;
 }

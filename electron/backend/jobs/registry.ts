@@ -8,7 +8,12 @@ export type JobResult<K extends JobKind> = NonNullable<Extract<JobStatus, { kind
 export interface JobContext {
   signal: AbortSignal;
   onProgress(progress: JobProgress): void;
+  /** Adds fields of the job's kind to its final status (an import's `skipped` files, say). */
+  setDetails(details: JobDetails): void;
 }
+
+/** Status fields besides the result that a job's work may set. */
+export type JobDetails = { skipped?: { file: string; message: string }[]; dryRun?: boolean };
 
 interface Job {
   status: JobStatus;
@@ -44,15 +49,18 @@ export class JobRegistry {
     const onProgress = (p: JobProgress) => {
       if (status.state === 'running') status.progress = { ...p };
     };
+    let details: JobDetails = {};
+    const setDetails = (d: JobDetails) => void (details = { ...details, ...d });
     job.settled = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => {
         controller.signal.throwIfAborted();
-        return work({ signal: controller.signal, onProgress });
+        return work({ signal: controller.signal, onProgress, setDetails });
       })
       .then(
         (result) => {
           status.state = 'done';
           status.result = result;
+          if (status.kind === 'import') Object.assign(status, details);
         },
         (err: unknown) => {
           if (controller.signal.aborted) {

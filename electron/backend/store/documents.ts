@@ -1,6 +1,7 @@
 import { GlossError, type Block, type Document, type DocumentSummary, type SearchHit, type SourceMetadata } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
+import { toFtsQuery } from '../search/fts.ts';
 
 /** A document ready to store, as an importer produces it. */
 export interface NewDocument {
@@ -116,13 +117,43 @@ export class DocumentStore {
     if (info.changes === 0) throw new GlossError('not_found', `no document with id ${id}`);
   }
 
+  /**
+   * Changes a document's title and source metadata (outlet, author, date,
+   * URL, language). A metadata field given as '' is removed. The text never
+   * changes. Returns the document's summary after the change.
+   */
+  update(id: string, changes: { title?: string | undefined; metadata?: Partial<SourceMetadata> | undefined }): DocumentSummary {
+    const current = this.summary(id);
+    const metadata: SourceMetadata = { ...current.metadata };
+    for (const [key, value] of Object.entries(changes.metadata ?? {}) as [keyof SourceMetadata, string | undefined][]) {
+      if (value === undefined) continue;
+      if (value.trim() === '') delete metadata[key];
+      else metadata[key] = value.trim();
+    }
+    const title = changes.title !== undefined ? changes.title.trim() : current.title;
+    if (!title) throw new GlossError('validation', 'a document needs a title');
+    this.db.prepare('UPDATE documents SET title = ?, metadata = ?, modified_at = ? WHERE id = ?').run(title, JSON.stringify(metadata), nowIso(), id);
+    return this.summary(id);
+  }
+
+  /** One document's summary, without its text. */
+  summary(id: string): DocumentSummary {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as SummaryRow | undefined;
+    if (!row) throw new GlossError('not_found', `no document with id ${id}`);
+    return toSummary(row);
+  }
+
   delete(id: string): void {
     this.texts.delete(id);
     const info = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
     if (info.changes === 0) throw new GlossError('not_found', `no document with id ${id}`);
   }
 
-  /** Full-text search over titles and text, best matches first. */
+  /**
+   * Full-text search over titles and text, best matches first. The query
+   * language (phrases, OR, NOT, prefixes, title:/text:) is parsed and mapped
+   * to FTS5 by `toFtsQuery`; a malformed query is a validation error.
+   */
   search(query: string, limit = 100): SearchHit[] {
     const match = toFtsQuery(query);
     if (!match) return [];
@@ -151,32 +182,4 @@ function toSummary(r: SummaryRow): DocumentSummary {
     annotationCount: r.annotation_count,
     createdAt: r.created_at,
   };
-}
-
-/**
- * Turns what a user types into a safe FTS5 query: `"quoted phrases"` stay
- * phrases, other words are ANDed, and the last word matches as a prefix.
- * FTS5 operators typed by the user are treated as plain words.
- */
-export function toFtsQuery(input: string): string {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(input))) {
-    const phrase = m[1];
-    if (phrase !== undefined) {
-      const words = tokens(phrase);
-      if (words.length) parts.push(`"${words.join(' ')}"`);
-    } else {
-      for (const w of tokens(m[2] ?? '')) parts.push(`"${w}"`);
-    }
-  }
-  if (!parts.length) return '';
-  const last = parts[parts.length - 1]!;
-  if (!input.trimEnd().endsWith('"') && !last.includes(' ')) parts[parts.length - 1] = `${last}*`;
-  return parts.join(' AND ');
-}
-
-function tokens(s: string): string[] {
-  return s.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean);
 }

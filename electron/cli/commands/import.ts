@@ -21,15 +21,17 @@ export const importCommand: CommandRun = {
     process.once('SIGINT', stop);
     let result;
     try {
-      result = await importFiles(project, files, format, { onProgress: progress.onProgress, signal: controller.signal });
+      result = await importFiles(project, files, format, { onProgress: progress.onProgress, signal: controller.signal, skipBad: ctx.options.has('skip-bad') });
     } finally {
       process.off('SIGINT', stop);
       progress.done();
     }
-    const { documents, annotated, counts, warnings } = result;
+    const { documents, annotated, counts, warnings, skipped } = result;
     for (const w of warnings) process.stderr.write(`warning: ${printable(w)}\n`);
+    for (const s of skipped) process.stderr.write(`skipped: ${printable(s.message.startsWith(s.file) ? s.message : `${s.file}: ${s.message}`)}\n`);
     if (ctx.json) {
-      printJson(documents);
+      // With --skip-bad the answer also lists what was left out; without it, the documents alone (as always).
+      printJson(ctx.options.has('skip-bad') ? { documents, skipped } : documents);
       return 0;
     }
     const extra = [
@@ -40,7 +42,9 @@ export const importCommand: CommandRun = {
       counts.entities && `${counts.entities} new entit${counts.entities === 1 ? 'y' : 'ies'}`,
       counts.propositions && `${counts.propositions} new proposition(s)`,
     ].filter(Boolean);
-    process.stderr.write(`imported ${documents.length} document(s)${extra.length ? ` with ${extra.join(', ')}` : ''}${annotated.length ? `; annotated ${annotated.length} existing document(s)` : ''}\n`);
+    process.stderr.write(
+      `imported ${documents.length} document(s)${extra.length ? ` with ${extra.join(', ')}` : ''}${annotated.length ? `; annotated ${annotated.length} existing document(s)` : ''}${skipped.length ? `; skipped ${skipped.length} bad file(s), listed above` : ''}\n`,
+    );
     for (const d of documents) process.stdout.write(`${d.id}\t${printable(d.name)}\t${printable(d.title)}\n`);
     return 0;
   },

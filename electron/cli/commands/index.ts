@@ -7,11 +7,11 @@ import type { CommandSpec } from '../command.ts';
  */
 export const COMMANDS: Record<string, CommandSpec> = {
   import: {
-    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--annotator NAME] [--progress] [--json]',
-    summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing; the same text joins its document',
+    usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--annotator NAME] [--skip-bad] [--progress] [--json]',
+    summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing; the same text joins its document; --skip-bad imports the good files and lists the rest',
     valued: ['format', 'annotator'],
     writes: true,
-    flags: ['progress', 'json'],
+    flags: ['skip-bad', 'progress', 'json'],
     load: () => import('./import.ts').then((m) => m.importCommand),
   },
   update: {
@@ -26,6 +26,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: "list the project's documents",
     flags: ['json'],
     load: () => import('./list.ts').then((m) => m.listCommand),
+  },
+  search: {
+    usage: 'search QUERY [--annotations] [--label L] [--limit N] [--json]',
+    summary: 'search documents ("phrases", OR, NOT/-, prefix*, title:/text:); --annotations: quote, note, entity, proposition, label',
+    valued: ['label', 'limit'],
+    flags: ['annotations', 'json'],
+    load: () => import('./search.ts').then((m) => m.searchCommand),
   },
   entities: {
     usage: 'entities [--json]',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GlossError } from '../../../shared/index.ts';
-import { createWorkerDispatcher } from '../../backend/worker/dispatcher.ts';
+import { openSession } from '../../backend/session/session.ts';
 import { isLoopback } from '../../server/access.ts';
 import { startServer } from '../../server/server.ts';
 import { printJson, stringOption, type CommandRun } from '../command.ts';
@@ -61,9 +61,10 @@ export const serveCommand: CommandRun = {
     if (!isLoopback(host) && !allowRemote) {
       throw new GlossError('validation', `serve: --host ${host} is not a loopback address, so other machines could reach the server; add --allow-remote to serve on it anyway`);
     }
-    // The project lives in a worker thread, so a long import never stalls the server's other requests.
+    // The project lives in a worker thread, so a long import never stalls the server's other requests;
+    // the session lets the app switch to another project file (workspace.*).
     const staticDir = rendererDir();
-    const store = await createWorkerDispatcher(ctx.dbPath);
+    const store = await openSession(ctx.dbPath);
     const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote }).catch(async (err: unknown) => {
       await store.close();
       throw err;

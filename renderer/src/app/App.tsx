@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { ComparePage } from '../compare/ComparePage.tsx';
@@ -6,14 +6,16 @@ import { EntitiesPage } from '../entities/EntitiesPage.tsx';
 import { Library } from '../library/Library.tsx';
 import { PropositionsPage } from '../propositions/PropositionsPage.tsx';
 import { Reader } from '../reader/Reader.tsx';
+import { MatchFocus } from '../search/MatchFocus.tsx';
 import { TagsetPage } from '../tagset/TagsetPage.tsx';
 import { AgreementPage } from '../team/AgreementPage.tsx';
 import { AnnotatorButton } from '../team/AnnotatorButton.tsx';
 import { CurationPage } from '../team/CurationPage.tsx';
 import { HistoryPage } from '../versions/HistoryPage.tsx';
-import { History } from '../undo/history.ts';
+import { describe, History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
-import { useRoute } from './route.ts';
+import { ProjectMenu } from './ProjectMenu.tsx';
+import { parseRoute, useRoute, type Route } from './route.ts';
 import { notify, Toasts } from './Toasts.tsx';
 import { useHistoryState } from './useHistory.ts';
 
@@ -23,10 +25,36 @@ function inFormField(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
 
+/** What identifies a mounted page: a new key means a new page instance (with its own view state). */
+function pageKey(route: Route): string {
+  switch (route.view) {
+    case 'reader':
+      return `reader:${route.documentId}:${route.annotationId ?? ''}`;
+    case 'compare':
+      return `compare:${route.documentIds.join(',')}`;
+    default:
+      return route.view;
+  }
+}
+
 export function App() {
   const [route, navigate] = useRoute();
   const [labels, setLabels] = useState<Label[]>([]);
-  const history = useMemo(() => new History((err) => notify('error', `Undo/redo failed: ${messageOf(err)}`)), []);
+  /** Bumped to remount the page shown, so it reloads what an undo changed behind it. */
+  const [refresh, setRefresh] = useState(0);
+  const history = useMemo(
+    () =>
+      new History(
+        (err) => notify('error', `Undo/redo failed: ${messageOf(err)}`),
+        (entry, kind) => {
+          // The page that did it is gone; the page shown may be showing what changed: reload it.
+          const r = parseRoute(location.hash);
+          if (!(r.view === 'reader' && entry.document && entry.document.id !== r.documentId)) setRefresh((n) => n + 1);
+          notify('info', `${kind === 'undo' ? 'Undid' : 'Redid'} ${describe(entry)}.`);
+        },
+      ),
+    [],
+  );
   useHistoryState(history);
 
   const reloadLabels = useCallback(() => {
@@ -34,26 +62,40 @@ export function App() {
   }, []);
   useEffect(reloadLabels, [reloadLabels]);
 
-  // Undo history belongs to the document being read.
-  // A reader's undo steps repaint that reader's view, so the history starts
-  // afresh when another document is opened; the project-wide pages keep it.
+  // One history for the whole project: each page instance is an owner, and
+  // actions done in a reader name its document.
+  const key = `${pageKey(route)}#${refresh}`;
+  const [owner, setOwner] = useState({ key, n: 1 });
+  if (owner.key !== key) setOwner({ key, n: owner.n + 1 });
   const documentId = route.view === 'reader' ? route.documentId : null;
-  const lastDocument = useRef<string | null>(null);
+  const [documentTitle, setDocumentTitle] = useState<{ id: string; title: string } | null>(null);
   useEffect(() => {
-    if (documentId && documentId !== lastDocument.current) {
-      if (lastDocument.current) history.clear();
-      lastDocument.current = documentId;
-    }
-  }, [documentId, history]);
+    if (!documentId) return;
+    let live = true;
+    api.documents.list({}).then(
+      (docs) => {
+        const d = docs.find((x) => x.id === documentId);
+        if (live && d) setDocumentTitle({ id: d.id, title: d.title });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [documentId]);
+  const contextTitle = documentTitle?.id === documentId ? documentTitle.title : 'this document';
+  useEffect(() => {
+    history.setContext({ owner: owner.n, ...(documentId ? { document: { id: documentId, title: contextTitle } } : {}) });
+  }, [history, owner.n, documentId, contextTitle]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || inFormField(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
         e.preventDefault();
         void history.undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
         e.preventDefault();
         void history.redo();
       }
@@ -88,32 +130,38 @@ export function App() {
         </nav>
         <div className="gl-topbar-actions">
           <AnnotatorButton />
-          <button type="button" aria-label="Undo" title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
+          <ProjectMenu />
+          <button type="button" aria-label={history.nextUndo ? `Undo ${history.nextUndo}` : 'Undo'} title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
             ↶ Undo
           </button>
-          <button type="button" aria-label="Redo" title={history.nextRedo ? `Redo ${history.nextRedo} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!history.canRedo} onClick={() => void history.redo()}>
+          <button type="button" aria-label={history.nextRedo ? `Redo ${history.nextRedo}` : 'Redo'} title={history.nextRedo ? `Redo ${history.nextRedo} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!history.canRedo} onClick={() => void history.redo()}>
             ↷ Redo
           </button>
           <span className="gl-saved" aria-live="polite">All changes saved</span>
         </div>
       </header>
-      <main className="gl-content">
+      <main className="gl-content" key={refresh}>
         {route.view === 'library' && (
           <Library
-            onOpen={(id) => navigate({ view: 'reader', documentId: id })}
+            history={history}
+            onOpen={(id, query) => navigate({ view: 'reader', documentId: id, ...(query ? { query } : {}) })}
+            onOpenAnnotation={(documentId, annotationId) => navigate({ view: 'reader', documentId, annotationId })}
             onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })}
             onHistory={(id) => navigate({ view: 'history', documentId: id })}
           />
         )}
         {route.view === 'reader' && (
-          <Reader
-            key={`${route.documentId}:${route.annotationId ?? ''}`}
-            documentId={route.documentId}
-            initialAnnotationId={route.annotationId}
-            labels={labels}
-            history={history}
-            onOpenEntity={(entityId) => navigate({ view: 'entities', entityId })}
-          />
+          <>
+            <Reader
+              key={`${route.documentId}:${route.annotationId ?? ''}`}
+              documentId={route.documentId}
+              initialAnnotationId={route.annotationId}
+              labels={labels}
+              history={history}
+              onOpenEntity={(entityId) => navigate({ view: 'entities', entityId })}
+            />
+            {route.query && !route.annotationId && <MatchFocus key={`${route.documentId}:${route.query}`} documentId={route.documentId} query={route.query} />}
+          </>
         )}
         {route.view === 'history' && (
           <HistoryPage
@@ -147,3 +195,4 @@ export function App() {
     </div>
   );
 }
+

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'library' }
-  | { view: 'reader'; documentId: string; annotationId?: string }
+  | { view: 'reader'; documentId: string; annotationId?: string; /** A document search to scroll to and highlight. */ query?: string }
   | { view: 'history'; documentId: string }
   | { view: 'entities'; entityId?: string }
   | { view: 'propositions' }
@@ -19,7 +19,9 @@ export function parseRoute(hash: string): Route {
   switch (parts[0]) {
     case 'doc':
       if (parts[1] && parts[2] === 'history') return { view: 'history', documentId: parts[1] };
-      return parts[1] ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}) } : { view: 'library' };
+      return parts[1]
+        ? { view: 'reader', documentId: parts[1], ...(params.get('a') ? { annotationId: params.get('a')! } : {}), ...(params.get('q') ? { query: params.get('q')! } : {}) }
+        : { view: 'library' };
     case 'entities':
       return parts[1] ? { view: 'entities', entityId: parts[1] } : { view: 'entities' };
     case 'propositions':
@@ -40,7 +42,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.view) {
     case 'reader':
-      return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : ''}`;
+      return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `?a=${encodeURIComponent(route.annotationId)}` : route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;
     case 'history':
       return `#/doc/${encodeURIComponent(route.documentId)}/history`;
     case 'entities':

@@ -1,5 +1,5 @@
 import { createRef, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { Annotation, CompareResult, Document, DocumentSummary, Label, StanceSet } from '../../../shared/index.ts';
+import { distinctTitles, type Annotation, type Collection, type CompareResult, type Document, type DocumentSummary, type Label, type StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -11,6 +11,7 @@ import { EntityStrip } from './EntityStrip.tsx';
 import { PropositionMatrix } from './PropositionMatrix.tsx';
 import { ReusePanel } from './ReusePanel.tsx';
 import { CompareVersions } from '../versions/CompareVersions.tsx';
+import { StanceGrid } from './StanceGrid.tsx';
 import './compare.css';
 
 interface Props {
@@ -30,11 +31,16 @@ interface Loaded {
   stances: StanceSet;
 }
 
-/** Side-by-side comparison of 2 to 4 documents, aligned by what they claim. */
+/**
+ * Side-by-side comparison of 2 to 4 documents, aligned by what they claim;
+ * more documents (a collection, a large selection) as a stance grid with
+ * documents as rows; or one document's versions as the columns.
+ */
 export function ComparePage({ documentIds, labels, history, onChooseDocuments, versions, onCompareVersions }: Props) {
   if (versions && documentIds.length === 1) return <CompareVersions documentId={documentIds[0]!} />;
   if (documentIds.length < 2) return <DocumentPicker initial={documentIds} onCompare={onChooseDocuments} onCompareVersions={onCompareVersions} />;
-  return <Comparison key={documentIds.join(',')} documentIds={documentIds.slice(0, 4)} labels={labels} history={history} onChooseDocuments={onChooseDocuments} />;
+  if (documentIds.length > 4) return <StanceGrid key={documentIds.join(',')} documentIds={documentIds} onSideBySide={onChooseDocuments} />;
+  return <Comparison key={documentIds.join(',')} documentIds={documentIds} labels={labels} history={history} onChooseDocuments={onChooseDocuments} />;
 }
 
 function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) {
@@ -56,8 +62,11 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
         Promise.all(documentIds.map((id) => api.annotations.list({ documentId: id }))),
         api.tagset.get({}),
       ]);
+      // Documents with the same title are told apart (outlet, date or file name) in every header.
+      const distinct = distinctTitles(documents);
+      const named = { ...result, documents: result.documents.map((d) => ({ ...d, title: distinct.get(d.id) ?? d.title })) };
       setData((prev) => ({
-        result,
+        result: named,
         // Keep the same Document objects when unchanged, so the columns are not rebuilt.
         documents: documents.map((d) => prev?.documents.find((p) => p.id === d.id && p.contentHash === d.contentHash) ?? d),
         annotations: new Map(documentIds.map((id, i) => [id, lists[i]!])),
@@ -188,33 +197,46 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
   );
 }
 
-/** Choose 2 to 4 documents to compare. */
+/** Choose documents to compare: 2 to 4 side by side, more (or a collection) as a stance grid; or one document's versions. */
 function DocumentPicker({ initial, onCompare, onCompareVersions }: { initial: string[]; onCompare(ids: string[]): void; onCompareVersions?(id: string): void }) {
   const [docs, setDocs] = useState<DocumentSummary[]>([]);
+  const [collections, setCollections] = useState<Collection[]>([]);
   const [chosen, setChosen] = useState<string[]>(initial);
   useEffect(() => {
-    api.documents.list({}).then(setDocs, (err) => notify('error', messageOf(err)));
+    Promise.all([api.documents.list({}), api.collections.list({})]).then(
+      ([d, c]) => {
+        setDocs(d);
+        setCollections(c);
+      },
+      (err) => notify('error', messageOf(err)),
+    );
   }, []);
+  const titles = useMemo(() => distinctTitles(docs), [docs]);
   return (
-    <section className="gl-compare-picker" aria-label="Documents to compare">
-      <h2>Choose 2 to 4 documents to compare</h2>
+    <section className="gl-compare-picker" aria-labelledby="gl-compare-picker-title">
+      <h1 id="gl-compare-picker-title">Choose documents to compare</h1>
+      <p className="gl-hint">2 to 4 documents are compared side by side; more, or a whole collection, as a stance grid with one row per document.</p>
+      {collections.length > 0 && (
+        <div className="gl-row" role="group" aria-label="Compare a collection">
+          {collections.map((c) => (
+            <button key={c.id} type="button" disabled={c.documentIds.length < 2} onClick={() => onCompare(c.documentIds)}>
+              Compare collection “{c.name}” ({c.documentIds.length})
+            </button>
+          ))}
+        </div>
+      )}
       <ul>
         {docs.map((d) => (
           <li key={d.id}>
             <label>
-              <input
-                type="checkbox"
-                checked={chosen.includes(d.id)}
-                disabled={!chosen.includes(d.id) && chosen.length >= 4}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, d.id] : chosen.filter((x) => x !== d.id))}
-              />{' '}
-              {d.title} <span className="gl-muted">({d.annotationCount} annotations)</span>
+              <input type="checkbox" checked={chosen.includes(d.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, d.id] : chosen.filter((x) => x !== d.id))} />{' '}
+              {titles.get(d.id) ?? d.title} <span className="gl-muted">({d.annotationCount} annotations)</span>
             </label>
           </li>
         ))}
       </ul>
       <button type="button" className="gl-primary" disabled={chosen.length < 2} onClick={() => onCompare(chosen)}>
-        Compare {chosen.length} documents
+        Compare {chosen.length} documents{chosen.length > 4 ? ' as a stance grid' : ''}
       </button>
       {onCompareVersions && (
         <button type="button" disabled={chosen.length !== 1} title={chosen.length === 1 ? undefined : 'Check one document to compare its versions'} onClick={() => onCompareVersions(chosen[0]!)}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { DocumentSummary, PropositionOverview, StanceSet } from '../../../shared/index.ts';
+import { distinctTitles, type Collection, type DocumentSummary, type PropositionOverview, type StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -22,6 +22,19 @@ interface Data {
   overview: PropositionOverview[];
   documents: DocumentSummary[];
   stances: StanceSet;
+  collections: Collection[];
+}
+
+/** Above this many documents in scope, the page lists each proposition's documents instead of one column per document. */
+export const COLUMN_LIMIT = 8;
+
+/** The documents checked in the library (kept for the session by the library). */
+function librarySelection(): string[] {
+  try {
+    return JSON.parse(sessionStorage.getItem('gloss.selection') ?? '[]') as string[];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -36,10 +49,11 @@ export function PropositionsPage({ history }: Props) {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [mergeTarget, setMergeTarget] = useState('');
   const [newText, setNewText] = useState('');
+  const [scope, setScope] = useState<string>(() => sessionStorage.getItem('gloss.propositionsScope') ?? 'all');
 
   const reload = useCallback(() => {
-    Promise.all([api.propositions.overview({}), api.documents.list({}), api.tagset.get({})]).then(
-      ([overview, documents, tagset]) => setData({ overview, documents, stances: tagset.stances }),
+    Promise.all([api.propositions.overview({}), api.documents.list({}), api.tagset.get({}), api.collections.list({})]).then(
+      ([overview, documents, tagset, collections]) => setData({ overview, documents, stances: tagset.stances, collections }),
       (err) => notify('error', `Could not load the propositions: ${messageOf(err)}`),
     );
   }, []);
@@ -52,15 +66,31 @@ export function PropositionsPage({ history }: Props) {
     [data],
   );
 
+  const scopeIds = useMemo((): Set<string> | null => {
+    if (scope === 'all' || !data) return null;
+    if (scope === 'selection') return new Set(librarySelection());
+    const c = data.collections.find((x) => x.id === scope);
+    return c ? new Set(c.documentIds) : null;
+  }, [scope, data]);
+  const chooseScope = (value: string) => {
+    setScope(value);
+    try {
+      sessionStorage.setItem('gloss.propositionsScope', value);
+    } catch {
+      // not kept
+    }
+  };
+
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (data?.overview ?? []).filter((p) => {
+      if (scopeIds && !p.documents.some((d) => scopeIds.has(d.document.id) && (d.claims.length > 0 || d.documentStance))) return false;
       if (contestedOnly && !contested.has(p.proposition.id)) return false;
       if (!q) return true;
       if (p.proposition.text.toLowerCase().includes(q) || p.proposition.note.toLowerCase().includes(q)) return true;
       return p.documents.some((d) => d.claims.some((c) => c.quote.toLowerCase().includes(q)) || d.documentStance?.justification.toLowerCase().includes(q));
     });
-  }, [data, query, contestedOnly, contested]);
+  }, [data, query, contestedOnly, contested, scopeIds]);
 
   const byId = new Map((data?.overview ?? []).map((p) => [p.proposition.id, p.proposition]));
   const ticked = [...checked].filter((id) => byId.has(id));
@@ -91,7 +121,11 @@ export function PropositionsPage({ history }: Props) {
     });
 
   if (!data) return <p className="gl-loading">Loading…</p>;
-  const { documents } = data;
+  const documents = scopeIds ? data.documents.filter((d) => scopeIds.has(d.id)) : data.documents;
+  const titles = distinctTitles(data.documents);
+  const named = (d: DocumentSummary) => ({ ...d, title: titles.get(d.id) ?? d.title });
+  const compact = documents.length > COLUMN_LIMIT;
+  const selectionSize = librarySelection().filter((id) => data.documents.some((d) => d.id === id)).length;
   const allKeys = shown.flatMap((p) => documents.map((d) => `${p.proposition.id}:${d.id}`));
 
   return (
@@ -118,6 +152,18 @@ export function PropositionsPage({ history }: Props) {
       </form>
 
       <div className="gl-toolbar">
+        <label className="gl-field-inline">
+          Documents{' '}
+          <select aria-label="Documents in scope" value={scopeIds || scope === 'all' ? scope : 'all'} onChange={(e) => chooseScope(e.target.value)}>
+            <option value="all">All ({data.documents.length})</option>
+            <option value="selection">Selected in the library ({selectionSize})</option>
+            {data.collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                Collection: {c.name} ({c.documentIds.length})
+              </option>
+            ))}
+          </select>
+        </label>
         <input type="search" className="gl-search" aria-label="Filter propositions" placeholder="Filter by text or quote…" value={query} onChange={(e) => setQuery(e.target.value)} />
         <label>
           <input type="checkbox" checked={contestedOnly} onChange={(e) => setContestedOnly(e.target.checked)} /> Contested only
@@ -147,11 +193,15 @@ export function PropositionsPage({ history }: Props) {
                 <th scope="col">Proposition</th>
                 <th scope="col">Claims</th>
                 <th scope="col">Stances</th>
-                {documents.map((d) => (
-                  <th key={d.id} scope="col" className="gl-doc-col" title={d.title}>
-                    <span>{d.title}</span>
-                  </th>
-                ))}
+                {compact ? (
+                  <th scope="col">Documents ({documents.length} in scope)</th>
+                ) : (
+                  documents.map((d) => (
+                    <th key={d.id} scope="col" className="gl-doc-col" title={titles.get(d.id) ?? d.title}>
+                      <span>{titles.get(d.id) ?? d.title}</span>
+                    </th>
+                  ))
+                )}
                 <th scope="col">
                   <span className="gl-visually-hidden">Actions</span>
                 </th>
@@ -195,12 +245,32 @@ export function PropositionsPage({ history }: Props) {
                         ))}
                       </span>
                     </td>
-                    {documents.map((d) => {
+                    {compact ? (
+                      <td className="gl-doc-chips">
+                        {/* Many documents: only those that speak to the proposition, as compact rows. */}
+                        <ul aria-label={`Documents on ${prop.text}`}>
+                          {documents
+                            .filter((d) => entries.get(d.id)?.claims.length || entries.get(d.id)?.documentStance)
+                            .map((d) => {
+                              const e = entries.get(d.id)!;
+                              return (
+                                <li key={d.id}>
+                                  <span className="gl-chip-doc">{titles.get(d.id) ?? d.title}</span>{' '}
+                                  {e.documentStance && <StanceBadge stance={e.documentStance.stance} values={values} variant="document" />}
+                                  {e.claims.map((c) => (
+                                    <StanceBadge key={c.claim.id} stance={c.claim.stance} values={values} title={`“${c.quote}”`} />
+                                  ))}
+                                </li>
+                              );
+                            })}
+                        </ul>
+                      </td>
+                    ) : documents.map((d) => {
                       const key = `${prop.id}:${d.id}`;
                       return (
                         <DocumentCell
                           key={d.id}
-                          document={d}
+                          document={named(d)}
                           entry={entries.get(d.id)}
                           proposition={prop}
                           values={values}
@@ -220,7 +290,7 @@ export function PropositionsPage({ history }: Props) {
               })}
               {shown.length === 0 && (
                 <tr>
-                  <td colSpan={documents.length + 5} className="gl-empty-row">
+                  <td colSpan={(compact ? 1 : documents.length) + 5} className="gl-empty-row">
                     No proposition matches{query ? ` “${query}”` : ''}{contestedOnly ? ' among the contested ones' : ''}.
                   </td>
                 </tr>

@@ -1,28 +1,64 @@
+import { GlossError } from '../../../shared/index.ts';
+
 /** An action that has been done and saved, with how to take it back and do it again. */
 export interface UndoableAction {
   /** Shown in the undo button's name, e.g. "tag Person". */
   description: string;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** The document it changed, when it belongs to one (else the page's, see {@link HistoryContext}). */
+  document?: { id: string; title: string };
+}
+
+/** Where actions are being done: stamped on each action pushed. */
+export interface HistoryContext {
+  /** Which mounted page pushes actions; a new number each time a page (a reader, say) is mounted. */
+  owner: number;
+  /** The document open in that page, if any. */
+  document?: { id: string; title: string };
+}
+
+/** An action with where it was done. */
+export interface HistoryEntry extends UndoableAction {
+  owner: number;
 }
 
 type Listener = () => void;
 
+/** Told after an action done on a page that is no longer shown was undone or redone: that page's view cannot repaint it. */
+export type ForeignStep = (entry: HistoryEntry, kind: 'undo' | 'redo') => void;
+
 /**
- * The app's undo and redo stacks. Each action is already saved when pushed;
- * undo and redo are saved at once too, through the same API. Steps run one
- * at a time, in order, so quick key presses cannot interleave.
+ * The app's one undo and redo history, across the whole project: switching
+ * documents keeps it. Each action is already saved when pushed; undo and
+ * redo are saved at once too, through the same API. Steps run one at a time,
+ * in order, so quick key presses cannot interleave. Each entry names its
+ * document, so "Undo tag Person in «Article»" says what will change where.
  */
 export class History {
-  private done: UndoableAction[] = [];
-  private undone: UndoableAction[] = [];
+  private done: HistoryEntry[] = [];
+  private undone: HistoryEntry[] = [];
   private queue: Promise<void> = Promise.resolve();
   private listeners = new Set<Listener>();
+  private context: HistoryContext = { owner: 0 };
 
-  constructor(private readonly onError: (err: unknown) => void = () => {}) {}
+  constructor(
+    private readonly onError: (err: unknown) => void = () => {},
+    private readonly onForeign: ForeignStep = () => {},
+  ) {}
+
+  /** Sets where the next actions are done (the app calls it when a page is shown). */
+  setContext(context: HistoryContext): void {
+    this.context = context;
+  }
+
+  get currentOwner(): number {
+    return this.context.owner;
+  }
 
   push(action: UndoableAction): void {
-    this.done.push(action);
+    const document = action.document ?? this.context.document;
+    this.done.push({ ...action, owner: this.context.owner, ...(document ? { document } : {}) });
     this.undone = [];
     this.emit();
   }
@@ -36,22 +72,27 @@ export class History {
   }
 
   get nextUndo(): string | undefined {
-    return this.done[this.done.length - 1]?.description;
+    return describe(this.done[this.done.length - 1]);
   }
 
   get nextRedo(): string | undefined {
-    return this.undone[this.undone.length - 1]?.description;
+    return describe(this.undone[this.undone.length - 1]);
+  }
+
+  /** The entries that can be undone, most recent first (for a history list). */
+  get entries(): readonly HistoryEntry[] {
+    return [...this.done].reverse();
   }
 
   undo(): Promise<void> {
-    return this.step(this.done, this.undone, (a) => a.undo());
+    return this.step(this.done, this.undone, 'undo');
   }
 
   redo(): Promise<void> {
-    return this.step(this.undone, this.done, (a) => a.redo());
+    return this.step(this.undone, this.done, 'redo');
   }
 
-  /** Forgets everything, e.g. when another document opens. */
+  /** Forgets everything (another project was opened). */
   clear(): void {
     this.done = [];
     this.undone = [];
@@ -63,15 +104,17 @@ export class History {
     return () => this.listeners.delete(listener);
   }
 
-  private step(from: UndoableAction[], to: UndoableAction[], run: (a: UndoableAction) => Promise<void>): Promise<void> {
+  private step(from: HistoryEntry[], to: HistoryEntry[], kind: 'undo' | 'redo'): Promise<void> {
     this.queue = this.queue.then(async () => {
-      const action = from.pop();
-      if (!action) return;
+      const entry = from.pop();
+      if (!entry) return;
       try {
-        await run(action);
-        to.push(action);
+        await (kind === 'undo' ? entry.undo() : entry.redo());
+        to.push(entry);
+        if (entry.owner !== this.context.owner) this.onForeign(entry, kind);
       } catch (err) {
-        from.push(action);
+        // A step whose record is gone for good (its document emptied from the trash) can never run: drop it, or it blocks every older one.
+        if (!(err instanceof GlossError && err.kind === 'not_found')) from.push(entry);
         this.onError(err);
       }
       this.emit();
@@ -82,4 +125,10 @@ export class History {
   private emit(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/** "tag Person in «Article title»". */
+export function describe(entry: HistoryEntry | undefined): string | undefined {
+  if (!entry) return undefined;
+  return entry.document ? `${entry.description} in «${entry.document.title}»` : entry.description;
 }

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { GlossError, type TrashEntry } from '../../../shared/index.ts';
+import type { Db } from './database.ts';
+import { nowIso } from './json.ts';
+
+/** One stored row: its table, its rowid and its columns (BLOBs as `{$base64}`). */
+interface SavedRow {
+  table: string;
+  /** Null for WITHOUT ROWID tables. */
+  rowid: number | null;
+  row: Record<string, unknown>;
+}
+
+interface ChildKey {
+  table: string;
+  /** The child's column and the parent's column it references. */
+  from: string;
+  to: string;
+}
+
+interface TrashRow {
+  id: string;
+  document_id: string;
+  title: string;
+  name: string;
+  annotation_count: number;
+  deleted_at: string;
+}
+
+/**
+ * The trash: deleting a document saves every row that the deletion removes
+ * (found by following the schema's ON DELETE CASCADE foreign keys from
+ * `documents`, so tables added later are covered without changes here) and
+ * then deletes it. Restoring inserts the rows again under their ids, with
+ * foreign keys checked at the end: rows whose targets have gone since (a
+ * proposition deleted meanwhile) are left out and counted.
+ */
+export class TrashStore {
+  private cascades: Map<string, ChildKey[]> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  list(): TrashEntry[] {
+    return (this.db.prepare('SELECT id, document_id, title, name, annotation_count, deleted_at FROM trash ORDER BY deleted_at DESC, rowid DESC').all() as TrashRow[]).map(toEntry);
+  }
+
+  /** Moves a document to the trash; the caller runs it in a transaction. Returns the trash entry. */
+  trashDocument(documentId: string): TrashEntry {
+    const doc = this.db.prepare('SELECT title, name FROM documents WHERE id = ?').get(documentId) as { title: string; name: string } | undefined;
+    if (!doc) throw new GlossError('not_found', `no document with id ${documentId}`);
+    const rows = this.collect('documents', 'id', [documentId]);
+    const annotationCount = rows.filter((r) => r.table === 'annotations').length;
+    const entry: TrashRow = { id: randomUUID(), document_id: documentId, title: doc.title, name: doc.name, annotation_count: annotationCount, deleted_at: nowIso() };
+    this.db
+      .prepare('INSERT INTO trash (id, document_id, title, name, annotation_count, deleted_at, payload) VALUES (@id, @document_id, @title, @name, @annotation_count, @deleted_at, @payload)')
+      .run({ ...entry, payload: JSON.stringify(rows, blobReplacer) });
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+    return toEntry(entry);
+  }
+
+  /** Restores a trashed document; the caller runs it in a transaction. */
+  restore(id: string): { documentId: string; dropped: Record<string, number> } {
+    const entry = this.db.prepare('SELECT document_id, payload FROM trash WHERE id = ?').get(id) as { document_id: string; payload: string } | undefined;
+    if (!entry) throw new GlossError('not_found', `nothing in the trash with id ${id} (it may have been restored or emptied already)`);
+    if (this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(entry.document_id)) {
+      throw new GlossError('conflict', `the document ${entry.document_id} is already in the project`);
+    }
+    const rows = JSON.parse(entry.payload, blobReviver) as SavedRow[];
+    // Checked at commit: rows go in parent-first, but a row may name one restored later.
+    this.db.pragma('defer_foreign_keys = ON');
+    for (const r of rows) {
+      const columns = Object.keys(r.row);
+      // The old rowid when it is free (documents_fts and library order follow it), else a new one.
+      const keep = r.rowid !== null && !this.db.prepare(`SELECT 1 FROM "${r.table}" WHERE rowid = ?`).get(r.rowid);
+      const names = keep ? ['rowid', ...columns] : columns;
+      const values = keep ? [r.rowid, ...columns.map((c) => r.row[c])] : columns.map((c) => r.row[c]);
+      this.db.prepare(`INSERT INTO "${r.table}" (${names.map(quoteId).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...(values as never[]));
+    }
+    const dropped: Record<string, number> = {};
+    // Rows whose target is gone: remove them (and, by cascade, what hangs on them) until none is left.
+    for (let round = 0; round < 16; round++) {
+      const broken = this.db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+      if (!broken.length) break;
+      for (const b of broken) {
+        if (b.table === 'documents') throw new GlossError('conflict', 'the document cannot be restored');
+        // foreign_key_check names WITHOUT ROWID tables' rows by null: those are matched by their foreign key instead.
+        const info = b.rowid === null ? this.deleteOrphans(b.table, b.parent) : this.db.prepare(`DELETE FROM "${b.table}" WHERE rowid = ?`).run(b.rowid);
+        if (info.changes) dropped[b.table] = (dropped[b.table] ?? 0) + 1;
+      }
+    }
+    this.db.prepare('DELETE FROM trash WHERE id = ?').run(id);
+    return { documentId: entry.document_id, dropped };
+  }
+
+  /** Deletes one trashed document for good, or all of them. */
+  purge(id?: string): number {
+    if (id === undefined) return this.db.prepare('DELETE FROM trash').run().changes;
+    const n = this.db.prepare('DELETE FROM trash WHERE id = ?').run(id).changes;
+    if (!n) throw new GlossError('not_found', `nothing in the trash with id ${id}`);
+    return n;
+  }
+
+  /** The rows of `table` whose `column` is one of `values`, then every row that cascades from them, parents first. */
+  private collect(table: string, column: string, values: readonly unknown[]): SavedRow[] {
+    const out: SavedRow[] = [];
+    const seen = new Set<string>();
+    const visit = (t: string, col: string, vals: readonly unknown[]): void => {
+      if (!vals.length) return;
+      const found: Record<string, unknown>[] = [];
+      for (let i = 0; i < vals.length; i += 500) {
+        const chunk = vals.slice(i, i + 500);
+        const rowid = this.hasRowid(t) ? 'rowid' : 'NULL';
+        found.push(...(this.db.prepare(`SELECT ${rowid} AS "__rowid", * FROM "${t}" WHERE ${quoteId(col)} IN (${chunk.map(() => '?').join(',')})`).all(...(chunk as never[])) as Record<string, unknown>[]));
+      }
+      const fresh = found.filter((r) => {
+        const key = r.__rowid === null ? `${t}\u0000${JSON.stringify(r)}` : `${t}\u0000${String(r.__rowid)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      for (const r of fresh) {
+        const { __rowid, ...row } = r;
+        out.push({ table: t, rowid: __rowid === null ? null : Number(__rowid), row });
+      }
+      for (const child of this.children(t)) visit(child.table, child.from, [...new Set(fresh.map((r) => r[child.to]))]);
+    };
+    visit(table, column, values);
+    return out;
+  }
+
+  private readonly rowidTables = new Map<string, boolean>();
+
+  private hasRowid(table: string): boolean {
+    let has = this.rowidTables.get(table);
+    if (has === undefined) {
+      try {
+        this.db.prepare(`SELECT rowid FROM "${table}" LIMIT 0`).all();
+        has = true;
+      } catch {
+        has = false;
+      }
+      this.rowidTables.set(table, has);
+    }
+    return has;
+  }
+
+  /** Deletes the rows of a WITHOUT ROWID table whose foreign keys into `parent` point nowhere. */
+  private deleteOrphans(table: string, parent: string): { changes: number } {
+    const keys = (this.db.pragma(`foreign_key_list("${table}")`) as { table: string; from: string; to: string | null }[]).filter((k) => k.table === parent);
+    let changes = 0;
+    for (const k of keys) {
+      changes += this.db.prepare(`DELETE FROM "${table}" WHERE ${quoteId(k.from)} IS NOT NULL AND ${quoteId(k.from)} NOT IN (SELECT ${quoteId(k.to ?? 'id')} FROM "${parent}")`).run().changes;
+    }
+    return { changes };
+  }
+
+  /** Tables whose rows are deleted with a row of `table` (ON DELETE CASCADE), read from the schema once. */
+  private children(table: string): ChildKey[] {
+    if (!this.cascades) {
+      this.cascades = new Map();
+      const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+      for (const t of tables) {
+        let keys: { table: string; from: string; to: string | null; on_delete: string }[];
+        try {
+          keys = this.db.pragma(`foreign_key_list("${t}")`) as typeof keys;
+        } catch {
+          continue; // virtual tables
+        }
+        for (const k of keys) {
+          if (k.on_delete.toUpperCase() !== 'CASCADE') continue;
+          const to = k.to ?? 'id';
+          const list = this.cascades.get(k.table) ?? [];
+          list.push({ table: t, from: k.from, to });
+          this.cascades.set(k.table, list);
+        }
+      }
+    }
+    return this.cascades.get(table) ?? [];
+  }
+}
+
+function toEntry(r: TrashRow): TrashEntry {
+  return { id: r.id, documentId: r.document_id, title: r.title, name: r.name, annotationCount: r.annotation_count, deletedAt: r.deleted_at };
+}
+
+function quoteId(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function blobReplacer(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
+    return { $base64: Buffer.from((value as { data: number[] }).data).toString('base64') };
+  }
+  return value;
+}
+
+function blobReviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && typeof (value as { $base64?: unknown }).$base64 === 'string') return Buffer.from((value as { $base64: string }).$base64, 'base64');
+  return value;
+}
+

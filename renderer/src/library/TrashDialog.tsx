@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TrashEntry } from '../../../shared/index.ts';
+import { api } from '../api/client.ts';
+import { messageOf } from '../app/errors.ts';
+import { notify } from '../app/Toasts.tsx';
+import { ConfirmDialog, Modal } from '../common/Modal.tsx';
+import { restoreDocument, type LibraryContext } from './libraryChanges.ts';
+
+/** The trash: deleted documents to restore (with everything attached) or delete for good. */
+export function TrashDialog({ ctx, onClose }: { ctx: LibraryContext; onClose(): void }) {
+  const [entries, setEntries] = useState<TrashEntry[] | null>(null);
+  const [confirm, setConfirm] = useState<{ id?: string; title: string } | null>(null);
+  const load = useCallback(() => {
+    api.trash.list({}).then(setEntries, (err) => notify('error', messageOf(err)));
+  }, []);
+  useEffect(load, [load]);
+
+  async function purge(id?: string) {
+    setConfirm(null);
+    try {
+      const { purged } = await api.trash.purge(id === undefined ? {} : { id });
+      notify('info', `Deleted ${purged} document(s) for good.`);
+      load();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  }
+
+  return (
+    <Modal title="Trash" onClose={onClose} description={<p className="gl-muted">Deleted documents wait here with their annotations, links and stances. Restore puts them back as they were.</p>}>
+      {entries === null ? (
+        <p>Loading…</p>
+      ) : entries.length === 0 ? (
+        <p className="gl-muted">The trash is empty.</p>
+      ) : (
+        <>
+          <ul className="gl-recent-list" aria-label="Deleted documents">
+            {entries.map((t) => (
+              <li key={t.id}>
+                <strong>{t.title}</strong> <span className="gl-muted gl-small">({t.annotationCount} annotations, deleted {new Date(t.deletedAt).toLocaleString()})</span>{' '}
+                <button type="button" aria-label={`Restore ${t.title}`} onClick={() => void restoreDocument(ctx, t.id, t.title).then(load)}>
+                  Restore
+                </button>{' '}
+                <button type="button" aria-label={`Delete ${t.title} for good`} onClick={() => setConfirm({ id: t.id, title: t.title })}>
+                  Delete for good
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="gl-modal-actions">
+            <button type="button" onClick={() => setConfirm({ title: `all ${entries.length} documents in the trash` })}>
+              Empty trash
+            </button>
+          </div>
+        </>
+      )}
+      {confirm && (
+        <ConfirmDialog
+          title="Delete for good?"
+          message={<p>Delete {confirm.id ? `“${confirm.title}”` : confirm.title} for good? This cannot be undone.</p>}
+          confirmLabel="Delete for good"
+          danger
+          onConfirm={() => void purge(confirm.id)}
+          onCancel={() => setConfirm(null)}
+        />
+      )}
+    </Modal>
+  );
+}
