@@ -122,7 +122,6 @@ export default defineConfig([
       'renderer/src/library/Library.tsx',
       'renderer/src/reader/AnnotationEditor.tsx',
       'renderer/src/reader/PropagationDialog.tsx',
-      'renderer/src/reader/Reader.tsx',
       'renderer/src/reader/useResearch.ts',
       'renderer/src/tagset/ColorInput.tsx',
       'renderer/src/tagset/InlineText.tsx',

@@ -3,7 +3,7 @@ import type { Suggestion } from '../../../shared/index.ts';
 interface Props {
   active: boolean;
   loading: boolean;
-  suggestions: Suggestion[];
+  suggestions: readonly Suggestion[];
   current: number;
   onStart(): void;
   onStop(): void;
@@ -33,7 +33,7 @@ export function SuggestionsTab({ active, loading, suggestions, current, onStart,
         <button type="button" onClick={onStop}>Hide suggestions</button>
       </div>
       <p className="gl-hint">
-        In the text: <kbd>Tab</kbd> next, <kbd>Shift</kbd>+<kbd>Tab</kbd> previous, <kbd>Enter</kbd> accept, <kbd>Backspace</kbd> reject.
+        In the text: <kbd>n</kbd> next, <kbd>p</kbd> previous, <kbd>Enter</kbd> accept, <kbd>Backspace</kbd> reject (with the caret in the suggestion). <kbd>Tab</kbd> leaves the text as usual.
       </p>
       <ul className="gl-suggest-list" aria-label="Suggestions">
         {suggestions.map((s, i) => (

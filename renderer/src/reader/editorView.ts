@@ -38,13 +38,18 @@ export function readOnlyPlugin(): Plugin {
   });
 }
 
+/**
+ * The reader's view of `doc`. `plugins` (the reader's keymap, suggestion
+ * review, relation drag…) come first, ahead of the read-only plugin, so
+ * their Enter and Backspace bindings run before it swallows those keys.
+ */
 export function createReaderView(
   mount: HTMLElement,
   doc: PMNode,
   props: Omit<DirectEditorProps, 'state'>,
-  extraPlugins: Plugin[] = [],
+  plugins: Plugin[] = [],
 ): EditorView {
-  const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), annotationPlugin(), ...extraPlugins] });
+  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin()] });
   return new EditorView(mount, {
     state,
     attributes: {
