@@ -116,7 +116,6 @@ export default defineConfig([
     // split (Reader.tsx first); new files get the whole rule set.
     name: 'gloss/renderer/legacy-hooks',
     files: [
-      'renderer/src/common/Combobox.tsx',
       'renderer/src/compare/ClaimMatchPanel.tsx',
       'renderer/src/compare/ComparePage.tsx',
       'renderer/src/library/Library.tsx',
