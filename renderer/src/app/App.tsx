@@ -19,6 +19,12 @@ function inFormField(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
 
+/** The skip link's target: the open document's text when there is one, else the page's main region. */
+function skipToContent(): void {
+  const text = document.querySelector<HTMLElement>('.gl-reader-text');
+  (text ?? document.getElementById('gl-main'))?.focus();
+}
+
 export function App() {
   const [route, navigate] = useRoute();
   const [labels, setLabels] = useState<Label[]>([]);
@@ -60,6 +66,13 @@ export function App() {
 
   return (
     <div className="gl-app">
+      <a className="gl-skip-link" href="#gl-main" onClick={(e) => {
+        // The hash is the router's: move focus without navigating.
+        e.preventDefault();
+        skipToContent();
+      }}>
+        Skip to content
+      </a>
       <header className="gl-topbar">
         <span className="gl-brand" aria-hidden="true">Gloss</span>
         <nav aria-label="Main">
@@ -89,7 +102,7 @@ export function App() {
           <span className="gl-saved" aria-live="polite">All changes saved</span>
         </div>
       </header>
-      <main className="gl-content">
+      <main className="gl-content" id="gl-main" tabIndex={-1}>
         {route.view === 'library' && (
           <Library onOpen={(id) => navigate({ view: 'reader', documentId: id })} onCompare={(ids) => navigate({ view: 'compare', documentIds: ids })} />
         )}

@@ -205,7 +205,9 @@ export function Library({ onOpen, onCompare }: Props) {
                 checked={selected.includes(doc.id)}
                 onChange={(e) => setSelected((s) => (e.target.checked ? [...s, doc.id] : s.filter((x) => x !== doc.id)))}
               />
-              <button type="button" className="gl-doc-open" onClick={() => onOpen(doc.id)} aria-label={`Open ${doc.title}`}>
+              <button type="button" className="gl-doc-open" onClick={() => onOpen(doc.id)}>
+                {/* Named by its visible text, prefixed: "Open <title> <outlet · date…>". */}
+                <span className="gl-visually-hidden">Open </span>
                 <span className="gl-doc-title">{doc.title}</span>
                 <span className="gl-doc-meta">
                   {[doc.metadata.outlet, doc.metadata.author, doc.metadata.published?.slice(0, 10), doc.name].filter(Boolean).join(' · ')}

@@ -233,6 +233,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           onRemoved={(ids) => ids.forEach(actions.removeLocal)}
           reload={reloadResearch}
           onClose={() => setPropagateFor(null)}
+          // Opened right after an entity was created, its opener (the entity field) is gone: focus goes to the text.
+          onFocusLost={focusText}
         />
       )}
       <aside className="gl-side" aria-label="Annotation panel">

@@ -58,6 +58,8 @@ export function createReaderView(
       'aria-label': 'Document text',
       'aria-readonly': 'true',
       'aria-multiline': 'true',
+      // Contenteditable is focusable anyway; the explicit tab stop lets checkers (axe) see the scroller holds one.
+      tabindex: '0',
       spellcheck: 'false',
     },
     ...props,

@@ -54,7 +54,7 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
         handlers.openPicker(view);
         return true;
       }
-      const ids = annotationsUnderCaret(state);
+      const ids = annotationsAt(state, caretOf(view)).filter(isAnnotationId);
       if (!ids.length) return false;
       handlers.openEditor(view, ids);
       return true;
@@ -86,6 +86,23 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
 /** Gives the keymap the current labels (their hotkeys). */
 export function setKeyboardLabels(view: EditorView, labels: readonly Label[]): void {
   view.dispatch(view.state.tr.setMeta(keyboardKey, labels).setMeta('addToHistory', false));
+}
+
+/**
+ * Where the caret is. A key pressed right after the caret moved (Home, an
+ * arrow) can arrive before ProseMirror has read the new DOM selection, so the
+ * DOM's caret is taken when it lies in the text.
+ */
+function caretOf(view: EditorView): number {
+  const sel = view.dom.ownerDocument.getSelection?.();
+  if (sel?.focusNode && sel.isCollapsed && view.dom.contains(sel.focusNode)) {
+    try {
+      return view.posAtDOM(sel.focusNode, sel.focusOffset);
+    } catch {
+      // A node ProseMirror does not know (none in the reader): keep the state's caret.
+    }
+  }
+  return view.state.selection.from;
 }
 
 /** The annotations covering the caret (at either edge too), innermost first; suggestions are not annotations. */
