@@ -1,7 +1,10 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Label } from '../../../shared/index.ts';
+import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
+import { HoverCard } from './HoverCard.tsx';
+import { hiddenLabelsStyle, LabelPalette } from './LabelPalette.tsx';
 import { annotationKey, dispatchAnnotations } from './annotationPlugin.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { ClaimSection } from './ClaimSection.tsx';
@@ -10,7 +13,7 @@ import { LabelPicker } from './LabelPicker.tsx';
 import { buildDoc } from './offsets.ts';
 import { toPainted, trimRange } from './paint.ts';
 import { focusSuggestion, SUGGESTION_PREFIX, type SuggestionReview } from './plugins/suggestionPlugin.ts';
-import type { RelationDrop } from './plugins/relationDragPlugin.ts';
+import { annotationUnder, type RelationDrop } from './plugins/relationDragPlugin.ts';
 import { PropagationDialog } from './PropagationDialog.tsx';
 import { ReaderSidePanel, type SideTab } from './ReaderSidePanel.tsx';
 import { RelationSection } from './RelationSection.tsx';
@@ -52,6 +55,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const [propagateFor, setPropagateFor] = useState<string | null>(null);
   const [review, setReview] = useState<SuggestionReview>(IDLE_REVIEW);
   const [relationDrop, setRelationDrop] = useState<RelationDrop | null>(null);
+  const [hiddenLabels, setHiddenLabels] = useState<ReadonlySet<string>>(new Set());
+  const [hover, setHover] = useState<{ id: string; left: number; top: number } | null>(null);
 
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -120,6 +125,13 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     const range = trimRange(doc.text, map.toOffset(from), map.toOffset(to));
     if (range.end <= range.start) return;
     setPicker(null);
+    // The same span with the same label again is a slip: say so and open the existing one instead.
+    const twin = [...annotations.values()].find((a) => a.labelId === label.id && a.ranges.length === 1 && a.ranges[0]!.start === range.start && a.ranges[0]!.end === range.end);
+    if (twin) {
+      notify('info', `“${twin.quote.slice(0, 60)}” is already tagged ${label.name}: its editor is open.`);
+      activate(twin.id);
+      return;
+    }
     // The selection collapses so the new highlight shows in its own colour.
     await actions.createUndoable({ id: crypto.randomUUID(), ranges: [range], labelId: label.id }, `tag ${label.name}`, to);
     view.focus();
@@ -183,9 +195,35 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   return (
     <div className="gl-reader">
       {relatedStyle && <style>{relatedStyle}</style>}
+      {hiddenLabels.size > 0 && <style>{hiddenLabelsStyle(hiddenLabels)}</style>}
       <div className="gl-reader-main" ref={scrollRef}>
         {doc ? (
-          <article className="gl-article" aria-label={doc.title}>
+          <article
+            className="gl-article"
+            aria-label={doc.title}
+            onMouseOver={(e) => {
+              const id = annotationUnder(e.target);
+              setHover((h) => (id ? (h?.id === id ? h : { id, left: e.clientX, top: e.clientY }) : null));
+            }}
+            onMouseLeave={() => setHover(null)}
+          >
+            <LabelPalette
+              labels={labels}
+              hidden={hiddenLabels}
+              onTag={(l) => {
+                const view = viewRef.current;
+                if (view && !view.state.selection.empty) void tagSelection(view, l);
+                else notify('info', 'Select some text first, then choose its label.');
+              }}
+              onToggle={(ids, hide) =>
+                setHiddenLabels((h) => {
+                  const next = new Set(h);
+                  for (const id of ids) if (hide) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+            />
             <header className="gl-article-head">
               <h1>{doc.title}</h1>
               <p className="gl-doc-meta">
@@ -196,6 +234,15 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           </article>
         ) : (
           <p className="gl-loading">Loading…</p>
+        )}
+        {hover && annotations.get(hover.id) && !picker && (
+          <HoverCard
+            annotation={annotations.get(hover.id)!}
+            label={labelMap.get(annotations.get(hover.id)!.labelId)}
+            entity={research.entities.get(research.entityByAnnotation.get(hover.id) ?? '')}
+            claims={research.claims.filter((c) => c.annotationId === hover.id)}
+            at={hover}
+          />
         )}
         {picker && (
           <LabelPicker
@@ -283,6 +330,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
               history={history}
               reload={reloadResearch}
               onSelect={activate}
+              text={doc?.text}
             />
           </AnnotationEditor>
         )}
@@ -291,6 +339,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           onTab={setTab}
           documentId={documentId}
           annotations={sorted}
+          text={doc?.text ?? ''}
           labels={labelMap}
           selected={selected}
           research={research}

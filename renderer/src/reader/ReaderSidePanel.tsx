@@ -16,6 +16,8 @@ interface Props {
   documentId: string;
   /** The document's annotations in text order. */
   annotations: Annotation[];
+  /** The document's text, for sentence context. */
+  text: string;
   labels: ReadonlyMap<string, Label>;
   selected: string | null;
   research: ResearchData;
@@ -49,7 +51,7 @@ export function ReaderSidePanel(p: Props) {
         { id: 'suggestions', name: 'Suggestions' },
       ]}
     >
-      {p.tab === 'annotations' && <AnnotationList annotations={p.annotations} labels={p.labels} selected={p.selected} onActivate={p.onActivate} />}
+      {p.tab === 'annotations' && <AnnotationList annotations={p.annotations} text={p.text} labels={p.labels} selected={p.selected} onActivate={p.onActivate} />}
       {p.tab === 'entities' && (
         <EntitiesTab
           annotations={p.annotations}
@@ -80,6 +82,7 @@ export function ReaderSidePanel(p: Props) {
           onStop={p.suggestions.stop}
           onFocus={p.suggestions.focus}
           onAccept={(i) => p.review.list[i] && p.suggestions.accept([p.review.list[i]])}
+          onAcceptMany={p.suggestions.accept}
           onReject={(i) => p.review.list[i] && p.suggestions.reject(p.review.list[i])}
         />
       )}

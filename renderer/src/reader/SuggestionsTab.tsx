@@ -10,10 +10,12 @@ interface Props {
   onFocus(index: number): void;
   onAccept(index: number): void;
   onReject(index: number): void;
+  /** Accept several at once (all of one label), as one undo step. */
+  onAcceptMany(list: readonly Suggestion[]): void;
 }
 
 /** Offline suggestions, never applied silently: shown dashed, accepted or rejected one by one. */
-export function SuggestionsTab({ active, loading, suggestions, current, onStart, onStop, onFocus, onAccept, onReject }: Props) {
+export function SuggestionsTab({ active, loading, suggestions, current, onStart, onStop, onFocus, onAccept, onReject, onAcceptMany }: Props) {
   if (!active) {
     return (
       <div className="gl-suggest-intro">
@@ -35,6 +37,18 @@ export function SuggestionsTab({ active, loading, suggestions, current, onStart,
       <p className="gl-hint">
         In the text: <kbd>n</kbd> next, <kbd>p</kbd> previous, <kbd>Enter</kbd> accept, <kbd>Backspace</kbd> reject (with the caret in the suggestion). <kbd>Tab</kbd> leaves the text as usual.
       </p>
+      {suggestions.length > 1 && (
+        <div className="gl-row" role="group" aria-label="Accept all of one label">
+          {[...new Set(suggestions.map((s) => s.labelName))].map((name) => {
+            const all = suggestions.filter((s) => s.labelName === name);
+            return (
+              <button key={name} type="button" onClick={() => onAcceptMany(all)}>
+                Accept all {all.length} {name}
+              </button>
+            );
+          })}
+        </div>
+      )}
       <ul className="gl-suggest-list" aria-label="Suggestions">
         {suggestions.map((s, i) => (
           <li key={s.id} className={i === current ? 'gl-current' : undefined} aria-current={i === current ? 'true' : undefined}>

@@ -9,6 +9,8 @@ export interface PaintedAnnotation {
   ranges: { from: number; to: number }[];
   color: string;
   label: string;
+  /** The label's id, on the element as `data-label`: hiding a label's highlights is a style rule. */
+  labelId?: string;
   /** Suggestions and unsaved annotations are drawn dashed. */
   dashed?: boolean;
 }
@@ -284,7 +286,7 @@ function decorationsFor(a: PaintedAnnotation, lane: number, selected: boolean): 
       r.to,
       // ProseMirror merges the attributes of overlapping decorations that share a
       // node name; a node name per lane keeps each overlapping highlight its own element.
-      { nodeName: LANE_NODE_NAMES[shown]!, class: cls, style: styleOf(a.color, shown), 'data-ann': a.id, title: a.label },
+      { nodeName: LANE_NODE_NAMES[shown]!, class: cls, style: styleOf(a.color, shown), 'data-ann': a.id, 'data-label': a.labelId ?? '', title: a.label },
       { id: a.id, lane, source: a },
     ),
   );
