@@ -81,8 +81,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     rejectSuggestion: (_v, s) => void suggestions.reject(s),
     paintSuggestion: (s) => toPainted({ id: SUGGESTION_PREFIX + s.id, ranges: [{ start: s.start, end: s.end }], labelId: s.labelId }, labelMap, map!, true),
     reviewChanged: setReview,
+    initialAnnotations: () => Array.from(annotations.values()).map((a) => toPainted(a, labelMap, map!)),
     ready: (v) => {
-      dispatchAnnotations(v, { type: 'reset', annotations: Array.from(annotations.values()).map((a) => toPainted(a, labelMap, map!)) });
       if (initialAnnotationId && annotations.has(initialAnnotationId)) {
         requestAnimationFrame(() => {
           scrollTo(initialAnnotationId);

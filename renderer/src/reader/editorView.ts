@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView, type DirectEditorProps } from 'prosemirror-view';
-import { annotationPlugin } from './annotationPlugin.ts';
+import { annotationPlugin, type PaintedAnnotation } from './annotationPlugin.ts';
 import './sections.css';
 
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape']);
@@ -48,8 +48,10 @@ export function createReaderView(
   doc: PMNode,
   props: Omit<DirectEditorProps, 'state'>,
   plugins: Plugin[] = [],
+  /** The annotations to draw from the start (one render instead of a render and a repaint). */
+  annotations: readonly PaintedAnnotation[] = [],
 ): EditorView {
-  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin()] });
+  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin(annotations)] });
   return new EditorView(mount, {
     state,
     attributes: {

@@ -24,7 +24,9 @@ export interface ReaderViewHandlers {
   rejectSuggestion(view: EditorView, s: Suggestion): void;
   paintSuggestion(s: Suggestion): PaintedAnnotation;
   reviewChanged(review: SuggestionReview): void;
-  /** The view is built: paint the annotations, focus, scroll. */
+  /** The annotations to draw when the view is built. */
+  initialAnnotations(): PaintedAnnotation[];
+  /** The view is built: focus, scroll. */
   ready(view: EditorView): void;
 }
 
@@ -47,32 +49,38 @@ export function useReaderView(
   useEffect(() => {
     const mount = mountRef.current;
     if (!pmDoc || !mount) return;
-    const view = createReaderView(mount, pmDoc, {}, [
-      suggestionPlugin({
-        accept: (v, s) => call((h) => h.acceptSuggestion(v, s)),
-        reject: (v, s) => call((h) => h.rejectSuggestion(v, s)),
-        paint: (s) => call((h) => h.paintSuggestion(s)),
-        changed: (r) => call((h) => h.reviewChanged(r)),
-      }),
-      keyboardPlugin(
-        {
-          tag: (v, l) => call((h) => h.tag(v, l)),
-          openPicker: (v) => call((h) => h.openPicker(v)),
+    const view = createReaderView(
+      mount,
+      pmDoc,
+      {},
+      [
+        suggestionPlugin({
+          accept: (v, s) => call((h) => h.acceptSuggestion(v, s)),
+          reject: (v, s) => call((h) => h.rejectSuggestion(v, s)),
+          paint: (s) => call((h) => h.paintSuggestion(s)),
+          changed: (r) => call((h) => h.reviewChanged(r)),
+        }),
+        keyboardPlugin(
+          {
+            tag: (v, l) => call((h) => h.tag(v, l)),
+            openPicker: (v) => call((h) => h.openPicker(v)),
+            openEditor: (v, ids) => call((h) => h.openEditor(v, ids)),
+            escape: (v) => call((h) => h.escape(v)),
+          },
+          currentLabels(),
+        ),
+        clickPlugin({
           openEditor: (v, ids) => call((h) => h.openEditor(v, ids)),
-          escape: (v) => call((h) => h.escape(v)),
-        },
-        currentLabels(),
-      ),
-      clickPlugin({
-        openEditor: (v, ids) => call((h) => h.openEditor(v, ids)),
-        clickedPlain: (v) => call((h) => h.clickedPlain(v)),
-      }),
-      relationDragPlugin((v, drop) => call((h) => h.relationDropped(v, drop))),
-      selectionPlugin({
-        settled: (v) => call((h) => h.selectionSettled(v)),
-        snap: (v, from, to) => call((h) => h.snap(v, from, to)),
-      }),
-    ]);
+          clickedPlain: (v) => call((h) => h.clickedPlain(v)),
+        }),
+        relationDragPlugin((v, drop) => call((h) => h.relationDropped(v, drop))),
+        selectionPlugin({
+          settled: (v) => call((h) => h.selectionSettled(v)),
+          snap: (v, from, to) => call((h) => h.snap(v, from, to)),
+        }),
+      ],
+      call((h) => h.initialAnnotations()),
+    );
     viewRef.current = view;
     call((h) => h.ready(view));
     return () => {
