@@ -112,4 +112,26 @@ describe('labelling comfort in the reader', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored()).length).toBe(before);
   });
+
+  it('draws relations as arrows when the project setting is on, and keeps the settings in the project file', async () => {
+    const list = await api('annotations.list', { documentId: doc.id });
+    const rubio = list.find((a) => a.quote === 'Marco Rubio')!;
+    const place = list.find((a) => a.quote === 'Pakistan')!;
+    const [type] = await api('relationTypes.list', {});
+    await api('relations.create', { typeId: type!.id, fromAnnotationId: rubio.id, toAnnotationId: place.id });
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+    const settings = page.getByRole('group', { name: 'Reader settings' });
+    const arrows = settings.getByRole('button', { name: 'Relation arrows' });
+    expect(await arrows.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('.gl-arcs path.gl-arc').count()).toBe(0);
+    await arrows.click();
+    await expect.poll(() => page.locator('.gl-arcs path.gl-arc').count()).toBe(1);
+    expect(await page.locator('.gl-arcs .gl-arc-label').textContent()).toBe(type!.name);
+    await settings.getByRole('button', { name: 'Whole words' }).click();
+    await expect.poll(() => api('project.readerSettings', {})).toEqual({ snapToWords: false, showRelationArcs: true });
+    // Undo puts the setting back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => api('project.readerSettings', {})).toEqual({ snapToWords: true, showRelationArcs: true });
+  });
 });

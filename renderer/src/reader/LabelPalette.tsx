@@ -1,4 +1,4 @@
-import type { Label } from '../../../shared/index.ts';
+import type { Label, ReaderSettings } from '../../../shared/index.ts';
 
 interface Props {
   labels: readonly Label[];
@@ -6,6 +6,8 @@ interface Props {
   hidden: ReadonlySet<string>;
   onTag(label: Label): void;
   onToggle(labelIds: readonly string[], hide: boolean): void;
+  settings: ReaderSettings;
+  onSettings(changes: Partial<ReaderSettings>): void;
 }
 
 const KIND_NAMES: Record<string, string> = { entity: 'Entity layer', claim: 'Claim layer' };
@@ -15,7 +17,7 @@ const KIND_NAMES: Record<string, string> = { entity: 'Entity layer', claim: 'Cla
  * hotkey (a click tags the selection), and switches that hide a label's
  * highlights or a whole layer's (entities, claims) to see the rest.
  */
-export function LabelPalette({ labels, hidden, onTag, onToggle }: Props) {
+export function LabelPalette({ labels, hidden, onTag, onToggle, settings, onSettings }: Props) {
   const kinds = [...new Set(labels.map((l) => l.kind as string))];
   return (
     <div className="gl-palette" role="toolbar" aria-label="Labels" onMouseDown={(e) => e.preventDefault() /* keep the text selection */}>
@@ -48,6 +50,19 @@ export function LabelPalette({ labels, hidden, onTag, onToggle }: Props) {
           </div>
         );
       })}
+      <div className="gl-palette-group gl-palette-settings" role="group" aria-label="Reader settings">
+        <button
+          type="button"
+          aria-pressed={settings.snapToWords}
+          title="A drag selects whole words; hold Ctrl (Cmd on a Mac) when releasing to select characters"
+          onClick={() => onSettings({ snapToWords: !settings.snapToWords })}
+        >
+          Whole words
+        </button>
+        <button type="button" aria-pressed={settings.showRelationArcs} title="Draw relations as arrows between their spans" onClick={() => onSettings({ showRelationArcs: !settings.showRelationArcs })}>
+          Relation arrows
+        </button>
+      </div>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { Label } from '../../../shared/index.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
 import { HoverCard } from './HoverCard.tsx';
+import { RelationArcs } from './RelationArcs.tsx';
+import { useReaderSettings } from './useReaderSettings.ts';
 import { hiddenLabelsStyle, LabelPalette } from './LabelPalette.tsx';
 import { annotationKey, dispatchAnnotations } from './annotationPlugin.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
@@ -33,8 +35,6 @@ interface Props {
   /** An annotation to scroll to and open once the document is loaded. */
   initialAnnotationId?: string;
   onOpenEntity(entityId: string): void;
-  /** Whether a drag selects whole words (the project setting); Ctrl/Cmd at release selects characters. */
-  snapWords?: boolean;
 }
 
 const IDLE_REVIEW: SuggestionReview = { active: false, loading: false, list: [], current: 0 };
@@ -44,10 +44,11 @@ const IDLE_REVIEW: SuggestionReview = { active: false, loading: false, list: [],
  * the editors. Loading, the actions and the text's behaviour live in hooks
  * and ProseMirror plugins; this component lays them out and routes events.
  */
-export function Reader({ documentId, labels, history, initialAnnotationId, onOpenEntity, snapWords = true }: Props) {
+export function Reader({ documentId, labels, history, initialAnnotationId, onOpenEntity }: Props) {
   const document = useReaderDocument(documentId);
   const { doc, annotations, error } = document;
   const [research, reloadResearch] = useResearch(documentId);
+  const [settings, changeSettings] = useReaderSettings(history);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; alsoHere: string[] } | null>(null);
   const [picker, setPicker] = useState<{ left: number; top: number; autoFocus: boolean } | null>(null);
@@ -72,7 +73,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     clickedPlain: () => setEditing(null),
     selectionSettled: (v) => (v.state.selection.empty ? setPicker(null) : showPicker(v, false)),
     snap: (_v, from, to) => {
-      if (!snapWords || !map || !doc) return null;
+      if (!settings.snapToWords || !map || !doc) return null;
       const r = snapToWords(doc.text, map.toOffset(from), map.toOffset(to));
       return { from: map.toPos(r.start, 1), to: map.toPos(r.end, -1) };
     },
@@ -207,8 +208,11 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
             }}
             onMouseLeave={() => setHover(null)}
           >
+            {settings.showRelationArcs && <RelationArcs relations={research.relations} relationTypes={research.relationTypes} version={annotations} />}
             <LabelPalette
               labels={labels}
+              settings={settings}
+              onSettings={changeSettings}
               hidden={hiddenLabels}
               onTag={(l) => {
                 const view = viewRef.current;
