@@ -183,6 +183,16 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     await page.goto(`${served.url}#/compare?docs=${docs.map((d) => d.id).join(',')}`);
     await page.getByText('Minerals are strategic').first().waitFor();
     await expectClean('compare');
+    // The claim's "Similar passages" panel, and an empty matrix cell's stance buttons.
+    await page.locator('.gl-compare-text [data-ann][title="Claim"]').last().click(); // the part after the nested mention
+    await page.getByRole('region', { name: 'Similar passages' }).waitFor();
+    await expectClean('compare with similar passages');
+    const empty = page.getByRole('table', { name: 'Proposition matrix' }).getByRole('button', { name: /Set stance/ }).first();
+    if (await empty.count()) {
+      await empty.click();
+      await expectClean('compare with a cell’s stance buttons');
+      await page.keyboard.press('Escape');
+    }
   });
 
   it('the export dialog', async () => {

@@ -116,6 +116,27 @@ describe('the compare view on the critical-minerals corpus', () => {
         return overview!.documents.flatMap((d) => d.claims.map((c) => `${d.document.name}|${c.claim.stance}|${c.quote}`));
       })
       .toContain(`pakistan-among-key-partners|against|${text}`);
+    // The panel says so once the comparison is reloaded.
+    await candidates.getByText('Already linked to this proposition').first().waitFor();
+  });
+
+  it('sets a document’s own stance from an empty matrix cell, undoably', async () => {
+    // All three articles: the third has said nothing about the proposition yet.
+    await page.goto(`${served.url}#/compare?docs=${docs.map((d) => d.id).join(',')}`);
+    const matrix = page.getByRole('table', { name: 'Proposition matrix' });
+    const empty = matrix.getByRole('button', { name: /no stance\. Set stance/ }).first();
+    const name = (await empty.textContent())!;
+    const [proposition, title] = name.split(' — ');
+    await empty.click();
+    const group = matrix.getByRole('group', { name: /^Stance of / });
+    await group.getByRole('button', { name: 'neutral' }).click();
+    const stances = async () => {
+      const overview = await call<{ proposition: { text: string }; documents: { document: { title: string }; documentStance: { stance: string } | null }[] }[]>(served, 'propositions.overview', {});
+      return overview.find((o) => o.proposition.text === proposition)?.documents.find((d) => title!.startsWith(d.document.title))?.documentStance?.stance ?? null;
+    };
+    await expect.poll(stances).toBe('neutral');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(stances).toBe(null);
   });
 
   it('exports the comparison as CSV and as a self-contained HTML report', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { boilerplateRanges, inRanges } from '../text/boilerplate.ts';
 import {
   GlossError,
   type Annotation,
@@ -73,7 +74,11 @@ export function listSuggestions(project: Project, documentId: string, kinds: rea
     rangesByLabel.set(a.labelId, list);
   }
   const annotated = new Map([...rangesByLabel].map(([labelId, ranges]) => [labelId, new RangeIndex(ranges)]));
-  return all.filter((s) => !rejected.has(rejectionKey(s.labelId, s.start, s.end)) && !annotated.get(s.labelId)?.overlaps(s));
+  // Reference lists, bibliographies and keyword lines are not the article's prose: nothing is suggested there.
+  const boilerplate = boilerplateRanges(project.documents.text(documentId));
+  return all.filter(
+    (s) => !rejected.has(rejectionKey(s.labelId, s.start, s.end)) && !annotated.get(s.labelId)?.overlaps(s) && !inRanges(boilerplate, s.start, s.end),
+  );
 }
 
 /** How `suggestions.accept` names what to accept. */
@@ -105,11 +110,28 @@ export function acceptSuggestion(project: Project, target: AcceptTarget): Annota
   }
   return project.transaction(() => {
     new SuggestionRejectionStore(project.db).remove(range);
-    return project.annotations.create(
+    const annotation = project.annotations.create(
       { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: project.annotator },
       text,
     );
+    // A mention whose words are exactly an entity's name or alias is that entity (when only one has them).
+    if (project.labels.get(range.labelId).kind === 'entity') {
+      const entityId = entityNamed(project, annotation.quote);
+      if (entityId) project.entities.link([{ annotationId: annotation.id, entityId }]);
+    }
+    return annotation;
   });
+}
+
+/** The one entity whose name or an alias is `quote` (case and spacing ignored); null when none or several are. */
+function entityNamed(project: Project, quote: string): string | null {
+  const norm = (x: string) => x.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase();
+  const q = norm(quote);
+  const ids = project.entities
+    .list()
+    .filter((s) => [s.entity.name, ...s.entity.aliases].some((n) => norm(n) === q))
+    .map((s) => s.entity.id);
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 /** Remembers that the user does not want this suggestion; it does not come back, also after reopening the project. */

@@ -122,13 +122,20 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
             >
               <div className="gl-muted">
                 {title(c.document)} · {Math.round(c.score * 100)}%{c.sharedEntityIds.length ? ` · ${c.sharedEntityIds.length} shared entit${c.sharedEntityIds.length === 1 ? 'y' : 'ies'}` : ''}
-                {c.propositionIds.includes(propositionId) ? ' · already linked' : ''}
               </div>
+              {c.propositionIds.includes(propositionId) ? (
+                <div className="gl-match-linked">Already linked to this proposition</div>
+              ) : c.propositionIds.length > 0 ? (
+                <div className="gl-match-linked">
+                  Already a claim on {c.propositionIds.map((id) => `“${result.propositions.find((p) => p.id === id)?.text ?? 'another proposition'}”`).join(', ')}
+                </div>
+              ) : null}
               <div className="gl-match-text">{c.text}</div>
               <div className="gl-row">
                 {stances.values.map((v, i) => (
-                  <button key={v} type="button" className={`gl-stance-badge gl-stance-${v}`} onClick={() => void link(c, v)} aria-label={`Link as ${v} (key ${i + 1})`}>
-                    {i + 1} {v}
+                  <button key={v} type="button" className={`gl-stance-badge gl-stance-${v}`} onClick={() => void link(c, v)} aria-keyshortcuts={String(i + 1)} title={`Link as ${v} (key ${i + 1})`}>
+                    <span className="gl-visually-hidden">Link as </span>
+                    {v} <kbd aria-hidden="true">{i + 1}</kbd>
                   </button>
                 ))}
               </div>
