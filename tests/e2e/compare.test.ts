@@ -118,6 +118,19 @@ describe('the compare view on the critical-minerals corpus', () => {
       .toContain(`pakistan-among-key-partners|against|${text}`);
     // The panel says so once the comparison is reloaded.
     await candidates.getByText('Already linked to this proposition').first().waitFor();
+
+    // A relation across documents: this claim Contradicts the passage in the other column.
+    const types = await call<{ id: string; name: string }[]>(served, 'relationTypes.list', {});
+    const contradicts = types.find((t) => t.name === 'Contradicts')!;
+    await candidates.getByRole('listitem').first().getByRole('combobox', { name: /^Relate this claim to the passage in/ }).selectOption({ label: 'Contradicts' });
+    const sidelines = byName('pakistan-on-the-sidelines');
+    await expect
+      .poll(async () => {
+        const relations = await call<{ typeId: string; fromAnnotationId: string; toAnnotationId: string }[]>(served, 'relations.listByDocument', { documentId: sidelines.id });
+        const other = await call<{ id: string; quote: string }[]>(served, 'annotations.list', { documentId: byName('pakistan-among-key-partners').id });
+        return relations.filter((r) => r.typeId === contradicts.id && other.some((a) => a.id === r.toAnnotationId && a.quote === text)).length;
+      })
+      .toBe(1);
   });
 
   it('sets a document’s own stance from an empty matrix cell, undoably', async () => {

@@ -91,92 +91,94 @@ export function Combobox({ label, placeholder, search, onPick, onCreate, onExtra
 
   return (
     <div className="gl-combobox">
-      <input
-        type="text"
-        role="combobox"
-        aria-label={label}
-        aria-expanded={open && count > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && count > 0 && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={hint ? hintId : undefined}
-        placeholder={placeholder}
-        value={query}
-        autoFocus={autoFocus}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setOpen(true);
-        }}
-        onKeyDown={(e) => {
-          if (onExtraKey?.(e)) {
-            e.preventDefault();
-            return;
-          }
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setMoved({ query, index: Math.min(count - 1, active + 1) });
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setMoved({ query, index: Math.max(0, active - 1) });
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            if (count > 0 && (current || !onCreate)) choose(active);
-            else if (onCreate && query.trim() && !current) {
-              // The search has not answered yet: look for an exact match first, never guess.
-              void search(query).then((o) => {
-                const exact = o.find((x) => sameText(x.label, query));
-                if (exact) onPick(exact);
-                else onCreate(query.replace(/\s+/gu, ' ').trim());
-                setQuery('');
-                setOpen(false);
-              });
+      <div className="gl-combo-field">
+        <input
+          type="text"
+          role="combobox"
+          aria-label={label}
+          aria-expanded={open && count > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && count > 0 && active >= 0 ? `${listId}-${active}` : undefined}
+          aria-describedby={hint ? hintId : undefined}
+          placeholder={placeholder}
+          value={query}
+          autoFocus={autoFocus}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
+          onKeyDown={(e) => {
+            if (onExtraKey?.(e)) {
+              e.preventDefault();
+              return;
             }
-          } else if (e.key === 'Escape' && open) {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      />
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setMoved({ query, index: Math.min(count - 1, active + 1) });
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setMoved({ query, index: Math.max(0, active - 1) });
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              if (count > 0 && (current || !onCreate)) choose(active);
+              else if (onCreate && query.trim() && !current) {
+                // The search has not answered yet: look for an exact match first, never guess.
+                void search(query).then((o) => {
+                  const exact = o.find((x) => sameText(x.label, query));
+                  if (exact) onPick(exact);
+                  else onCreate(query.replace(/\s+/gu, ' ').trim());
+                  setQuery('');
+                  setOpen(false);
+                });
+              }
+            } else if (e.key === 'Escape' && open) {
+              e.stopPropagation();
+              setOpen(false);
+            }
+          }}
+        />
+        {open && count > 0 && (
+          <ul id={listId} role="listbox" aria-label={label} className="gl-combo-list">
+            {options.map((o, i) => (
+              <li
+                key={o.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'gl-active' : undefined}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(i);
+                }}
+              >
+                <span>{o.label}</span>
+                {o.detail && <span className="gl-combo-detail">{o.detail}</span>}
+              </li>
+            ))}
+            {createShown && (
+              <li
+                id={`${listId}-${options.length}`}
+                role="option"
+                aria-selected={active === options.length}
+                className={active === options.length ? 'gl-active' : undefined}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(options.length);
+                }}
+              >
+                Create “{query.trim()}”
+              </li>
+            )}
+          </ul>
+        )}
+      </div>
       {hint && (
         <div id={hintId} className="gl-hint gl-combo-hint">
           {hint}
         </div>
-      )}
-      {open && count > 0 && (
-        <ul id={listId} role="listbox" aria-label={label} className="gl-combo-list">
-          {options.map((o, i) => (
-            <li
-              key={o.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'gl-active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(i);
-              }}
-            >
-              <span>{o.label}</span>
-              {o.detail && <span className="gl-combo-detail">{o.detail}</span>}
-            </li>
-          ))}
-          {createShown && (
-            <li
-              id={`${listId}-${options.length}`}
-              role="option"
-              aria-selected={active === options.length}
-              className={active === options.length ? 'gl-active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(options.length);
-              }}
-            >
-              Create “{query.trim()}”
-            </li>
-          )}
-        </ul>
       )}
     </div>
   );
