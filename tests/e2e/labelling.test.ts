@@ -111,6 +111,18 @@ describe('labelling comfort in the reader', () => {
     await expect.poll(async () => (await stored()).length).toBe(before + n);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored()).length).toBe(before);
+
+    // All at or above a confidence, in one step.
+    const byConfidence = page.getByRole('group', { name: 'Accept by confidence' });
+    await byConfidence.getByLabel('Confidence at least').selectOption({ label: '80%' });
+    const acceptAbove = byConfidence.getByRole('button', { name: /^Accept \d+ at or above$/ });
+    const m = Number((await acceptAbove.innerText()).match(/\d+/)![0]);
+    expect(m).toBeGreaterThan(0);
+    await acceptAbove.click();
+    // Dozens of accepts, each saved: give it time on a busy machine.
+    await expect.poll(async () => (await stored()).length, { timeout: 30_000 }).toBe(before + m);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await stored()).length).toBe(before);
   });
 
   it('draws relations as arrows when the project setting is on, and keeps the settings in the project file', async () => {

@@ -72,4 +72,19 @@ describe('boilerplate', () => {
     const plain: { id: string } = await call('suggestions.accept', { documentId: doc.id, suggestionId: other.id });
     expect(project.entities.entityOf(plain.id)).toBeNull();
   });
+
+  it('scores suggestions: pattern rules above the tagger, repeated names above single ones, quotations above bare reporting verbs', async () => {
+    const doc = await load();
+    const list: { quote: string; source: string; confidence: number; kind: string; reason: string }[] = await call('suggestions.list', { documentId: doc.id });
+    const money = list.find((s) => s.source === 'money-rules')!;
+    expect(money.confidence).toBeGreaterThanOrEqual(0.9);
+    for (const s of list) {
+      expect(s.confidence).toBeGreaterThan(0);
+      expect(s.confidence).toBeLessThan(1);
+    }
+    const tagged = list.filter((s) => s.source === 'compromise');
+    const counts = new Map<string, number>();
+    for (const s of tagged) counts.set(s.quote, (counts.get(s.quote) ?? 0) + 1);
+    for (const s of tagged) expect(s.confidence).toBe(counts.get(s.quote)! > 1 ? Math.min(0.8, 0.6 + 0.1 * (counts.get(s.quote)! - 1)) : 0.6);
+  });
 });

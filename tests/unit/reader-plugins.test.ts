@@ -127,6 +127,7 @@ describe('suggestion plugin', () => {
     source: 'compromise',
     reason: 'test',
     attributes: {},
+    confidence: 0.6,
   });
   const LIST = [suggestion('a', 'Marco Rubio'), suggestion('b', 'Shehbaz Sharif'), suggestion('c', 'Islamabad', PLACE.id)];
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { boilerplateRanges, inRanges } from '../text/boilerplate.ts';
+import { confidenceOf } from './confidence.ts';
 import {
   GlossError,
   type Annotation,
@@ -53,10 +54,16 @@ function allSuggestions(project: Project, documentId: string, kinds: readonly Su
       source: c.source,
       reason: c.reason,
       attributes: attributesFor(c, label),
+      confidence: 0,
     });
   };
   if (kinds.includes('entity')) for (const c of analysis.entities) if (c.type !== 'claim') add(c, 'entity', labels.entity[c.type]);
   if (kinds.includes('claim')) for (const c of analysis.claims) add(c, 'claim', labels.claim);
+  // How often the same words are proposed, in the prose (a keyword line repeating a name proves nothing).
+  const boilerplate = boilerplateRanges(text);
+  const repeats = new Map<string, number>();
+  for (const s of out) if (!inRanges(boilerplate, s.start, s.end)) repeats.set(`${s.labelId}|${s.quote}`, (repeats.get(`${s.labelId}|${s.quote}`) ?? 0) + 1);
+  for (const s of out) s.confidence = confidenceOf(s.source, s.reason, repeats.get(`${s.labelId}|${s.quote}`) ?? 1);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -1,4 +1,30 @@
+import { useState } from 'react';
 import type { Suggestion } from '../../../shared/index.ts';
+
+const THRESHOLDS = [0.9, 0.8, 0.7, 0.6];
+
+/** "Accept all at or above 80 % (12)": every suggestion at least that confident, in one step. */
+function AcceptAbove({ suggestions, onAcceptMany }: { suggestions: readonly Suggestion[]; onAcceptMany(list: readonly Suggestion[]): void }) {
+  const [threshold, setThreshold] = useState(0.8);
+  const above = suggestions.filter((s) => s.confidence >= threshold);
+  return (
+    <div className="gl-row" role="group" aria-label="Accept by confidence">
+      <label>
+        Confidence at least{' '}
+        <select value={threshold} onChange={(e) => setThreshold(Number(e.target.value))}>
+          {THRESHOLDS.map((t) => (
+            <option key={t} value={t}>
+              {Math.round(t * 100)}%
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!above.length} onClick={() => onAcceptMany(above)}>
+        Accept {above.length} at or above
+      </button>
+    </div>
+  );
+}
 
 interface Props {
   active: boolean;
@@ -37,6 +63,7 @@ export function SuggestionsTab({ active, loading, suggestions, current, onStart,
       <p className="gl-hint">
         In the text: <kbd>n</kbd> next, <kbd>p</kbd> previous, <kbd>Enter</kbd> accept, <kbd>Backspace</kbd> reject (with the caret in the suggestion). <kbd>Tab</kbd> leaves the text as usual.
       </p>
+      {suggestions.length > 1 && <AcceptAbove suggestions={suggestions} onAcceptMany={onAcceptMany} />}
       {suggestions.length > 1 && (
         <div className="gl-row" role="group" aria-label="Accept all of one label">
           {[...new Set(suggestions.map((s) => s.labelName))].map((name) => {
@@ -53,7 +80,8 @@ export function SuggestionsTab({ active, loading, suggestions, current, onStart,
         {suggestions.map((s, i) => (
           <li key={s.id} className={i === current ? 'gl-current' : undefined} aria-current={i === current ? 'true' : undefined}>
             <button type="button" className="gl-link-button gl-suggest-quote" onClick={() => onFocus(i)} title={s.reason}>
-              <span className="gl-chip">{s.labelName}</span> {s.quote.length > 90 ? `${s.quote.slice(0, 90)}…` : s.quote}
+              <span className="gl-chip">{s.labelName}</span> {s.quote.length > 90 ? `${s.quote.slice(0, 90)}…` : s.quote}{' '}
+              <span className="gl-muted">{Math.round(s.confidence * 100)}%</span>
             </button>
             <span className="gl-row">
               <button type="button" aria-label={`Accept ${s.labelName} ${s.quote.slice(0, 40)}`} onClick={() => onAccept(i)}>
