@@ -127,7 +127,7 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
   return (
     <section className="gl-match-panel" aria-label="Similar passages">
       <div className="gl-row">
-        <h3 className="gl-grow">Similar passages to “{claim.quote.length > 80 ? `${claim.quote.slice(0, 80)}…` : claim.quote}”</h3>
+        <h2 className="gl-grow">Similar passages to “{claim.quote.length > 80 ? `${claim.quote.slice(0, 80)}…` : claim.quote}”</h2>
         <button type="button" className="gl-icon-button" aria-label="Close similar passages" onClick={onClose}>
           ×
         </button>

@@ -126,6 +126,8 @@ export function Library({ onOpen, onCompare }: Props) {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
+      {/* The page heading, for screen readers (the page is the Library nav item). */}
+      <h1 className="gl-visually-hidden">Library</h1>
       <div className="gl-library-bar">
         <input
           type="search"

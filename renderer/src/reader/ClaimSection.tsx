@@ -129,7 +129,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
 
   return (
     <section className="gl-editor-section" aria-label="Claim">
-      <h3>Claim</h3>
+      <h2>Claim</h2>
       {claims.map((c) => (
         <div key={c.id} className="gl-claim-card" aria-label={`Claim on ${c.propositionText}`} role="group">
           <div className="gl-claim-prop">{c.propositionText}</div>

@@ -86,7 +86,7 @@ export function RelationSection({ annotation, relations, relationTypes, annotati
 
   return (
     <section className="gl-editor-section" aria-label="Relations">
-      <h3>Relations</h3>
+      <h2>Relations</h2>
       {mine.length > 0 && (
         <ul className="gl-relation-list">
           {mine.map((r) => {
