@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/backend/api/dispatch.ts';
 import { importSources, readSources } from '../../electron/backend/import/index.ts';
 import type { Project } from '../../electron/backend/project.ts';
-import { boilerplateRanges } from '../../electron/backend/text/boilerplate.ts';
+import { boilerplateRanges, isHeadingLine } from '../../electron/backend/text/boilerplate.ts';
 import { freshProjectPerTest } from '../support/project.ts';
 
 const ARTICLE = [
@@ -50,6 +50,16 @@ describe('boilerplate', () => {
     expect(found[1]!.endsWith('doi: 10.1234/abcd')).toBe(true);
     expect(found).toHaveLength(2);
     expect(boilerplateRanges('Plain prose.\nMore prose about keywords: none here.')).toEqual([]);
+  });
+
+  it('tells headings (a whole line not ending as a sentence does) from sentences', () => {
+    const text = 'A Title Line\nNEW AGREEMENTS AND GLOBAL COORDINATION\nPakistan was not invited. It said so.\n“We will talk,” he said';
+    const at = (t: string) => [text.indexOf(t), text.indexOf(t) + t.length] as const;
+    expect(isHeadingLine(text, ...at('A Title Line'))).toBe(true);
+    expect(isHeadingLine(text, ...at('NEW AGREEMENTS AND GLOBAL COORDINATION'))).toBe(true);
+    expect(isHeadingLine(text, ...at('Pakistan was not invited.'))).toBe(false);
+    expect(isHeadingLine(text, ...at('“We will talk,” he said'))).toBe(false); // quoted speech, even without a final stop
+    expect(isHeadingLine(text, ...at('It said so.'))).toBe(false);
   });
 
   it('suggests nothing in keyword lines or reference lists', async () => {

@@ -37,3 +37,20 @@ export function boilerplateRanges(text: string): TextRange[] {
 export function inRanges(ranges: readonly TextRange[], start: number, end: number): boolean {
   return ranges.some((r) => start < r.end && r.start < end);
 }
+
+/**
+ * Whether [start, end) is a heading: a whole line (a title, "NEW AGREEMENTS
+ * AND GLOBAL COORDINATION") that does not end as a sentence does and quotes
+ * no one. Claim
+ * matching leaves headings out: they share a story's words without saying
+ * anything about them.
+ */
+export function isHeadingLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const next = text.indexOf('\n', start);
+  const lineEnd = next < 0 ? text.length : next;
+  if (text.slice(lineStart, start).trim() || text.slice(end, lineEnd).trim()) return false;
+  const line = text.slice(start, end).trim();
+  // Quoted speech on a line of its own is claim material even without a final stop.
+  return line.length > 0 && line.length < 200 && !/[.!?…:;"”’)\]]$/u.test(line) && !/["“”«»]/u.test(line);
+}
