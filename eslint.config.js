@@ -116,13 +116,11 @@ export default defineConfig([
     // split (Reader.tsx first); new files get the whole rule set.
     name: 'gloss/renderer/legacy-hooks',
     files: [
-      'renderer/src/common/Combobox.tsx',
       'renderer/src/compare/ClaimMatchPanel.tsx',
       'renderer/src/compare/ComparePage.tsx',
       'renderer/src/library/Library.tsx',
       'renderer/src/reader/AnnotationEditor.tsx',
       'renderer/src/reader/PropagationDialog.tsx',
-      'renderer/src/reader/Reader.tsx',
       'renderer/src/reader/useResearch.ts',
       'renderer/src/tagset/ColorInput.tsx',
       'renderer/src/tagset/InlineText.tsx',

@@ -10,7 +10,23 @@ export const ProjectInfoSchema = z.object({
   annotator: z.string(),
 });
 
+/** How the reader behaves, per project (stored in the project file). */
+export const ReaderSettingsSchema = z.object({
+  /** A drag selects whole words (Ctrl or Cmd at release selects characters). */
+  snapToWords: z.boolean().default(true),
+  /** Relations drawn as arrows between their spans in the text. */
+  showRelationArcs: z.boolean().default(false),
+});
+export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
+
 export const projectMethods = {
+  /** The reader settings, defaults filled in. */
+  'project.readerSettings': { args: z.object({}).strict(), result: ReaderSettingsSchema },
+  /** Changes reader settings; returns the previous ones, for undo. */
+  'project.setReaderSettings': {
+    args: z.object({ snapToWords: z.boolean().optional(), showRelationArcs: z.boolean().optional() }).strict(),
+    result: z.object({ settings: ReaderSettingsSchema, previous: ReaderSettingsSchema }),
+  },
   'project.info': { args: z.object({}).strict(), result: ProjectInfoSchema },
   'project.export': {
     args: z.object({ format: ExportFormatSchema, documentIds: z.array(z.string()).optional(), labels: z.array(z.string()).optional(), annotator: z.string().min(1).optional() }).strict(),

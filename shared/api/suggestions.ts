@@ -34,6 +34,12 @@ export const SuggestionSchema = z.object({
   reason: z.string(),
   /** Attribute values the annotation gets on accept (e.g. `reported` on a claim). */
   attributes: z.record(z.string(), AttributeValueSchema),
+  /**
+   * How sure the engine is, in [0, 1]: by source (pattern rules above the
+   * statistical tagger above claim rules), raised when the same words recur.
+   * A heuristic for sorting and "accept all above", not a probability.
+   */
+  confidence: z.number().min(0).max(1),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 

@@ -116,6 +116,40 @@ describe('the compare view on the critical-minerals corpus', () => {
         return overview!.documents.flatMap((d) => d.claims.map((c) => `${d.document.name}|${c.claim.stance}|${c.quote}`));
       })
       .toContain(`pakistan-among-key-partners|against|${text}`);
+    // The panel says so once the comparison is reloaded.
+    await candidates.getByText('Already linked to this proposition').first().waitFor();
+
+    // A relation across documents: this claim Contradicts the passage in the other column.
+    const types = await call<{ id: string; name: string }[]>(served, 'relationTypes.list', {});
+    const contradicts = types.find((t) => t.name === 'Contradicts')!;
+    await candidates.getByRole('listitem').first().getByRole('combobox', { name: /^Relate this claim to the passage in/ }).selectOption({ label: 'Contradicts' });
+    const sidelines = byName('pakistan-on-the-sidelines');
+    await expect
+      .poll(async () => {
+        const relations = await call<{ typeId: string; fromAnnotationId: string; toAnnotationId: string }[]>(served, 'relations.listByDocument', { documentId: sidelines.id });
+        const other = await call<{ id: string; quote: string }[]>(served, 'annotations.list', { documentId: byName('pakistan-among-key-partners').id });
+        return relations.filter((r) => r.typeId === contradicts.id && other.some((a) => a.id === r.toAnnotationId && a.quote === text)).length;
+      })
+      .toBe(1);
+  });
+
+  it('sets a document’s own stance from an empty matrix cell, undoably', async () => {
+    // All three articles: the third has said nothing about the proposition yet.
+    await page.goto(`${served.url}#/compare?docs=${docs.map((d) => d.id).join(',')}`);
+    const matrix = page.getByRole('table', { name: 'Proposition matrix' });
+    const empty = matrix.getByRole('button', { name: /no stance\. Set stance/ }).first();
+    const name = (await empty.textContent())!;
+    const [proposition, title] = name.split(' — ');
+    await empty.click();
+    const group = matrix.getByRole('group', { name: /^Stance of / });
+    await group.getByRole('button', { name: 'neutral' }).click();
+    const stances = async () => {
+      const overview = await call<{ proposition: { text: string }; documents: { document: { title: string }; documentStance: { stance: string } | null }[] }[]>(served, 'propositions.overview', {});
+      return overview.find((o) => o.proposition.text === proposition)?.documents.find((d) => title!.startsWith(d.document.title))?.documentStance?.stance ?? null;
+    };
+    await expect.poll(stances).toBe('neutral');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(stances).toBe(null);
   });
 
   it('exports the comparison as CSV and as a self-contained HTML report', async () => {

@@ -83,8 +83,11 @@ describe('claims, stances and entities in the reader', () => {
     let editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.getByRole('combobox', { name: 'Link to proposition' }).fill(proposition);
     await editor.getByRole('option', { name: `Create “${proposition}”` }).click();
+    // The stance is chosen in the same step: nothing is linked until it is.
+    await editor.getByRole('group', { name: `Stance toward “${proposition}”` }).getByText('Needs a stance').waitFor();
+    await page.keyboard.press('1'); // favor
     const claim = editor.getByRole('group', { name: `Claim on ${proposition}` });
-    await claim.getByLabel('Stance').selectOption('favor');
+    await expect.poll(() => claim.getByLabel('Stance').inputValue()).toBe('favor');
 
     const b = await open('pakistan-on-the-sidelines');
     await selectPhrase(page, 'Pakistan was not invited to the Global Minerals Conference');
@@ -93,6 +96,7 @@ describe('claims, stances and entities in the reader', () => {
     editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.getByRole('combobox', { name: 'Link to proposition' }).fill('key US partner');
     await editor.getByRole('option', { name: new RegExp(proposition) }).click();
+    await page.keyboard.press('3'); // neutral, changed below
     const claimB = editor.getByRole('group', { name: `Claim on ${proposition}` });
     await claimB.getByLabel('Stance').selectOption('against');
     await claimB.getByLabel('Said by').fill('Former Pakistani envoy Abdul Basit');
@@ -112,6 +116,41 @@ describe('claims, stances and entities in the reader', () => {
     // The propositions tab of the reader lists it with the document's claim.
     await page.getByRole('tab', { name: 'Propositions' }).click();
     await page.getByRole('list', { name: 'Propositions in this document' }).getByText(proposition).waitFor();
+  });
+
+  it('never links a new statement to a merely similar proposition; relinking keeps who said it', async () => {
+    const proposition = 'Pakistan is a key US partner on critical minerals';
+    const b = await open('pakistan-on-the-sidelines');
+    await page.locator('.gl-reader-text [data-ann]', { hasText: 'not invited' }).first().click();
+    const editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    const picker = editor.getByRole('combobox', { name: 'Link to proposition' });
+    // Unlink the claim said by the envoy (to fix it, say); its framing is remembered for the next link.
+    await editor.getByRole('group', { name: `Claim on ${proposition}` }).getByRole('button', { name: 'Unlink from this proposition' }).click();
+    await editor.getByRole('group', { name: `Claim on ${proposition}` }).waitFor({ state: 'detached' });
+    // Shares most words with the existing proposition: Enter must create, not link to it.
+    const similar = 'Pakistan is a key partner';
+    await picker.fill(similar);
+    await editor.getByRole('option', { name: new RegExp(proposition) }).waitFor();
+    await expect.poll(() => editor.getByRole('option', { name: `Create “${similar}”` }).getAttribute('aria-selected')).toBe('true');
+    await picker.press('Enter');
+    await page.keyboard.press('3');
+    await editor.getByRole('group', { name: `Claim on ${similar}` }).waitFor();
+    const texts = async () => (await call<{ proposition: { text: string } }[]>(served, 'propositions.overview', {})).map((o) => o.proposition.text).sort();
+    await expect.poll(texts).toEqual([similar, proposition].sort());
+
+    // Typed again in other case and spacing: the exact match is taken, with the stance chosen ahead and the framing kept.
+    await picker.fill('  pakistan is a KEY us partner   on critical minerals');
+    await editor.getByRole('option', { name: new RegExp(proposition) }).waitFor();
+    await picker.press('Alt+2'); // against, chosen ahead
+    await picker.press('Enter');
+    const relinked = editor.getByRole('group', { name: `Claim on ${proposition}` });
+    await expect.poll(() => relinked.getByLabel('Said by').inputValue()).toBe('Former Pakistani envoy Abdul Basit');
+    await expect.poll(() => relinked.getByLabel('Stance').inputValue()).toBe('against');
+    await expect.poll(texts).toEqual([similar, proposition].sort());
+    const claims = await call<{ propositionText: string; stance: string; attribution: { text: string } }[]>(served, 'claims.listByDocument', { documentId: b.id });
+    expect(claims.map((c) => `${c.propositionText}|${c.stance}|${c.attribution.text}`).sort()).toEqual(
+      [`${proposition}|against|Former Pakistani envoy Abdul Basit`, `${similar}|neutral|Former Pakistani envoy Abdul Basit`].sort(),
+    );
   });
 
   it('accepts and rejects suggestions from the keyboard; a rejected one does not come back', async () => {

@@ -51,8 +51,9 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
     [phrase, occurrence] as const,
   );
   if (!ok) throw new Error(`"${phrase}" not found in the reader`);
-  // Let ProseMirror read the DOM selection.
+  // Let ProseMirror read the DOM selection, and the reader show its label picker for it.
   await page.waitForFunction(() => !getSelection()?.isCollapsed);
+  await page.locator('.gl-label-picker').waitFor();
   await page.waitForTimeout(50);
 }
 

@@ -39,6 +39,17 @@ function setup(paragraphs: number, chars: number, count: number) {
 const ids = (set: DecorationSet, from?: number, to?: number) => new Set(set.find(from, to).map((d) => (d.spec as { id: string }).id));
 
 describe('annotation plugin', () => {
+  it('paints annotations given at creation exactly as a reset would', () => {
+    const t = setup(1000, 200_000, 3000);
+    const initial = EditorState.create({ doc: t.view.state.doc, plugins: [annotationPlugin(t.painted)] });
+    const s = annotationKey.getState(initial)!;
+    expect(s.window).toEqual(t.s.window);
+    expect(ids(s.decorations)).toEqual(ids(t.s.decorations));
+    expect(ids(s.visible)).toEqual(ids(t.s.visible));
+    const lanes = (set: DecorationSet) => set.find().map((d) => `${d.from}-${d.to}:${(d.spec as { lane: number }).lane}`).sort();
+    expect(lanes(s.decorations)).toEqual(lanes(t.s.decorations));
+  });
+
   it('draws every highlight of a short document', () => {
     const t = setup(40, 8000, 300);
     expect(t.s.window).toBeNull();

@@ -10,6 +10,7 @@
 // sentence mentions too (mentions linked to the same registry entity, so
 // "Islamabad" and "Pakistan" can count as one when the researcher linked them so).
 
+import { boilerplateRanges, inRanges, isHeadingLine } from '../text/boilerplate.ts';
 import type { ClaimCandidate, TextRange } from '../../../shared/index.ts';
 import { sentences } from '../suggest/sentences.ts';
 import { wordsOf } from './words.ts';
@@ -145,7 +146,10 @@ export function matchClaim(query: ClaimQuery, documents: readonly MatchDocument[
     if (d.id === query.documentId) return;
     const mentions = d.mentions.filter((m) => query.entityIds.has(m.entityId));
     const ranked: { s: Sentence; score: number; lexical: number; shared: string[] }[] = [];
+    // Keyword lines and reference lists share words with any claim but say nothing: left out of the ranking.
+    const boilerplate = boilerplateRanges(d.text);
     for (const s of segmented[di]!.sentences) {
+      if (inRanges(boilerplate, s.start, s.end) || isHeadingLine(d.text, s.start, s.end)) continue;
       let lexical = 0;
       if (q.norm > 0 && [...s.terms.keys()].some((t) => q.v.has(t))) {
         const sv = weigh(s.terms);

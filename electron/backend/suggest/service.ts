@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { boilerplateRanges, inRanges } from '../text/boilerplate.ts';
+import { confidenceOf } from './confidence.ts';
 import {
   GlossError,
   type Annotation,
@@ -53,6 +55,7 @@ function allSuggestions(project: Project, documentId: string, kinds: readonly Su
       source: c.source,
       reason: c.reason,
       attributes: attributesFor(c, label),
+      confidence: 0,
     });
   };
   if (kinds.includes('entity')) for (const c of analysis.entities) if (c.type !== 'claim') add(c, 'entity', labels.entity[c.type]);
@@ -64,6 +67,11 @@ function allSuggestions(project: Project, documentId: string, kinds: readonly Su
     const kind: SuggestionKind = label?.kind === 'claim' ? 'claim' : 'entity';
     if (label && kinds.includes(kind)) add({ start: c.start, end: c.end, type: kind === 'claim' ? 'claim' : 'person', source: 'imported', reason: c.reason }, kind, label);
   }
+  // How often the same words are proposed, in the prose (a keyword line repeating a name proves nothing).
+  const boilerplate = boilerplateRanges(text);
+  const repeats = new Map<string, number>();
+  for (const s of out) if (!inRanges(boilerplate, s.start, s.end)) repeats.set(`${s.labelId}|${s.quote}`, (repeats.get(`${s.labelId}|${s.quote}`) ?? 0) + 1);
+  for (const s of out) s.confidence = confidenceOf(s.source, s.reason, repeats.get(`${s.labelId}|${s.quote}`) ?? 1);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -81,7 +89,11 @@ export function listSuggestions(project: Project, documentId: string, kinds: rea
     rangesByLabel.set(a.labelId, list);
   }
   const annotated = new Map([...rangesByLabel].map(([labelId, ranges]) => [labelId, new RangeIndex(ranges)]));
-  return all.filter((s) => !rejected.has(rejectionKey(s.labelId, s.start, s.end)) && !annotated.get(s.labelId)?.overlaps(s));
+  // Reference lists, bibliographies and keyword lines are not the article's prose: nothing is suggested there.
+  const boilerplate = boilerplateRanges(project.documents.text(documentId));
+  return all.filter(
+    (s) => !rejected.has(rejectionKey(s.labelId, s.start, s.end)) && !annotated.get(s.labelId)?.overlaps(s) && !inRanges(boilerplate, s.start, s.end),
+  );
 }
 
 /** How `suggestions.accept` names what to accept. */
@@ -113,11 +125,28 @@ export function acceptSuggestion(project: Project, target: AcceptTarget): Annota
   }
   return project.transaction(() => {
     new SuggestionRejectionStore(project.db).remove(range);
-    return project.annotations.create(
+    const annotation = project.annotations.create(
       { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: project.annotator },
       text,
     );
+    // A mention whose words are exactly an entity's name or alias is that entity (when only one has them).
+    if (project.labels.get(range.labelId).kind === 'entity') {
+      const entityId = entityNamed(project, annotation.quote);
+      if (entityId) project.entities.link([{ annotationId: annotation.id, entityId }]);
+    }
+    return annotation;
   });
+}
+
+/** The one entity whose name or an alias is `quote` (case and spacing ignored); null when none or several are. */
+function entityNamed(project: Project, quote: string): string | null {
+  const norm = (x: string) => x.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase();
+  const q = norm(quote);
+  const ids = project.entities
+    .list()
+    .filter((s) => [s.entity.name, ...s.entity.aliases].some((n) => norm(n) === q))
+    .map((s) => s.entity.id);
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 /** Remembers that the user does not want this suggestion; it does not come back, also after reopening the project. */

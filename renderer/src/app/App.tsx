@@ -37,6 +37,12 @@ function pageKey(route: Route): string {
   }
 }
 
+/** The skip link's target: the open document's text when there is one, else the page's main region. */
+function skipToContent(): void {
+  const text = document.querySelector<HTMLElement>('.gl-reader-text');
+  (text ?? document.getElementById('gl-main'))?.focus();
+}
+
 export function App() {
   const [route, navigate] = useRoute();
   const [labels, setLabels] = useState<Label[]>([]);
@@ -106,6 +112,13 @@ export function App() {
 
   return (
     <div className="gl-app">
+      <a className="gl-skip-link" href="#gl-main" onClick={(e) => {
+        // The hash is the router's: move focus without navigating.
+        e.preventDefault();
+        skipToContent();
+      }}>
+        Skip to content
+      </a>
       <header className="gl-topbar">
         <span className="gl-brand" aria-hidden="true">Gloss</span>
         <nav aria-label="Main">
@@ -140,7 +153,7 @@ export function App() {
           <span className="gl-saved" aria-live="polite">All changes saved</span>
         </div>
       </header>
-      <main className="gl-content" key={refresh}>
+      <main className="gl-content" id="gl-main" tabIndex={-1} key={refresh}>
         {route.view === 'library' && (
           <Library
             history={history}

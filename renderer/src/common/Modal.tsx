@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import './modal.css';
 
 interface Props {
@@ -13,6 +13,8 @@ interface Props {
   className?: string;
   /** Text under the title, read with the title (aria-describedby). */
   description?: ReactNode;
+  /** Where focus goes on close when the element that had it at opening is gone. */
+  fallbackFocus?(): void;
 }
 
 /**
@@ -21,16 +23,19 @@ interface Props {
  * Escape into a cancel, which closes it through `onClose`. Focus goes to the
  * first control (or `initialFocus`) and back to the opener when it closes.
  */
-export function Modal({ title, onClose, children, role = 'dialog', initialFocus, className, description }: Props) {
+export function Modal({ title, onClose, children, role = 'dialog', initialFocus, className, description, fallbackFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
   const closeRef = useRef(onClose);
+  const fallbackRef = useRef(fallbackFocus);
   useEffect(() => {
     closeRef.current = onClose;
+    fallbackRef.current = fallbackFocus;
   });
 
-  useEffect(() => {
+  // A layout effect: its cleanup closes the dialog while it is still in the page, so focus can go back.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement as HTMLElement | null;
@@ -47,12 +52,22 @@ export function Modal({ title, onClose, children, role = 'dialog', initialFocus,
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
+      if (opener?.isConnected && opener !== document.body) opener.focus();
+      else fallbackRef.current?.();
     };
   }, [initialFocus]);
 
   return (
-    <dialog ref={ref} className={`gl-dialog ${className ?? ''}`} role={role === 'alertdialog' ? 'alertdialog' : undefined} aria-modal="true" aria-labelledby={titleId} aria-describedby={description ? descId : undefined}>
+    <dialog ref={ref} className={`gl-dialog ${className ?? ''}`} role={role === 'alertdialog' ? 'alertdialog' : undefined} aria-modal="true" aria-labelledby={titleId} aria-describedby={description ? descId : undefined}
+      onKeyDown={(e) => {
+        // Escape is handled here, before the browser's close request: otherwise focus is given
+        // back while the key is still travelling, and the control behind gets the Escape too.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        closeRef.current();
+      }}
+    >
       <div className="gl-dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="gl-icon-button" aria-label={`Close ${title}`} onClick={() => closeRef.current()}>

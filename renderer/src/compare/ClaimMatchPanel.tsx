@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Annotation, ClaimMatch, CompareResult, StanceSet } from '../../../shared/index.ts';
+import type { Annotation, ClaimMatch, CompareResult, RelationType, StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -25,6 +25,17 @@ interface Props {
 export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history, onChanged, onReveal, onClose }: Props) {
   const [match, setMatch] = useState<ClaimMatch | null>(null);
   const [propositionId, setPropositionId] = useState<string | null>(null);
+  const [relationTypes, setRelationTypes] = useState<RelationType[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.relationTypes.list({}).then(
+      (list) => live && setRelationTypes(list),
+      (err) => notify('error', messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const title = (id: string) => result.documents.find((d) => d.id === id)?.title ?? id;
 
   useEffect(() => {
@@ -77,10 +88,46 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
     }
   };
 
+  /**
+   * A relation across documents, from this claim to a passage of another
+   * column (tagged as a claim first when it is not an annotation yet), e.g.
+   * Contradicts; undone in one step.
+   */
+  const relate = async (candidate: ClaimMatch['candidates'][number], typeId: string) => {
+    try {
+      let toId = candidate.annotationIds[0] ?? null;
+      let createdId: string | null = null;
+      if (!toId) {
+        if (!claimLabelId) return notify('error', 'The tagset has no claim label.');
+        const created = await api.annotations.create({ documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId });
+        toId = createdId = created.id;
+      }
+      const r = await api.relations.create({ typeId, fromAnnotationId: claim.id, toAnnotationId: toId });
+      const name = relationTypes.find((t) => t.id === typeId)?.name ?? 'relation';
+      history.push({
+        description: `relate across documents (${name})`,
+        undo: async () => {
+          await api.relations.delete({ id: r.id });
+          if (createdId) await api.snapshots.deleteAnnotations({ annotationIds: [createdId] });
+          await onChanged();
+        },
+        redo: async () => {
+          if (createdId) await api.annotations.create({ id: createdId, documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId! });
+          await api.relations.create({ id: r.id, typeId, fromAnnotationId: claim.id, toAnnotationId: toId! });
+          await onChanged();
+        },
+      });
+      notify('info', `Related: this claim ${name} the passage in ${title(candidate.document)}.`);
+      await onChanged();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
   return (
     <section className="gl-match-panel" aria-label="Similar passages">
       <div className="gl-row">
-        <h3 className="gl-grow">Similar passages to “{claim.quote.length > 80 ? `${claim.quote.slice(0, 80)}…` : claim.quote}”</h3>
+        <h2 className="gl-grow">Similar passages to “{claim.quote.length > 80 ? `${claim.quote.slice(0, 80)}…` : claim.quote}”</h2>
         <button type="button" className="gl-icon-button" aria-label="Close similar passages" onClick={onClose}>
           ×
         </button>
@@ -112,6 +159,8 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
               aria-label={`${Math.round(c.score * 100)}% in ${title(c.document)}: ${c.text}. Press ${stances.values.map((v, i) => `${i + 1} for ${v}`).join(', ')}`}
               onFocus={() => onReveal(c.document, c.start, c.end)}
               onKeyDown={(e) => {
+                // Keys typed in the passage's own controls (the relation list) are theirs.
+                if (e.target !== e.currentTarget) return;
                 const i = Number(e.key) - 1;
                 const stance = stances.values[i];
                 if (stance && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -122,15 +171,36 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
             >
               <div className="gl-muted">
                 {title(c.document)} · {Math.round(c.score * 100)}%{c.sharedEntityIds.length ? ` · ${c.sharedEntityIds.length} shared entit${c.sharedEntityIds.length === 1 ? 'y' : 'ies'}` : ''}
-                {c.propositionIds.includes(propositionId) ? ' · already linked' : ''}
               </div>
+              {c.propositionIds.includes(propositionId) ? (
+                <div className="gl-match-linked">Already linked to this proposition</div>
+              ) : c.propositionIds.length > 0 ? (
+                <div className="gl-match-linked">
+                  Already a claim on {c.propositionIds.map((id) => `“${result.propositions.find((p) => p.id === id)?.text ?? 'another proposition'}”`).join(', ')}
+                </div>
+              ) : null}
               <div className="gl-match-text">{c.text}</div>
               <div className="gl-row">
                 {stances.values.map((v, i) => (
-                  <button key={v} type="button" className={`gl-stance-badge gl-stance-${v}`} onClick={() => void link(c, v)} aria-label={`Link as ${v} (key ${i + 1})`}>
-                    {i + 1} {v}
+                  <button key={v} type="button" className={`gl-stance-badge gl-stance-${v}`} onClick={() => void link(c, v)} aria-keyshortcuts={String(i + 1)} title={`Link as ${v} (key ${i + 1})`}>
+                    <span className="gl-visually-hidden">Link as </span>
+                    {v} <kbd aria-hidden="true">{i + 1}</kbd>
                   </button>
                 ))}
+                {relationTypes.length > 0 && (
+                  <select
+                    aria-label={`Relate this claim to the passage in ${title(c.document)}`}
+                    value=""
+                    onChange={(e) => e.target.value && void relate(c, e.target.value)}
+                  >
+                    <option value="">Relate as…</option>
+                    {relationTypes.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </div>
             </li>
           ))}

@@ -82,7 +82,8 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
       <h2 className="gl-compare-title" title={document.title}>
         {document.title}
       </h2>
-      <div className="gl-compare-scroll" ref={scroller}>
+      {/* Focusable, so the column scrolls from the keyboard too (WCAG 2.1.1). */}
+      <div className="gl-compare-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Scroll ${document.title}`}>
         <div ref={mount} />
       </div>
     </section>

@@ -54,6 +54,27 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const matrixRef = useRef<HTMLDivElement>(null);
 
+  /** An empty matrix cell given a stance: the document's own stance, undoable. */
+  const setDocumentStance = async (propositionId: string, documentId: string, stance: string) => {
+    try {
+      const done = await api.stances.setDocument({ documentId, propositionId, stance, justification: '' });
+      history.push({
+        description: `document stance ${stance}`,
+        undo: async () => {
+          await api.stances.clearDocument({ documentId, propositionId });
+          await load();
+        },
+        redo: async () => {
+          await api.stances.setDocument({ id: done.stance.id, documentId, propositionId, stance, justification: '' });
+          await load();
+        },
+      });
+      await load();
+    } catch (err) {
+      notify('error', messageOf(err));
+    }
+  };
+
   const load = useCallback(async () => {
     try {
       const [result, documents, lists, tagset] = await Promise.all([
@@ -152,10 +173,16 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
       </div>
       {picking && <DocumentPicker initial={documentIds} onCompare={(ids) => { setPicking(false); onChooseDocuments(ids); }} />}
       <div className="gl-compare-top" ref={matrixRef}>
-        <PropositionMatrix result={result} contestedOnly={contestedOnly} current={current} onCell={(pid, docId, annotationId) => {
-          setCurrent(pid);
-          if (annotationId) columns.get(docId)?.current?.reveal(annotationId);
-        }} />
+        <PropositionMatrix
+          result={result}
+          contestedOnly={contestedOnly}
+          current={current}
+          onCell={(pid, docId, annotationId) => {
+            setCurrent(pid);
+            if (annotationId) columns.get(docId)?.current?.reveal(annotationId);
+          }}
+          onSetStance={(propositionId, documentId, stance) => void setDocumentStance(propositionId, documentId, stance)}
+        />
         <EntityStrip result={result} onHover={(e) => setHighlight(e ? e.documents.flatMap((d) => d.annotationIds) : [])} />
         <details className="gl-reuse">
           <summary>Reused passages ({result.reusedPassages.length})</summary>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CompareResult } from '../../../shared/index.ts';
 import { stanceIcon } from './stance.ts';
 
@@ -6,11 +7,16 @@ interface Props {
   contestedOnly: boolean;
   current: string | null;
   onCell(propositionId: string, documentId: string, annotationId: string | null): void;
+  /** An empty cell was given a stance: the document's own stance toward the proposition. */
+  onSetStance(propositionId: string, documentId: string, stance: string): void;
 }
 
 /** One row per proposition, one column per document: the stance (icon and colour) and the evidence quotes. */
-export function PropositionMatrix({ result, contestedOnly, current, onCell }: Props) {
+export function PropositionMatrix({ result, contestedOnly, current, onCell, onSetStance }: Props) {
   const { positive, negative } = result.stanceSet;
+  // The empty cell whose stance buttons are shown.
+  const [choosing, setChoosing] = useState<string | null>(null);
+  const titleOf = (id: string) => result.documents.find((d) => d.id === id)?.title ?? '';
   const rows = result.propositions.filter((p) => !contestedOnly || p.contested);
   if (!result.propositions.length) {
     return <p className="gl-hint">None of these documents has a claim linked to a proposition yet. Tag claims in the reader (or use “Similar passages” below) to fill the matrix.</p>;
@@ -44,9 +50,13 @@ export function PropositionMatrix({ result, contestedOnly, current, onCell }: Pr
                   <button
                     type="button"
                     className="gl-cell"
-                    aria-label={`${p.text} — ${result.documents.find((d) => d.id === cell.document)?.title}: ${cell.stance}. Show evidence`}
+                    title="Show evidence"
                     onClick={() => onCell(p.id, cell.document, cell.evidence[0]?.annotationId ?? null)}
                   >
+                    {/* The name starts with what the cell is about; the visible text follows, as axe's name-mismatch rule wants. */}
+                    <span className="gl-visually-hidden">
+                      {p.text} — {titleOf(cell.document)}:{' '}
+                    </span>
                     <span className={`gl-stance-badge gl-stance-${cell.stance}`}>
                       {stanceIcon(cell.stance, positive, negative)} {cell.stance}
                     </span>
@@ -58,10 +68,40 @@ export function PropositionMatrix({ result, contestedOnly, current, onCell }: Pr
                     ))}
                     {cell.quotes.length > 2 && <span className="gl-muted">+{cell.quotes.length - 2} more</span>}
                   </button>
+                ) : choosing === `${p.id}|${cell.document}` ? (
+                  <div
+                    className="gl-row gl-cell-stances"
+                    role="group"
+                    aria-label={`Stance of ${titleOf(cell.document)} toward ${p.text}`}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Escape') setChoosing(null);
+                    }}
+                  >
+                    {result.stanceSet.values.map((v, i) => (
+                      <button
+                        key={v}
+                        type="button"
+                        autoFocus={i === 0}
+                        className={`gl-stance-badge gl-stance-${v}`}
+                        onClick={() => {
+                          setChoosing(null);
+                          onSetStance(p.id, cell.document, v);
+                        }}
+                      >
+                        {v}
+                      </button>
+                    ))}
+                    <button type="button" className="gl-link-button" onClick={() => setChoosing(null)}>
+                      Cancel
+                    </button>
+                  </div>
                 ) : (
-                  <span className="gl-muted" aria-label="no stance">
-                    —
-                  </span>
+                  <button type="button" className="gl-cell gl-cell-empty" title="Set this document’s stance" onClick={() => setChoosing(`${p.id}|${cell.document}`)}>
+                    <span className="gl-visually-hidden">
+                      {p.text} — {titleOf(cell.document)}: no stance. Set stance
+                    </span>
+                    <span aria-hidden="true">—</span>
+                  </button>
                 )}
               </td>
             ))}

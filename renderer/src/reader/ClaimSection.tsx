@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import type { Annotation, ClaimLink, Entity, StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
@@ -15,6 +16,16 @@ interface Props {
 }
 
 type ClaimChanges = Partial<Pick<ClaimLink, 'stance' | 'attribution' | 'hedged' | 'reported' | 'note'>>;
+type PropositionRef = { propositionId: string } | { propositionText: string };
+/** What a claim says about who said it and how: kept when the claim is linked to another proposition. */
+type Framing = Pick<ClaimLink, 'attribution' | 'hedged' | 'reported'>;
+
+/**
+ * The framing of the last claim unlinked from each annotation in this
+ * session, so that unlinking and linking again (to fix a wrong proposition)
+ * keeps "Said by", hedged and reported.
+ */
+const unlinkedFraming = new Map<string, Framing>();
 
 /** A claim's links to propositions, each with stance, attribution, hedged and reported flags and a note. */
 export function ClaimSection({ annotation, claims, stances, entities, history, reload }: Props) {
@@ -27,9 +38,27 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
     }
   };
 
-  const link = (ref: { propositionId: string } | { propositionText: string }) =>
+  // A chosen proposition waits here until its stance is chosen: no silent default.
+  const [pending, setPending] = useState<{ ref: PropositionRef; text: string } | null>(null);
+  // A stance chosen ahead (Alt+1…), used when the proposition is picked.
+  const [ahead, setAhead] = useState<string | null>(null);
+  const stanceStep = useRef<HTMLDivElement>(null);
+
+  const choose = (ref: PropositionRef, text: string) => {
+    if (ahead) {
+      void link(ref, ahead);
+      setAhead(null);
+      return;
+    }
+    setPending({ ref, text });
+    requestAnimationFrame(() => stanceStep.current?.querySelector<HTMLElement>('button')?.focus());
+  };
+
+  const link = (ref: PropositionRef, stance: string) =>
     run(async () => {
-      const done = await api.claims.link({ annotationId: annotation.id, ...ref });
+      setPending(null);
+      const framing = unlinkedFraming.get(annotation.id) ?? (claims[0] && { attribution: claims[0].attribution, hedged: claims[0].hedged, reported: claims[0].reported });
+      const done = await api.claims.link({ annotationId: annotation.id, ...ref, stance, ...framing });
       const claim = done.claim;
       history.push({
         description: `link claim to “${done.proposition.text.slice(0, 40)}”`,
@@ -40,7 +69,15 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
         },
         redo: async () => {
           if (done.createdProposition) await api.propositions.create({ id: done.proposition.id, text: done.proposition.text });
-          await api.claims.link({ id: claim.id, annotationId: annotation.id, propositionId: done.proposition.id, stance: claim.stance });
+          await api.claims.link({
+            id: claim.id,
+            annotationId: annotation.id,
+            propositionId: done.proposition.id,
+            stance: claim.stance,
+            attribution: claim.attribution,
+            hedged: claim.hedged,
+            reported: claim.reported,
+          });
           await reload();
         },
       });
@@ -67,6 +104,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
   const unlink = (claim: ClaimLink) =>
     run(async () => {
       const gone = await api.claims.unlink({ id: claim.id });
+      unlinkedFraming.set(annotation.id, { attribution: gone.attribution, hedged: gone.hedged, reported: gone.reported });
       history.push({
         description: 'unlink claim',
         undo: async () => {
@@ -91,7 +129,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
 
   return (
     <section className="gl-editor-section" aria-label="Claim">
-      <h3>Claim</h3>
+      <h2>Claim</h2>
       {claims.map((c) => (
         <div key={c.id} className="gl-claim-card" aria-label={`Claim on ${c.propositionText}`} role="group">
           <div className="gl-claim-prop">{c.propositionText}</div>
@@ -140,17 +178,59 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
           </button>
         </div>
       ))}
-      <Combobox
-        label="Link to proposition"
-        placeholder={claims.length ? 'Also bears on… (search or type a new proposition)' : 'Which proposition? Search or type a new one…'}
-        search={async (q) =>
-          (await api.propositions.search({ query: q, limit: 8 }))
-            .filter((h) => !claims.some((c) => c.propositionId === h.proposition.id))
-            .map((h) => ({ id: h.proposition.id, label: h.proposition.text, detail: `${h.claimCount} claims in ${h.documentCount} documents` }))
-        }
-        onPick={(o) => void link({ propositionId: o.id })}
-        onCreate={(text) => void link({ propositionText: text })}
-      />
+      {pending ? (
+        <div
+          ref={stanceStep}
+          className="gl-stance-step"
+          role="group"
+          aria-label={`Stance toward “${pending.text}”`}
+          onKeyDown={(e) => {
+            const value = /^[1-9]$/.test(e.key) ? stances.values[Number(e.key) - 1] : undefined;
+            if (value) {
+              e.preventDefault();
+              void link(pending.ref, value);
+            } else if (e.key === 'Escape') {
+              e.stopPropagation();
+              setPending(null);
+            }
+          }}
+        >
+          <div className="gl-claim-prop">{pending.text}</div>
+          <p className="gl-needs-stance" role="status">
+            Needs a stance: press {stances.values.map((v, i) => `${i + 1} ${v}`).join(', ')}.
+          </p>
+          <div className="gl-row">
+            {stances.values.map((v, i) => (
+              <button key={v} type="button" className={`gl-stance-badge gl-stance-${v}`} onClick={() => void link(pending.ref, v)}>
+                <kbd>{i + 1}</kbd> {v}
+              </button>
+            ))}
+            <button type="button" className="gl-link-button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <Combobox
+          label="Link to proposition"
+          placeholder={claims.length ? 'Also bears on… (search or type a new proposition)' : 'Which proposition? Search or type a new one…'}
+          hint={`Enter links an exact match or creates a new proposition; arrows choose a similar one. Stance: Alt+${stances.values
+            .map((v, i) => `${i + 1} ${v}`)
+            .join(', Alt+')}${ahead ? ` (chosen: ${ahead})` : ''}.`}
+          onExtraKey={(e) => {
+            const value = e.altKey && /^Digit[1-9]$/.test(e.code) ? stances.values[Number(e.code.slice(5)) - 1] : undefined;
+            if (value) setAhead(value);
+            return Boolean(value);
+          }}
+          search={async (q) =>
+            (await api.propositions.search({ query: q, limit: 8 }))
+              .filter((h) => !claims.some((c) => c.propositionId === h.proposition.id))
+              .map((h) => ({ id: h.proposition.id, label: h.proposition.text, detail: `${h.claimCount} claims in ${h.documentCount} documents` }))
+          }
+          onPick={(o) => choose({ propositionId: o.id }, o.label)}
+          onCreate={(text) => choose({ propositionText: text }, text)}
+        />
+      )}
     </section>
   );
 }

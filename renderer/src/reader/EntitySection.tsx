@@ -62,7 +62,7 @@ export function EntitySection({ annotation, entity, history, reload, onPropagate
 
   return (
     <section className="gl-editor-section" aria-label="Entity">
-      <h3>Entity</h3>
+      <h2>Entity</h2>
       {entity ? (
         <div className="gl-entity-card">
           <div>

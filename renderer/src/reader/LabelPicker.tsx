@@ -39,10 +39,11 @@ export function LabelPicker({ labels, position, onPick, onClose, autoFocus }: Pr
           type="button"
           className="gl-label-button"
           style={{ ['--hl' as string]: l.color }}
-          aria-label={`Tag as ${l.name}${l.hotkey ? ` (key ${l.hotkey})` : ''}`}
+          aria-keyshortcuts={l.hotkey ?? undefined}
+          title={`Tag as ${l.name}${l.hotkey ? ` (key ${l.hotkey})` : ''}`}
           onClick={() => onPick(l)}
         >
-          {l.hotkey && <kbd>{l.hotkey}</kbd>} {l.name}
+          {l.hotkey && <kbd aria-hidden="true">{l.hotkey}</kbd>} {l.name}
         </button>
       ))}
     </div>

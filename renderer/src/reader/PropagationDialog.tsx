@@ -3,6 +3,7 @@ import type { Annotation, PropagationCandidate } from '../../../shared/index.ts'
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
+import { Modal } from '../common/Modal.tsx';
 import type { History } from '../undo/history.ts';
 
 interface Props {
@@ -14,13 +15,15 @@ interface Props {
   onRemoved(ids: string[]): void;
   reload(): Promise<void>;
   onClose(): void;
+  /** Focus goes here on close when the control that opened the dialog is gone. */
+  onFocusLost?(): void;
 }
 
 /**
  * After a mention is linked to an entity: the other places where its name or
  * an alias occurs, in this document or the whole corpus, to tag all or some.
  */
-export function PropagationDialog({ annotationId, documentId, history, onCreated, onRemoved, reload, onClose }: Props) {
+export function PropagationDialog({ annotationId, documentId, history, onCreated, onRemoved, reload, onClose, onFocusLost }: Props) {
   const [scope, setScope] = useState<'document' | 'corpus'>('document');
   const [result, setResult] = useState<{ entityId: string; labelId: string; candidates: PropagationCandidate[] } | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -77,9 +80,7 @@ export function PropagationDialog({ annotationId, documentId, history, onCreated
 
   const all = result?.candidates ?? [];
   return (
-    <div className="gl-modal-backdrop">
-      <div className="gl-modal" role="dialog" aria-modal="true" aria-label="Tag other mentions" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>Tag other mentions</h2>
+    <Modal title="Tag other mentions" onClose={onClose} fallbackFocus={onFocusLost}>
         <fieldset className="gl-row">
           <legend className="gl-visually-hidden">Where to look</legend>
           <label>
@@ -132,7 +133,6 @@ export function PropagationDialog({ annotationId, documentId, history, onCreated
             Tag {chosen.size} selected
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

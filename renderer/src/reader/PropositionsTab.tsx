@@ -114,7 +114,7 @@ export function PropositionsTab({ documentId, claims, documentStances, stances, 
         })}
       </ul>
       <div className="gl-editor-section" role="group" aria-label="Add a document stance">
-        <h3>Document stance toward…</h3>
+        <h2 className="gl-subheading">Document stance toward…</h2>
         <label className="gl-field-inline">
           Stance
           <select value={newStance} onChange={(e) => setNewStance(e.target.value)} aria-label="Stance for the new document stance">

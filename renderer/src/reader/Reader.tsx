@@ -1,26 +1,32 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { Annotation, AnnotationSnapshot, AttributeValue, Document, Label, Suggestion, TextRange } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
-import { messageOf } from '../app/errors.ts';
+import type { Label } from '../../../shared/index.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
-import { annotationKey, annotationsAt, dispatchAnnotations } from './annotationPlugin.ts';
+import { HoverCard } from './HoverCard.tsx';
+import { RelationArcs } from './RelationArcs.tsx';
+import { useReaderSettings } from './useReaderSettings.ts';
+import { hiddenLabelsStyle, LabelPalette } from './LabelPalette.tsx';
+import { annotationKey, dispatchAnnotations } from './annotationPlugin.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
-import { AnnotationList } from './AnnotationList.tsx';
 import { ClaimSection } from './ClaimSection.tsx';
-import { EntitiesTab } from './EntitiesTab.tsx';
 import { EntitySection } from './EntitySection.tsx';
-import { PropagationDialog } from './PropagationDialog.tsx';
-import { PropositionsTab } from './PropositionsTab.tsx';
-import { RelationSection } from './RelationSection.tsx';
-import { SuggestionsTab } from './SuggestionsTab.tsx';
-import { useResearch } from './useResearch.ts';
-import { createReaderView } from './editorView.ts';
 import { LabelPicker } from './LabelPicker.tsx';
-import { buildDoc, type OffsetMap } from './offsets.ts';
-import { paintNewAnnotation } from './paintNew.ts';
+import { buildDoc } from './offsets.ts';
 import { toPainted, trimRange } from './paint.ts';
+import { focusSuggestion, SUGGESTION_PREFIX, type SuggestionReview } from './plugins/suggestionPlugin.ts';
+import { annotationUnder, type RelationDrop } from './plugins/relationDragPlugin.ts';
+import { PropagationDialog } from './PropagationDialog.tsx';
+import { ReaderSidePanel, type SideTab } from './ReaderSidePanel.tsx';
+import { RelationSection } from './RelationSection.tsx';
+import { RelationTypePicker } from './RelationTypePicker.tsx';
+import { useAnnotationActions } from './useAnnotationActions.ts';
+import { useReaderDocument } from './useReaderDocument.ts';
+import { useReaderView } from './useReaderView.ts';
+import { useRelationActions } from './useRelationActions.ts';
+import { useResearch } from './useResearch.ts';
+import { useSuggestionActions } from './useSuggestionActions.ts';
+import { snapToWords } from './wordSnap.ts';
 import { LayerFilter, useLayers } from '../team/LayerFilter.tsx';
 
 interface Props {
@@ -32,462 +38,107 @@ interface Props {
   onOpenEntity(entityId: string): void;
 }
 
-type Tab = 'annotations' | 'entities' | 'propositions' | 'suggestions';
+const IDLE_REVIEW: SuggestionReview = { active: false, loading: false, list: [], current: 0 };
 
-/** Suggestions are painted under ids of their own, never confused with annotations. */
-const SUGGESTION_PREFIX = 'suggestion:';
-
-interface SuggestionState {
-  active: boolean;
-  loading: boolean;
-  list: Suggestion[];
-  current: number;
-}
-
-type Changes = { labelId?: string; attributes?: Record<string, AttributeValue>; note?: string };
-
-/** The reader: the document's text with its highlights, the annotation side panel and the editors. */
+/**
+ * The reader: the document's text with its highlights, the side panel and
+ * the editors. Loading, the actions and the text's behaviour live in hooks
+ * and ProseMirror plugins; this component lays them out and routes events.
+ */
 export function Reader({ documentId, labels, history, initialAnnotationId, onOpenEntity }: Props) {
-  const [doc, setDoc] = useState<Document | null>(null);
-  const [annotations, setAnnotations] = useState<Map<string, Annotation>>(new Map());
+  const document = useReaderDocument(documentId);
+  const { doc, annotations, error } = document;
   const layers = useLayers(annotations);
+  const [research, reloadResearch] = useResearch(documentId);
+  const [settings, changeSettings] = useReaderSettings(history);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; alsoHere: string[] } | null>(null);
   const [picker, setPicker] = useState<{ left: number; top: number; autoFocus: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('annotations');
-  const [research, reloadResearch] = useResearch(documentId);
+  const [tab, setTab] = useState<SideTab>('annotations');
   const [propagateFor, setPropagateFor] = useState<string | null>(null);
-  const [suggest, setSuggest] = useState<SuggestionState>({ active: false, loading: false, list: [], current: 0 });
-  const suggestRef = useRef(suggest);
-  suggestRef.current = suggest;
-  const [relationDrop, setRelationDrop] = useState<{ fromId: string; toId: string; left: number; top: number } | null>(null);
+  const [review, setReview] = useState<SuggestionReview>(IDLE_REVIEW);
+  const [relationDrop, setRelationDrop] = useState<RelationDrop | null>(null);
+  const [hiddenLabels, setHiddenLabels] = useState<ReadonlySet<string>>(new Set());
+  const [hover, setHover] = useState<{ id: string; left: number; top: number } | null>(null);
 
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<EditorView | null>(null);
-  const mapRef = useRef<OffsetMap | null>(null);
-  const annotationsRef = useRef(annotations);
-  annotationsRef.current = annotations;
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
-  const labelsRef = useRef(labelMap);
-  labelsRef.current = labelMap;
-  const pointerDown = useRef(false);
+  const built = useMemo(() => (doc ? buildDoc(doc.text, doc.blocks) : null), [doc]);
+  const map = built?.map ?? null;
 
-  // Load the document and its annotations.
-  useEffect(() => {
-    let live = true;
-    setDoc(null);
-    setError(null);
-    Promise.all([api.documents.get({ id: documentId }), api.annotations.list({ documentId })]).then(
-      ([d, list]) => {
-        if (!live) return;
-        setAnnotations(new Map(list.map((a) => [a.id, a])));
-        setDoc(d);
-      },
-      (err) => live && setError(messageOf(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [documentId]);
-
-  /** Applies a saved annotation to the list and the highlights. */
-  const upsertLocal = useCallback((a: Annotation) => {
-    setAnnotations((m) => new Map(m).set(a.id, a));
-    const view = viewRef.current;
-    const map = mapRef.current;
-    if (view && map) dispatchAnnotations(view, { type: 'add', annotations: [toPainted(a, labelsRef.current, map)] });
-  }, []);
-
-  const removeLocal = useCallback((id: string) => {
-    setAnnotations((m) => {
-      const next = new Map(m);
-      next.delete(id);
-      return next;
-    });
-    setEditing((e) => (e?.id === id ? null : e));
-    setSelected((s) => (s === id ? null : s));
-    const view = viewRef.current;
-    if (view) dispatchAnnotations(view, { type: 'remove', ids: [id] });
-  }, []);
-
-  const createAnnotation = useCallback(
-    async (
-      fields: { id: string; ranges: TextRange[]; labelId: string; attributes?: Record<string, AttributeValue>; note?: string },
-      /** Where to put the caret in the same transaction (tagging a selection collapses it). */
-      caretAt?: number,
-    ) => {
-      const view = viewRef.current;
-      const map = mapRef.current;
-      // Painted at once, in one transaction with the caret move; the store confirms
-      // within milliseconds, or the highlight is taken back.
-      if (view && map) paintNewAnnotation(view, toPainted(fields, labelsRef.current, map), caretAt);
-      try {
-        const saved = await api.annotations.create({ documentId, ...fields });
-        // Already painted as saved: only the list needs it.
-        setAnnotations((m) => new Map(m).set(saved.id, saved));
-        return saved;
-      } catch (err) {
-        if (viewRef.current) dispatchAnnotations(viewRef.current, { type: 'remove', ids: [fields.id] });
-        throw err;
-      }
+  const viewRef = useReaderView(mountRef, built?.doc ?? null, labels, {
+    tag: (v, label) => void tagSelection(v, label),
+    openPicker: (v) => showPicker(v, true),
+    openEditor: (_v, ids) => openEditor(ids[0]!, ids.slice(1)),
+    escape: () => setPicker(null),
+    clickedPlain: () => setEditing(null),
+    selectionSettled: (v) => (v.state.selection.empty ? setPicker(null) : showPicker(v, false)),
+    snap: (_v, from, to) => {
+      if (!settings.snapToWords || !map || !doc) return null;
+      const r = snapToWords(doc.text, map.toOffset(from), map.toOffset(to));
+      return { from: map.toPos(r.start, 1), to: map.toPos(r.end, -1) };
     },
-    [documentId],
-  );
-
-  const tagSelection = useCallback(
-    async (label: Label) => {
-      const view = viewRef.current;
-      const map = mapRef.current;
-      if (!view || !map || !doc) return;
-      const { from, to } = view.state.selection;
-      if (from === to) return;
-      const range = trimRange(doc.text, map.toOffset(from), map.toOffset(to));
-      if (range.end <= range.start) return;
-      setPicker(null);
-      const id = crypto.randomUUID();
-      try {
-        // The selection collapses so the new highlight shows in its own colour.
-        const a = await createAnnotation({ id, ranges: [range], labelId: label.id }, to);
-        history.push({
-          description: `tag ${label.name}`,
-          undo: async () => {
-            await api.annotations.delete({ id });
-            removeLocal(id);
-          },
-          redo: async () => {
-            await createAnnotation({ id, ranges: a.ranges, labelId: a.labelId, attributes: a.attributes, note: a.note });
-          },
+    relationDropped: (_v, drop) => setRelationDrop(drop),
+    acceptSuggestion: (_v, s) => void suggestions.accept([s]),
+    rejectSuggestion: (_v, s) => void suggestions.reject(s),
+    paintSuggestion: (s) => toPainted({ id: SUGGESTION_PREFIX + s.id, ranges: [{ start: s.start, end: s.end }], labelId: s.labelId }, labelMap, map!, true),
+    reviewChanged: setReview,
+    initialAnnotations: () => Array.from(annotations.values()).filter((a) => layers.shownRef.current(a)).map((a) => toPainted(a, labelMap, map!)),
+    ready: (v) => {
+      if (initialAnnotationId && annotations.has(initialAnnotationId)) {
+        requestAnimationFrame(() => {
+          scrollTo(initialAnnotationId);
+          openEditor(initialAnnotationId);
         });
-        view.focus();
-      } catch (err) {
-        notify('error', `Could not save the annotation: ${messageOf(err)}`);
+      } else {
+        // Opening a document puts the keyboard in its text.
+        v.focus();
       }
     },
-    [doc, createAnnotation, history, removeLocal],
-  );
-  const tagRef = useRef(tagSelection);
-  tagRef.current = tagSelection;
+  });
 
-  const updateAnnotation = useCallback(
-    async (id: string, changes: Changes) => {
-      const before = annotationsRef.current.get(id);
-      if (!before) return;
-      try {
-        upsertLocal(await api.annotations.update({ id, ...changes }));
-        const undoChanges: Changes = {};
-        if (changes.labelId !== undefined) undoChanges.labelId = before.labelId;
-        if (changes.attributes !== undefined) undoChanges.attributes = before.attributes;
-        if (changes.note !== undefined) undoChanges.note = before.note;
-        const name = labelsRef.current.get(changes.labelId ?? before.labelId)?.name ?? 'annotation';
-        history.push({
-          description: changes.labelId ? `relabel as ${name}` : changes.note !== undefined ? 'edit note' : 'edit attributes',
-          undo: async () => upsertLocal(await api.annotations.update({ id, ...undoChanges })),
-          redo: async () => upsertLocal(await api.annotations.update({ id, ...changes })),
-        });
-      } catch (err) {
-        notify('error', `Could not save the change: ${messageOf(err)}`);
-      }
-    },
-    [history, upsertLocal],
-  );
-
-  /** Puts deleted annotations back with their entity links, claims and relations. */
-  const restoreSnapshots = useCallback(
-    async (snapshots: AnnotationSnapshot[]) => {
-      const restored = await api.snapshots.restore({ snapshots });
-      for (const a of restored) if (a.documentId === documentId) upsertLocal(a);
-      await reloadResearch();
-    },
-    [documentId, upsertLocal, reloadResearch],
-  );
-
-  const deleteAnnotation = useCallback(
-    async (id: string) => {
-      try {
-        const snapshots = await api.snapshots.deleteAnnotations({ annotationIds: [id] });
-        removeLocal(id);
-        await reloadResearch();
-        history.push({
-          description: 'delete annotation',
-          undo: () => restoreSnapshots(snapshots),
-          redo: async () => {
-            await api.snapshots.deleteAnnotations({ annotationIds: [id] });
-            removeLocal(id);
-            await reloadResearch();
-          },
-        });
-        viewRef.current?.focus();
-      } catch (err) {
-        notify('error', `Could not delete: ${messageOf(err)}`);
-      }
-    },
-    [history, removeLocal, reloadResearch, restoreSnapshots],
-  );
-
-  // ---- Suggestions: painted dashed, accepted (Enter) or rejected (Backspace) one at a time.
-
-  const paintSuggestions = useCallback((list: Suggestion[], previous: Suggestion[]) => {
+  // When labels change (colour, name), or the annotators' layers shown do, repaint.
+  const repaint = useEffectEvent(() => {
     const view = viewRef.current;
-    const map = mapRef.current;
-    if (!view || !map) return;
-    if (previous.length) dispatchAnnotations(view, { type: 'remove', ids: previous.map((x) => SUGGESTION_PREFIX + x.id) });
-    if (list.length) {
-      dispatchAnnotations(view, {
-        type: 'add',
-        annotations: list.map((x) => toPainted({ id: SUGGESTION_PREFIX + x.id, ranges: [{ start: x.start, end: x.end }], labelId: x.labelId }, labelsRef.current, map, true)),
-      });
+    if (view && map) dispatchAnnotations(view, { type: 'reset', annotations: Array.from(annotations.values()).filter(layers.shown).map((a) => toPainted(a, labelMap, map)) });
+  });
+  useEffect(() => repaint(), [labelMap, layers.key]);
+
+  const actions = useAnnotationActions({
+    documentId,
+    viewRef,
+    map,
+    labels: labelMap,
+    history,
+    document,
+    reloadResearch,
+    onRemoved: (id) => {
+      setEditing((e) => (e?.id === id ? null : e));
+      setSelected((s) => (s === id ? null : s));
+    },
+  });
+  const suggestions = useSuggestionActions({ documentId, viewRef, history, actions, reloadResearch });
+  const relations = useRelationActions({ history, reloadResearch });
+
+  const tagSelection = async (view: EditorView, label: Label) => {
+    if (!map || !doc) return;
+    const { from, to } = view.state.selection;
+    if (from === to) return;
+    const range = trimRange(doc.text, map.toOffset(from), map.toOffset(to));
+    if (range.end <= range.start) return;
+    setPicker(null);
+    // The same span with the same label again is a slip: say so and open the existing one instead.
+    const twin = [...annotations.values()].find((a) => a.labelId === label.id && a.ranges.length === 1 && a.ranges[0]!.start === range.start && a.ranges[0]!.end === range.end);
+    if (twin) {
+      notify('info', `“${twin.quote.slice(0, 60)}” is already tagged ${label.name}: its editor is open.`);
+      activate(twin.id);
+      return;
     }
-  }, []);
-
-  const startSuggestions = useCallback(async () => {
-    setSuggest({ active: true, loading: true, list: [], current: 0 });
-    setTab('suggestions');
-    try {
-      const list = await api.suggestions.list({ documentId });
-      paintSuggestions(list, suggestRef.current.list);
-      setSuggest({ active: true, loading: false, list, current: 0 });
-      if (list[0]) focusSuggestion(list[0]);
-      viewRef.current?.focus();
-    } catch (err) {
-      setSuggest({ active: false, loading: false, list: [], current: 0 });
-      notify('error', `Could not compute suggestions: ${messageOf(err)}`);
-    }
-    // focusSuggestion only reads refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId, paintSuggestions]);
-
-  const stopSuggestions = useCallback(() => {
-    paintSuggestions([], suggestRef.current.list);
-    setSuggest({ active: false, loading: false, list: [], current: 0 });
-  }, [paintSuggestions]);
-
-  function focusSuggestion(x: Suggestion) {
-    const view = viewRef.current;
-    if (!view) return;
-    dispatchAnnotations(view, { type: 'select', id: SUGGESTION_PREFIX + x.id });
-    scrollTo(SUGGESTION_PREFIX + x.id);
-  }
-
-  const moveSuggestion = (delta: number) => {
-    const st = suggestRef.current;
-    if (!st.list.length) return;
-    const current = (st.current + delta + st.list.length) % st.list.length;
-    setSuggest({ ...st, current });
-    focusSuggestion(st.list[current]!);
+    // The selection collapses so the new highlight shows in its own colour.
+    await actions.createUndoable({ id: crypto.randomUUID(), ranges: [range], labelId: label.id }, `tag ${label.name}`, to);
+    view.focus();
   };
-
-  /** Takes a suggestion out of the list (accepted or rejected) and moves to the next. */
-  const dropSuggestion = (index: number) => {
-    const st = suggestRef.current;
-    const gone = st.list[index];
-    if (!gone) return;
-    const list = st.list.filter((_, i) => i !== index);
-    paintSuggestions([], [gone]);
-    const current = Math.min(index, Math.max(0, list.length - 1));
-    setSuggest({ ...st, list, current });
-    if (list[current]) focusSuggestion(list[current]!);
-  };
-
-  const acceptSuggestion = async (index: number) => {
-    const x = suggestRef.current.list[index];
-    if (!x) return;
-    try {
-      const a = await api.suggestions.accept({ documentId, suggestionId: x.id });
-      dropSuggestion(index);
-      upsertLocal(a);
-      history.push({
-        description: `accept ${x.labelName}`,
-        undo: async () => {
-          await api.annotations.delete({ id: a.id });
-          removeLocal(a.id);
-        },
-        redo: async () => {
-          await createAnnotation({ id: a.id, ranges: a.ranges, labelId: a.labelId, attributes: a.attributes, note: a.note });
-        },
-      });
-    } catch (err) {
-      notify('error', messageOf(err));
-    }
-  };
-
-  const rejectSuggestion = async (index: number) => {
-    const x = suggestRef.current.list[index];
-    if (!x) return;
-    const range = { documentId, labelId: x.labelId, start: x.start, end: x.end };
-    try {
-      await api.suggestions.reject(range);
-      dropSuggestion(index);
-      history.push({
-        description: `reject ${x.labelName}`,
-        undo: async () => {
-          await api.suggestions.unreject(range);
-        },
-        redo: async () => {
-          await api.suggestions.reject(range);
-        },
-      });
-    } catch (err) {
-      notify('error', messageOf(err));
-    }
-  };
-  const suggestionKeys = useRef({ moveSuggestion, acceptSuggestion, rejectSuggestion });
-  suggestionKeys.current = { moveSuggestion, acceptSuggestion, rejectSuggestion };
-
-  // ---- Relations by Alt+drag from one highlight to another.
-
-  const createRelation = async (typeId: string, fromId: string, toId: string) => {
-    setRelationDrop(null);
-    try {
-      const r = await api.relations.create({ typeId, fromAnnotationId: fromId, toAnnotationId: toId });
-      history.push({
-        description: 'relate',
-        undo: async () => {
-          await api.relations.delete({ id: r.id });
-          await reloadResearch();
-        },
-        redo: async () => {
-          await api.relations.create({ id: r.id, typeId, fromAnnotationId: fromId, toAnnotationId: toId });
-          await reloadResearch();
-        },
-      });
-      await reloadResearch();
-      openEditor(fromId);
-    } catch (err) {
-      notify('error', messageOf(err));
-    }
-  };
-
-  // Build the ProseMirror view once the document is loaded.
-  useEffect(() => {
-    if (!doc || !mountRef.current) return;
-    const { doc: pmDoc, map } = buildDoc(doc.text, doc.blocks);
-    mapRef.current = map;
-    const hotkeys = () => new Map(Array.from(labelsRef.current.values()).filter((l) => l.hotkey).map((l) => [l.hotkey!, l]));
-    const view = createReaderView(mountRef.current, pmDoc, {
-      handleKeyDown(v, event) {
-        if (event.ctrlKey || event.metaKey || event.altKey) return false;
-        const st = suggestRef.current;
-        if (st.active && st.list.length && v.state.selection.empty) {
-          const keys = suggestionKeys.current;
-          if (event.key === 'Tab') {
-            keys.moveSuggestion(event.shiftKey ? -1 : 1);
-            return true;
-          }
-          if (event.key === 'Enter') {
-            void keys.acceptSuggestion(st.current);
-            return true;
-          }
-          if (event.key === 'Backspace') {
-            void keys.rejectSuggestion(st.current);
-            return true;
-          }
-        }
-        const label = hotkeys().get(event.key);
-        if (label && !v.state.selection.empty) {
-          void tagRef.current(label);
-          return true;
-        }
-        if (event.key === 'Enter' && !v.state.selection.empty) {
-          showPicker(v, true);
-          return true;
-        }
-        if (event.key === 'Escape') {
-          setPicker(null);
-          return false;
-        }
-        return false;
-      },
-      handleClick(v, pos) {
-        if (!v.state.selection.empty) return false;
-        const all = annotationsAt(v.state, pos);
-        const suggestionIndex = all.length && all[0]!.startsWith(SUGGESTION_PREFIX) ? suggestRef.current.list.findIndex((x) => SUGGESTION_PREFIX + x.id === all[0]) : -1;
-        if (suggestionIndex >= 0) {
-          setSuggest((st) => ({ ...st, current: suggestionIndex }));
-          setTab('suggestions');
-          dispatchAnnotations(v, { type: 'select', id: all[0]! });
-          return false;
-        }
-        const ids = all.filter((id) => !id.startsWith(SUGGESTION_PREFIX));
-        if (ids.length) {
-          openEditor(ids[0]!, ids.slice(1));
-          return false;
-        }
-        setEditing(null);
-        return false;
-      },
-      dispatchTransaction(tr) {
-        const v = viewRef.current!;
-        const selectionChanged = !tr.selection.eq(v.state.selection);
-        v.updateState(v.state.apply(tr));
-        if (selectionChanged && !pointerDown.current) {
-          if (v.state.selection.empty) setPicker(null);
-          else showPicker(v, false);
-        }
-      },
-    });
-    viewRef.current = view;
-    dispatchAnnotations(view, {
-      type: 'reset',
-      annotations: Array.from(annotationsRef.current.values()).filter((a) => layers.shownRef.current(a)).map((a) => toPainted(a, labelsRef.current, map)),
-    });
-    let dragFrom: string | null = null;
-    const annotationUnder = (target: EventTarget | null): string | null => {
-      const id = (target as HTMLElement | null)?.closest?.('[data-ann]')?.getAttribute('data-ann') ?? null;
-      return id && !id.startsWith(SUGGESTION_PREFIX) ? id : null;
-    };
-    const onPointerUp = (event: MouseEvent) => {
-      if (dragFrom) {
-        const toId = annotationUnder(event.target);
-        // The type picker is fixed at the pointer, in viewport coordinates.
-        if (toId && toId !== dragFrom) setRelationDrop({ fromId: dragFrom, toId, left: event.clientX, top: event.clientY + 8 });
-        dragFrom = null;
-        scrollRef.current?.classList.remove('gl-relating');
-        return;
-      }
-      if (!pointerDown.current) return;
-      pointerDown.current = false;
-      if (!view.state.selection.empty) showPicker(view, false);
-    };
-    const onPointerDown = (event: MouseEvent) => {
-      if (event.altKey) {
-        dragFrom = annotationUnder(event.target);
-        if (dragFrom) {
-          event.preventDefault();
-          scrollRef.current?.classList.add('gl-relating');
-          return;
-        }
-      }
-      pointerDown.current = true;
-    };
-    view.dom.addEventListener('mousedown', onPointerDown);
-    if (initialAnnotationId && annotationsRef.current.has(initialAnnotationId)) {
-      const target = initialAnnotationId;
-      requestAnimationFrame(() => {
-        scrollTo(target);
-        openEditor(target);
-      });
-    }
-    window.addEventListener('mouseup', onPointerUp);
-    return () => {
-      window.removeEventListener('mouseup', onPointerUp);
-      view.destroy();
-      viewRef.current = null;
-      mapRef.current = null;
-    };
-    // The view is built once per document; later changes go through plugin metadata.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc]);
-
-  // When labels change (colour, name), repaint with the new look.
-  useEffect(() => {
-    const view = viewRef.current;
-    const map = mapRef.current;
-    if (!view || !map) return;
-    dispatchAnnotations(view, { type: 'reset', annotations: Array.from(annotationsRef.current.values()).filter(layers.shown).map((a) => toPainted(a, labelMap, map)) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [labelMap, layers.key]);
 
   function showPicker(v: EditorView, autoFocus: boolean) {
     const scroller = scrollRef.current;
@@ -510,13 +161,19 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
 
   function scrollTo(id: string) {
     const view = viewRef.current;
-    const s = view && annotationKey.getState(view.state);
-    const r = s?.ranges.get(id)?.[0];
+    const r = view && annotationKey.getState(view.state)?.ranges.get(id)?.[0];
     if (!view || !r) return;
     const { node } = view.domAtPos(r.from);
     const el = node.nodeType === 1 ? (node as HTMLElement) : node.parentElement;
     el?.scrollIntoView({ block: 'center' });
   }
+
+  const activate = (id: string) => {
+    scrollTo(id);
+    openEditor(id);
+  };
+
+  const focusText = () => viewRef.current?.focus();
 
   const sorted = useMemo(
     () => Array.from(annotations.values()).sort((a, b) => a.ranges[0]!.start - b.ranges[0]!.start || b.ranges[0]!.end - a.ranges[0]!.end),
@@ -541,9 +198,38 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   return (
     <div className="gl-reader">
       {relatedStyle && <style>{relatedStyle}</style>}
+      {hiddenLabels.size > 0 && <style>{hiddenLabelsStyle(hiddenLabels)}</style>}
       <div className="gl-reader-main" ref={scrollRef}>
         {doc ? (
-          <article className="gl-article" aria-label={doc.title}>
+          <article
+            className="gl-article"
+            aria-label={doc.title}
+            onMouseOver={(e) => {
+              const id = annotationUnder(e.target);
+              setHover((h) => (id ? (h?.id === id ? h : { id, left: e.clientX, top: e.clientY }) : null));
+            }}
+            onMouseLeave={() => setHover(null)}
+          >
+            {settings.showRelationArcs && <RelationArcs relations={research.relations} relationTypes={research.relationTypes} version={annotations} />}
+            <LabelPalette
+              labels={labels}
+              settings={settings}
+              onSettings={changeSettings}
+              hidden={hiddenLabels}
+              onTag={(l) => {
+                const view = viewRef.current;
+                if (view && !view.state.selection.empty) void tagSelection(view, l);
+                else notify('info', 'Select some text first, then choose its label.');
+              }}
+              onToggle={(ids, hide) =>
+                setHiddenLabels((h) => {
+                  const next = new Set(h);
+                  for (const id of ids) if (hide) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+            />
             <header className="gl-article-head">
               <h1>{doc.title}</h1>
               <p className="gl-doc-meta">
@@ -555,61 +241,71 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
         ) : (
           <p className="gl-loading">Loading…</p>
         )}
+        {hover && annotations.get(hover.id) && !picker && (
+          <HoverCard
+            annotation={annotations.get(hover.id)!}
+            label={labelMap.get(annotations.get(hover.id)!.labelId)}
+            entity={research.entities.get(research.entityByAnnotation.get(hover.id) ?? '')}
+            claims={research.claims.filter((c) => c.annotationId === hover.id)}
+            at={hover}
+          />
+        )}
         {picker && (
           <LabelPicker
             labels={labels}
             position={picker}
             autoFocus={picker.autoFocus}
-            onPick={(l) => void tagSelection(l)}
+            onPick={(l) => viewRef.current && void tagSelection(viewRef.current, l)}
             onClose={() => {
               setPicker(null);
-              viewRef.current?.focus();
+              focusText();
             }}
           />
         )}
       </div>
       {relationDrop && (
-        <div className="gl-popup gl-relation-picker" role="toolbar" aria-label="Relate as" style={{ left: relationDrop.left, top: relationDrop.top, position: 'fixed' }}>
-          {research.relationTypes.map((t) => (
-            <button key={t.id} type="button" style={{ ['--hl' as string]: t.color }} className="gl-label-button" onClick={() => void createRelation(t.id, relationDrop.fromId, relationDrop.toId)}>
-              {t.name}
-            </button>
-          ))}
-          <button type="button" aria-label="Cancel relation" onClick={() => setRelationDrop(null)}>
-            ×
-          </button>
-        </div>
+        <RelationTypePicker
+          at={relationDrop}
+          relationTypes={research.relationTypes}
+          onPick={async (typeId) => {
+            setRelationDrop(null);
+            if (await relations.create(typeId, relationDrop.fromId, relationDrop.toId)) openEditor(relationDrop.fromId);
+          }}
+          onClose={() => {
+            setRelationDrop(null);
+            focusText();
+          }}
+        />
       )}
       {propagateFor && (
         <PropagationDialog
           annotationId={propagateFor}
           documentId={documentId}
           history={history}
-          onCreated={(list) => list.forEach(upsertLocal)}
-          onRemoved={(ids) => ids.forEach(removeLocal)}
+          onCreated={(list) => list.forEach(actions.upsertLocal)}
+          onRemoved={(ids) => ids.forEach(actions.removeLocal)}
           reload={reloadResearch}
-          onClose={() => {
-            setPropagateFor(null);
-            viewRef.current?.focus();
-          }}
+          onClose={() => setPropagateFor(null)}
+          // Opened right after an entity was created, its opener (the entity field) is gone: focus goes to the text.
+          onFocusLost={focusText}
         />
       )}
-      <aside className="gl-side">
+      <aside className="gl-side" aria-label="Annotation panel">
         {editingAnnotation && (
           <AnnotationEditor
             annotation={editingAnnotation}
             labels={labels}
             alsoHere={(editing?.alsoHere ?? [])
               .map((id) => annotations.get(id))
-              .filter((a): a is Annotation => Boolean(a))
+              .filter((a) => a !== undefined)
               .map((a) => ({ id: a.id, text: `${labelMap.get(a.labelId)?.name ?? '?'}: ${a.quote.slice(0, 40)}` }))}
-            onChange={(changes) => void updateAnnotation(editingAnnotation.id, changes)}
-            onDelete={() => void deleteAnnotation(editingAnnotation.id)}
+            onChange={(changes) => void actions.update(editingAnnotation.id, changes)}
+            onDelete={() => void actions.remove(editingAnnotation.id)}
             onSelect={(id) => openEditor(id)}
             onClose={() => {
               setEditing(null);
               select(null);
-              viewRef.current?.focus();
+              focusText();
             }}
           >
             {labelMap.get(editingAnnotation.labelId)?.kind === 'entity' && (
@@ -639,87 +335,42 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
               labels={labelMap}
               history={history}
               reload={reloadResearch}
-              onSelect={(id) => {
-                scrollTo(id);
-                openEditor(id);
-              }}
+              onSelect={activate}
+              text={doc?.text}
             />
           </AnnotationEditor>
         )}
-        <div className="gl-tabs" role="tablist" aria-label="Side panel">
-          {(
-            [
-              ['annotations', `Annotations (${annotations.size})`],
-              ['entities', 'Entities'],
-              ['propositions', 'Propositions'],
-              ['suggestions', 'Suggestions'],
-            ] as const
-          ).map(([id, name]) => (
-            <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)}>
-              {name}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="gl-tabpanel">
-          {tab === 'annotations' && (
-            <>
-              <LayerFilter layers={layers} />
-              <AnnotationList
-                annotations={sorted.filter(layers.shown)}
-                labels={labelMap}
-                selected={selected}
-                onActivate={(id) => {
-                  scrollTo(id);
-                  openEditor(id);
-                }}
-              />
-            </>
-          )}
-          {tab === 'entities' && (
-            <EntitiesTab
-              annotations={sorted}
-              entityByAnnotation={research.entityByAnnotation}
-              entities={research.entities}
-              onOpenEntity={onOpenEntity}
-              onActivate={(id) => {
-                scrollTo(id);
-                openEditor(id);
-              }}
-            />
-          )}
-          {tab === 'propositions' && (
-            <PropositionsTab
-              documentId={documentId}
-              claims={research.claims}
-              documentStances={research.documentStances}
-              stances={research.stances}
-              history={history}
-              reload={reloadResearch}
-              onActivate={(id) => {
-                scrollTo(id);
-                openEditor(id);
-              }}
-            />
-          )}
-          {tab === 'suggestions' && (
-            <SuggestionsTab
-              active={suggest.active}
-              loading={suggest.loading}
-              suggestions={suggest.list}
-              current={suggest.current}
-              onStart={() => void startSuggestions()}
-              onStop={stopSuggestions}
-              onFocus={(i) => {
-                setSuggest((st) => ({ ...st, current: i }));
-                const x = suggest.list[i];
-                if (x) focusSuggestion(x);
-                viewRef.current?.focus();
-              }}
-              onAccept={(i) => void acceptSuggestion(i)}
-              onReject={(i) => void rejectSuggestion(i)}
-            />
-          )}
-        </div>
+        <ReaderSidePanel
+          tab={tab}
+          onTab={setTab}
+          documentId={documentId}
+          annotations={sorted.filter(layers.shown)}
+          layerFilter={<LayerFilter layers={layers} />}
+          text={doc?.text ?? ''}
+          labels={labelMap}
+          selected={selected}
+          research={research}
+          history={history}
+          reloadResearch={reloadResearch}
+          review={review}
+          onActivate={activate}
+          onOpenEntity={onOpenEntity}
+          suggestions={{
+            start: () => {
+              setTab('suggestions');
+              void suggestions.start();
+            },
+            stop: suggestions.stop,
+            focus: (i) => {
+              const view = viewRef.current;
+              if (!view) return;
+              focusSuggestion(view, i);
+              view.focus();
+            },
+            accept: (list) => void suggestions.accept(list),
+            reject: (s) => void suggestions.reject(s),
+          }}
+        />
       </aside>
     </div>
   );

@@ -4,6 +4,14 @@ import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
+import { sentenceAround } from './context.ts';
+
+/** A short sentence context for a candidate target, so twelve "Location: Pakistan" can be told apart. */
+function contextOf(text: string, a: Annotation): string {
+  const r = a.ranges[0]!;
+  const c = sentenceAround(text, r.start, r.end, 70);
+  return `${c.before}[${c.quote.length > 30 ? `${c.quote.slice(0, 30)}…` : c.quote}]${c.after}`.replace(/\s+/g, ' ');
+}
 
 interface Props {
   annotation: Annotation;
@@ -15,10 +23,12 @@ interface Props {
   history: History;
   reload(): Promise<void>;
   onSelect(id: string): void;
+  /** The document's text: each candidate target is shown with its sentence. */
+  text?: string;
 }
 
 /** Typed, directed relations from and to the annotation; add one from the keyboard. */
-export function RelationSection({ annotation, relations, relationTypes, annotations, labels, history, reload, onSelect }: Props) {
+export function RelationSection({ annotation, relations, relationTypes, annotations, labels, history, reload, onSelect, text }: Props) {
   const [typeId, setTypeId] = useState('');
   const [targetId, setTargetId] = useState('');
   const [incoming, setIncoming] = useState(false);
@@ -76,7 +86,7 @@ export function RelationSection({ annotation, relations, relationTypes, annotati
 
   return (
     <section className="gl-editor-section" aria-label="Relations">
-      <h3>Relations</h3>
+      <h2>Relations</h2>
       {mine.length > 0 && (
         <ul className="gl-relation-list">
           {mine.map((r) => {
@@ -116,6 +126,7 @@ export function RelationSection({ annotation, relations, relationTypes, annotati
             .map((a) => (
               <option key={a.id} value={a.id}>
                 {describe(a.id)}
+                {text ? ` — ${contextOf(text, a)}` : ''}
               </option>
             ))}
         </select>

@@ -9,6 +9,8 @@ export interface PaintedAnnotation {
   ranges: { from: number; to: number }[];
   color: string;
   label: string;
+  /** The label's id, on the element as `data-label`: hiding a label's highlights is a style rule. */
+  labelId?: string;
   /** Suggestions and unsaved annotations are drawn dashed. */
   dashed?: boolean;
   /** Who made it, and the colour of the marker that tells annotators' layers apart. */
@@ -78,17 +80,18 @@ const windowKey = annotationWindowKey;
  * transaction and changed only through `AnnotationAction` metadata, so an
  * added or removed annotation touches only its own decorations.
  */
-export function annotationPlugin(): Plugin<AnnotationState> {
+export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Plugin<AnnotationState> {
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
-      init: (_config, state) => ({
-        decorations: DecorationSet.empty,
-        ranges: new Map(),
-        selected: null,
-        window: state.doc.content.size > WINDOW_MIN_DOC_SIZE ? { from: 0, to: INITIAL_WINDOW } : null,
-        visible: DecorationSet.empty,
-      }),
+      // The document's annotations are painted in the first state, so the view's first
+      // render draws them: no second pass over the DOM to add them (see createReaderView).
+      init: (_config, state) => {
+        const ranges = new Map<string, { from: number; to: number }[]>();
+        const decorations = initial.length ? buildInlineSet(state.doc, paintAll(initial, ranges)) : DecorationSet.empty;
+        const win = state.doc.content.size > WINDOW_MIN_DOC_SIZE ? { from: 0, to: INITIAL_WINDOW } : null;
+        return { decorations, ranges, selected: null, window: win, visible: win ? windowOf(state.doc, decorations, win.from, win.to) : decorations };
+      },
       apply(tr, prev, _old, state) {
         let next = prev;
         if (tr.docChanged) next = mapThrough(prev, tr);
@@ -292,6 +295,7 @@ function decorationsFor(a: PaintedAnnotation, lane: number, selected: boolean): 
         class: a.marker ? `${cls} gl-layer` : cls,
         style: a.marker ? `${styleOf(a.color, shown)};--annotator:${a.marker}` : styleOf(a.color, shown),
         'data-ann': a.id,
+        'data-label': a.labelId ?? '',
         title: a.annotator ? `${a.label} · ${a.annotator}` : a.label,
       },
       { id: a.id, lane, source: a },

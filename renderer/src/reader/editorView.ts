@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView, type DirectEditorProps } from 'prosemirror-view';
-import { annotationPlugin } from './annotationPlugin.ts';
+import { annotationPlugin, type PaintedAnnotation } from './annotationPlugin.ts';
 import './sections.css';
 
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape']);
@@ -38,13 +38,20 @@ export function readOnlyPlugin(): Plugin {
   });
 }
 
+/**
+ * The reader's view of `doc`. `plugins` (the reader's keymap, suggestion
+ * review, relation drag…) come first, ahead of the read-only plugin, so
+ * their Enter and Backspace bindings run before it swallows those keys.
+ */
 export function createReaderView(
   mount: HTMLElement,
   doc: PMNode,
   props: Omit<DirectEditorProps, 'state'>,
-  extraPlugins: Plugin[] = [],
+  plugins: Plugin[] = [],
+  /** The annotations to draw from the start (one render instead of a render and a repaint). */
+  annotations: readonly PaintedAnnotation[] = [],
 ): EditorView {
-  const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), annotationPlugin(), ...extraPlugins] });
+  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin(annotations)] });
   return new EditorView(mount, {
     state,
     attributes: {
@@ -53,6 +60,8 @@ export function createReaderView(
       'aria-label': 'Document text',
       'aria-readonly': 'true',
       'aria-multiline': 'true',
+      // Contenteditable is focusable anyway; the explicit tab stop lets checkers (axe) see the scroller holds one.
+      tabindex: '0',
       spellcheck: 'false',
     },
     ...props,

@@ -12,6 +12,7 @@ export function toPainted(a: Pick<Annotation, 'id' | 'ranges' | 'labelId'> & { a
     ranges: a.ranges.map((r) => map.rangeToPos(r)).filter((r) => r.to > r.from),
     color: label?.color ?? '#999999',
     label: label?.name ?? 'Unknown label',
+    labelId: a.labelId,
     dashed,
   };
 }

@@ -5,9 +5,9 @@ import '../../../renderer/src/styles.css';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label, TextRange } from '../../../shared/index.ts';
-import { dispatchAnnotations } from '../../../renderer/src/reader/annotationPlugin.ts';
 import { paintNewAnnotation } from '../../../renderer/src/reader/paintNew.ts';
 import { createReaderView } from '../../../renderer/src/reader/editorView.ts';
+import { keyboardPlugin } from '../../../renderer/src/reader/plugins/keyboardPlugin.ts';
 import { buildDoc, type OffsetMap } from '../../../renderer/src/reader/offsets.ts';
 import { toPainted, trimRange } from '../../../renderer/src/reader/paint.ts';
 import { BENCH_LABELS, generateAdditions, generateAnnotations, generateDocument, type BenchDocument } from '../generate.ts';
@@ -15,7 +15,6 @@ import { centre, forceLayout, painted, readerShell, scrollThrough } from './fram
 import type { AdditionResult, BenchPage, OpenResult } from './protocol.ts';
 
 const labels = new Map(BENCH_LABELS.map((l) => [l.id, l]));
-const hotkeys = new Map(BENCH_LABELS.filter((l) => l.hotkey).map((l) => [l.hotkey!, l]));
 
 let view: EditorView | undefined;
 let map: OffsetMap | undefined;
@@ -64,22 +63,21 @@ const page: BenchPage = {
     const start = performance.now();
     const built = buildDoc(doc.text, doc.blocks);
     map = built.map;
-    const v = createReaderView(shell.mount, built.doc, {
-      handleKeyDown(v, event) {
-        if (event.ctrlKey || event.metaKey || event.altKey) return false;
-        const label = hotkeys.get(event.key);
-        if (label && !v.state.selection.empty) {
-          tagSelection(v, label);
-          return true;
-        }
-        return false;
+    // The reader's own keymap plugin, as the app builds it.
+    const keys = keyboardPlugin({ tag: tagSelection, openPicker() {}, openEditor() {}, escape() {} }, BENCH_LABELS);
+    const v = createReaderView(
+      shell.mount,
+      built.doc,
+      {
+        dispatchTransaction(tr) {
+          v.updateState(v.state.apply(tr));
+        },
       },
-      dispatchTransaction(tr) {
-        v.updateState(v.state.apply(tr));
-      },
-    });
+      [keys],
+      // As the reader does: the annotations are in the view's first state.
+      annotations.map((a) => toPainted(a, labels, built.map)),
+    );
     view = v;
-    dispatchAnnotations(v, { type: 'reset', annotations: annotations.map((a) => toPainted(a, labels, built.map)) });
     const end = await painted();
     return { openMs: end - start, highlightElements: v.dom.querySelectorAll('.gl-hl').length, annotations: count };
   },

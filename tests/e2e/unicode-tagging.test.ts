@@ -1,0 +1,84 @@
+// Tagging text next to emoji, flags and combining marks: the stored offsets
+// (UTF-16), the quote and the code-point export must all agree with the text.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpApi, type ApiCall } from '../support/api.ts';
+import { launchChromium } from '../support/browser.ts';
+import { selectPhrase } from '../support/page.ts';
+import { serveProject, type ServedProject } from '../support/server.ts';
+import { tempDir } from '../support/tmp.ts';
+
+const TEXT = [
+  'Emoji first 🇵🇰🤝🇺🇸 Islamabad welcomed the deal 👍🏽 warmly.',
+  'Combining marks: the Cafe\u0301 Ne\u0301ne\u0301 in Lahore, and S\u030Cibenik by the sea.',
+].join('\n\n');
+
+describe('tagging next to emoji and combining marks', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let served: ServedProject;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiCall;
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    served = await serveProject(path.join(tmp.dir, 'unicode.gloss'));
+    api = httpApi(served.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    tmp?.cleanup();
+  });
+
+  it('stores exactly the selected characters, whole words and whole code points', async () => {
+    const file = path.join(tmp.dir, 'unicode.txt');
+    fs.writeFileSync(file, TEXT);
+    await page.goto(served.url);
+    await page.getByTestId('import-files').setInputFiles(file);
+    await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^Open / }).click();
+    await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+
+    // Right after a flag and a handshake: the word only.
+    await selectPhrase(page, 'Islamabad');
+    await page.keyboard.press('3'); // Location
+    // A word with combining acute accents, tagged through the picker.
+    await selectPhrase(page, 'Ne\u0301ne\u0301');
+    await page.keyboard.press('1'); // Person
+    // Part of a word that starts with a combining caron: the keyboard selection, as made.
+    await selectPhrase(page, 'S\u030Cibenik');
+    await page.keyboard.press('3');
+    // The thumbs-up with its skin tone, alone.
+    await selectPhrase(page, '👍🏽');
+    await page.keyboard.press('2');
+
+    const [doc] = await api('documents.list', {});
+    await expect.poll(async () => (await api('annotations.list', { documentId: doc!.id })).length).toBe(4);
+    const stored = await api('annotations.list', { documentId: doc!.id });
+    const text = (await api('documents.get', { id: doc!.id })).text;
+    const quotes = stored.map((a) => a.quote).sort();
+    expect(quotes).toEqual(['Islamabad', 'Ne\u0301ne\u0301', 'S\u030Cibenik', '👍🏽'].sort());
+    for (const a of stored) expect(text.slice(a.ranges[0]!.start, a.ranges[0]!.end)).toBe(a.quote);
+
+    // The W3C export counts code points: the selector's start is the code-point index of the quote.
+    const exported = await api('project.export', { format: 'w3c' });
+    const positions: { start: number }[] = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        const type = o.type;
+        if (type === 'TextPositionSelector' || (Array.isArray(type) && type.includes('TextPositionSelector'))) positions.push(o as { start: number });
+        else Object.values(o).forEach(collect);
+      }
+    };
+    collect(JSON.parse(exported.content));
+    const expected = stored.map((a) => Array.from(text.slice(0, a.ranges[0]!.start)).length).sort((x, y) => x - y);
+    expect(positions.map((p) => p.start).sort((x, y) => x! - y!)).toEqual(expected);
+  });
+});
