@@ -7,8 +7,8 @@ import { COMMANDS } from './commands/index.ts';
 import { printable } from './escape.ts';
 
 function usage(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  // Each command's usage on its line and what it does indented below: usages are too long for one column.
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
   return `Usage: gloss <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help\n\nEvery command takes --db FILE (default: $GLOSS_DB, else ${defaultProjectPath()}).\nCommands that write take --annotator NAME (default: $GLOSS_ANNOTATOR, else the project's annotator).\n`;
 }
 

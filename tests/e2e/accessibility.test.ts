@@ -70,7 +70,7 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
 
   it('library', async () => {
     await page.goto(served.url);
-    await page.getByRole('list', { name: 'Documents' }).waitFor();
+    await page.getByRole('table', { name: 'Documents' }).waitFor();
     await expectClean('library');
     // The first Tab reaches the skip link, which moves focus to the content.
     await page.keyboard.press('Tab');
@@ -184,7 +184,7 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     await page.getByText('Minerals are strategic').first().waitFor();
     await expectClean('compare');
     // The claim's "Similar passages" panel, and an empty matrix cell's stance buttons.
-    await page.locator('.gl-compare-text [data-ann][title="Claim"]').last().click(); // the part after the nested mention
+    await page.locator('.gl-compare-text [data-ann][title^="Claim"]').last().click(); // the part after the nested mention
     await page.getByRole('region', { name: 'Similar passages' }).waitFor();
     await expectClean('compare with similar passages');
     const empty = page.getByRole('table', { name: 'Proposition matrix' }).getByRole('button', { name: /Set stance/ }).first();

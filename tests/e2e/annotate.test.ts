@@ -121,10 +121,19 @@ describe('annotating in the browser against the local server', () => {
       await page.keyboard.press('ArrowLeft');
       await page.waitForTimeout(100);
     }
-    for (let i = 0; i < 'Pakistan'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    // One key at a time, as a hand types: each press extends the selection by one character
+    // (a press sent while the view is still redrawing the last one can be lost in Chromium).
+    const selectedText = () => page.evaluate(() => getSelection()?.toString() ?? '');
+    for (let i = 0; i < 20 && (await selectedText()) !== 'Pakistan'; i++) {
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.waitForTimeout(30);
+    }
+    expect(await selectedText()).toBe('Pakistan');
     await text.press('Enter');
     const picker = page.getByRole('toolbar', { name: 'Tag selection as' });
     await picker.waitFor();
+    // The picker takes focus when it opens; an arrow pressed before that would move the caret instead.
+    await expect.poll(() => picker.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight'); // third label: Location
     await page.keyboard.press('Enter');

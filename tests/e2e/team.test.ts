@@ -87,7 +87,7 @@ describe('team annotation in the app', () => {
   });
 
   it('curates: what all agree on in one step, then one version of a disagreement by key', async () => {
-    await page.goto(`${served.url.replace(/\/$/, '')}/#/curation/${doc.id}`);
+    await page.goto(`${served.url}#/curation/${doc.id}`);
     await page.getByRole('button', { name: 'Accept all 2 agreed span(s)' }).click();
     const curated = async () => (await call('annotations.list', { documentId: doc.id })).filter((a) => a.annotator === 'curation').map((a) => a.quote).sort();
     await expect.poll(curated).toEqual(['India', 'Marco Rubio']);

@@ -41,7 +41,7 @@ describe('tagging next to emoji and combining marks', () => {
     fs.writeFileSync(file, TEXT);
     await page.goto(served.url);
     await page.getByTestId('import-files').setInputFiles(file);
-    await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^Open / }).click();
+    await page.getByRole('table', { name: 'Documents' }).getByRole('button', { name: /^Open / }).click();
     await page.getByRole('textbox', { name: 'Document text' }).waitFor();
 
     // Right after a flag and a handshake: the word only.
