@@ -38,6 +38,14 @@ describe('team annotation in the app', () => {
       await call('annotations.create', { documentId: doc.id, ranges: [at('Japan')], labelId: id(annotator === 'ann-a' ? 'Location' : 'Organization'), annotator });
     }
     await call('annotations.create', { documentId: doc.id, ranges: [at('Mexico')], labelId: id('Location'), annotator: 'ann-a' });
+    // Both mark the FORGE sentence as a claim on one proposition, with different stances.
+    const forge = 'The summit also proposed a Forum on Resource Geostrategic Engagement (FORGE) to coordinate allied efforts';
+    let proposition: string | undefined;
+    for (const [annotator, stance] of [['ann-a', 'favor'], ['ann-b', 'against']] as const) {
+      const claim = await call('annotations.create', { documentId: doc.id, ranges: [at(forge)], labelId: id('Claim'), annotator });
+      const linked = await call('claims.link', { annotationId: claim.id, ...(proposition ? { propositionId: proposition } : { propositionText: 'Allies coordinate through FORGE' }), stance });
+      proposition = linked.proposition.id;
+    }
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     await page.goto(served.url);
@@ -93,22 +101,28 @@ describe('team annotation in the app', () => {
     const highlights = (name: string) => column(name).evaluate((el) => new Set([...el.querySelectorAll('[data-ann]')].map((h) => h.getAttribute('data-ann'))).size);
     const seeded = (await call('annotations.list', { documentId: doc.id })).filter((a) => a.annotator !== 'curation');
     const count = (who: string) => seeded.filter((a) => a.annotator === who).length;
-    // Every annotator with a span in the document has a column; the seeded ones hold 4 and 3.
+    // Every annotator with a span in the document has a column; the seeded ones hold 5 and 4.
     await column('Curated').waitFor();
     const names = await page.locator('.gl-curation-columns .gl-compare-column').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     const annotators = [...new Set(seeded.map((a) => a.annotator))].sort();
     expect(names).toEqual([...annotators.map((a) => `${a}'s annotations`), 'Curated']);
-    expect([count('ann-a'), count('ann-b')]).toEqual([4, 3]);
-    await expect.poll(() => highlights("ann-a's annotations")).toBe(4);
-    expect(await highlights("ann-b's annotations")).toBe(3);
+    expect([count('ann-a'), count('ann-b')]).toEqual([5, 4]);
+    await expect.poll(() => highlights("ann-a's annotations")).toBe(5);
+    expect(await highlights("ann-b's annotations")).toBe(4);
     expect(await highlights('Curated')).toBe(0);
 
     const found = await seriousViolations(page);
     expect(found, describeFindings('curation page', found)).toEqual([]);
 
-    // Focusing the Japan disagreement flashes each annotator's own version of it.
+    // Each disagreement says how the versions differ.
     const list = page.getByRole('list', { name: 'Disagreements to curate' });
-    const japan = list.getByRole('listitem').filter({ hasText: 'Japan' });
+    const item = (text: string) => list.getByRole('listitem').filter({ hasText: text });
+    expect(await item('Japan').getAttribute('aria-label')).toMatch(/\(different label\)/);
+    expect(await item('Mexico').getAttribute('aria-label')).toMatch(/\(missing span\)/);
+    expect(await item('FORGE').getAttribute('aria-label')).toMatch(/\(different stance or proposition\)/);
+
+    // Focusing the Japan disagreement flashes each annotator's own version of it.
+    const japan = item('Japan');
     await japan.focus();
     await column("ann-a's annotations").locator('.gl-selected', { hasText: 'Japan' }).waitFor();
     await column("ann-b's annotations").locator('.gl-selected', { hasText: 'Japan' }).waitFor();
@@ -125,6 +139,20 @@ describe('team annotation in the app', () => {
     expect(await column('Curated').locator('.gl-hl', { hasText: 'Japan' }).getAttribute('data-label')).toBe(seeded.find((a) => a.annotator === 'ann-a' && a.quote === 'Japan')!.labelId);
     // Focus went on to the next disagreement (Mexico), still in the list.
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.gl-curation-items') !== null)).toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlights('Curated')).toBe(0);
+
+    // ann-b's stance on FORGE, by key: the curated claim carries ann-b's link.
+    await item('FORGE').focus();
+    await column("ann-b's annotations").locator('.gl-selected', { hasText: 'FORGE' }).first().waitFor();
+    const version = await item('FORGE').getByRole('button', { name: /by ann-b$/ }).textContent();
+    await page.keyboard.press(version!.trim());
+    await column('Curated').locator('.gl-hl', { hasText: 'FORGE' }).first().waitFor();
+    const links = async () => {
+      const curated = (await call('annotations.list', { documentId: doc.id })).filter((a) => a.annotator === 'curation').map((a) => a.id);
+      return (await call('claims.listByDocument', { documentId: doc.id })).filter((l) => curated.includes(l.annotationId)).map((l) => `${l.propositionText}: ${l.stance}`);
+    };
+    await expect.poll(links).toEqual(['Allies coordinate through FORGE: against']);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => highlights('Curated')).toBe(0);
   });

@@ -5,7 +5,7 @@ import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
-import { curationItems, type CurationItem } from './candidates.ts';
+import { curationItems, KIND_NAMES, type CurationItem } from './candidates.ts';
 import { CurationColumns, type CurationColumnsHandle } from './CurationColumns.tsx';
 import { CuratedList } from './CuratedList.tsx';
 import './team.css';
@@ -95,6 +95,8 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
     e.preventDefault();
   };
 
+  const kindText = (it: CurationItem) => it.kinds.map((k) => KIND_NAMES[k]).join(', ');
+
   if (error) return <p role="alert" className="gl-error">{error}</p>;
   if (!doc) return <p aria-live="polite">Loading…</p>;
   const quote = (a: Annotation) => a.quote;
@@ -125,7 +127,7 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
                 el.focus();
               }
             }}
-            aria-label={`Disagreement ${position + 1}: ${it.candidates.length} version(s)`}
+            aria-label={`Disagreement ${position + 1} (${kindText(it)}): ${it.candidates.length} version(s)`}
             aria-current={position === current ? 'true' : undefined}
             onFocus={(e) => {
               setFocus(position);
@@ -134,6 +136,7 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
             }}
             onKeyDown={(e) => onKey(e, it, i, position)}
           >
+            <span className="gl-diff-kind">{kindText(it)}</span>
             {it.candidates.map((c, k) => (
               <div key={c.key} className="gl-curation-candidate">
                 <button
