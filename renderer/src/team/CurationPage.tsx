@@ -3,11 +3,11 @@ import type { Annotation, ClaimLink, Document, Label } from '../../../shared/ind
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
-import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
 import { curationItems, KIND_NAMES, type CurationItem } from './candidates.ts';
 import { CurationColumns, type CurationColumnsHandle } from './CurationColumns.tsx';
 import { CuratedList } from './CuratedList.tsx';
+import { useAccept } from './useAccept.ts';
 import './team.css';
 
 const CURATION = 'curation';
@@ -58,30 +58,7 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
   const current = Math.max(0, Math.min(focus, open.length - 1));
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
 
-  const accept = useCallback(
-    async (ids: string[], what: string) => {
-      if (!ids.length) return;
-      try {
-        const made = await api.team.curate({ annotationIds: ids });
-        let current = made.map((a) => a.id);
-        history.push({
-          description: what,
-          undo: async () => {
-            for (const id of current) await api.annotations.delete({ id });
-            await reload();
-          },
-          redo: async () => {
-            current = (await api.team.curate({ annotationIds: ids })).map((a) => a.id);
-            await reload();
-          },
-        });
-        await reload();
-      } catch (err) {
-        notify('error', messageOf(err));
-      }
-    },
-    [history, reload],
-  );
+  const accept = useAccept(history, reload);
 
   const onKey = (e: React.KeyboardEvent, item: CurationItem, index: number, position: number) => {
     const n = Number(e.key);
