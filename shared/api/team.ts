@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgreementReportSchema } from '../model/agreement.ts';
 import { AnnotationSchema } from '../model/annotation.ts';
+import { ClaimLinkSchema } from '../model/proposition.ts';
 
 /** An annotator's status on a document; `not_started` is the default. */
 export const DocumentStatusValueSchema = z.enum(['not_started', 'in_progress', 'done']);
@@ -64,10 +65,16 @@ export const teamMethods = {
   },
   /**
    * Copies annotations (with their claim links and entity link) into the
-   * `curation` layer, the gold corpus; one already there with the same label
-   * and ranges is not copied again. Returns the copies made (delete them to undo).
+   * `curation` layer, the gold corpus. One already there with the same label
+   * and ranges is not copied again, but gains the claim links it lacks (on
+   * propositions it is not linked to yet), so accepting two versions that differ
+   * by proposition keeps both. Returns the copies made and the links added
+   * (undo: unlink those, then delete the copies).
    */
-  'team.curate': { args: z.object({ annotationIds: z.array(z.string()).min(1) }).strict(), result: z.array(AnnotationSchema) },
+  'team.curate': {
+    args: z.object({ annotationIds: z.array(z.string()).min(1) }).strict(),
+    result: z.object({ annotations: z.array(AnnotationSchema), links: z.array(ClaimLinkSchema) }),
+  },
   /** Merges other Gloss projects (sent as base64) into this one; see `gloss merge`. */
   'team.merge': {
     args: z.object({ files: z.array(z.object({ name: z.string().min(1), content: z.string() })).min(1) }).strict(),

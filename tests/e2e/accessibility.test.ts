@@ -195,6 +195,19 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     }
   });
 
+  it('curation: the columns and the disagreements, one focused', async () => {
+    // A second annotator's version of the claim, so there is a disagreement to curate.
+    const { text } = await api('documents.get', { id: docs[0]!.id });
+    const claimLabel = (await api('labels.list', {})).find((l) => l.kind === 'claim')!;
+    await api('annotations.create', { documentId: docs[0]!.id, labelId: claimLabel.id, ranges: [{ start: 0, end: text.indexOf(' ', 20) }], annotator: 'ann-b' });
+    await page.goto(`${served.url}#/curation/${docs[0]!.id}`);
+    await page.getByRole('region', { name: 'Curated', exact: true }).waitFor();
+    await expectClean('curation');
+    await page.getByRole('list', { name: 'Disagreements to curate' }).getByRole('listitem').first().focus();
+    await page.locator('.gl-curation-columns .gl-selected').first().waitFor();
+    await expectClean('curation with a disagreement focused');
+  });
+
   it('the export dialog', async () => {
     await page.getByRole('button', { name: 'Library' }).click();
     await page.getByRole('button', { name: /^Export/ }).first().click();

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../shared/index.ts';
 import { httpApi, type ApiCall } from '../support/api.ts';
+import { describeFindings, seriousViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
@@ -37,6 +38,14 @@ describe('team annotation in the app', () => {
       await call('annotations.create', { documentId: doc.id, ranges: [at('Japan')], labelId: id(annotator === 'ann-a' ? 'Location' : 'Organization'), annotator });
     }
     await call('annotations.create', { documentId: doc.id, ranges: [at('Mexico')], labelId: id('Location'), annotator: 'ann-a' });
+    // Both mark the FORGE sentence as a claim on one proposition, with different stances.
+    const forge = 'The summit also proposed a Forum on Resource Geostrategic Engagement (FORGE) to coordinate allied efforts';
+    let proposition: string | undefined;
+    for (const [annotator, stance] of [['ann-a', 'favor'], ['ann-b', 'against']] as const) {
+      const claim = await call('annotations.create', { documentId: doc.id, ranges: [at(forge)], labelId: id('Claim'), annotator });
+      const linked = await call('claims.link', { annotationId: claim.id, ...(proposition ? { propositionId: proposition } : { propositionText: 'Allies coordinate through FORGE' }), stance });
+      proposition = linked.proposition.id;
+    }
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     await page.goto(served.url);
@@ -86,6 +95,68 @@ describe('team annotation in the app', () => {
     await expect.poll(() => page.locator('.gl-hl[title$="· ann-b"]').count()).toBeGreaterThan(0);
   });
 
+  it('curates in columns: one per annotator and the curated one, each flashing the focused disagreement', async () => {
+    await page.goto(`${served.url}#/curation/${doc.id}`);
+    const column = (name: string) => page.getByRole('region', { name, exact: true });
+    const highlights = (name: string) => column(name).evaluate((el) => new Set([...el.querySelectorAll('[data-ann]')].map((h) => h.getAttribute('data-ann'))).size);
+    const seeded = (await call('annotations.list', { documentId: doc.id })).filter((a) => a.annotator !== 'curation');
+    const count = (who: string) => seeded.filter((a) => a.annotator === who).length;
+    // Every annotator with a span in the document has a column; the seeded ones hold 5 and 4.
+    await column('Curated').waitFor();
+    const names = await page.locator('.gl-curation-columns .gl-compare-column').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const annotators = [...new Set(seeded.map((a) => a.annotator))].sort();
+    expect(names).toEqual([...annotators.map((a) => `${a}'s annotations`), 'Curated']);
+    expect([count('ann-a'), count('ann-b')]).toEqual([5, 4]);
+    await expect.poll(() => highlights("ann-a's annotations")).toBe(5);
+    expect(await highlights("ann-b's annotations")).toBe(4);
+    expect(await highlights('Curated')).toBe(0);
+
+    const found = await seriousViolations(page);
+    expect(found, describeFindings('curation page', found)).toEqual([]);
+
+    // Each disagreement says how the versions differ.
+    const list = page.getByRole('list', { name: 'Disagreements to curate' });
+    const item = (text: string) => list.getByRole('listitem').filter({ hasText: text });
+    expect(await item('Japan').getAttribute('aria-label')).toMatch(/\(different label\)/);
+    expect(await item('Mexico').getAttribute('aria-label')).toMatch(/\(missing span\)/);
+    expect(await item('FORGE').getAttribute('aria-label')).toMatch(/\(different stance or proposition\)/);
+
+    // Focusing the Japan disagreement flashes each annotator's own version of it.
+    const japan = item('Japan');
+    await japan.focus();
+    await column("ann-a's annotations").locator('.gl-selected', { hasText: 'Japan' }).waitFor();
+    await column("ann-b's annotations").locator('.gl-selected', { hasText: 'Japan' }).waitFor();
+    // ↓ moves to Mexico, which only ann-a tagged: ann-a's column flashes it, ann-b's flashes nothing.
+    await page.keyboard.press('ArrowDown');
+    await column("ann-a's annotations").locator('.gl-selected', { hasText: 'Mexico' }).waitFor();
+    await expect.poll(() => column("ann-b's annotations").locator('.gl-selected').count()).toBe(0);
+
+    // Accepting ann-a's Japan puts it in the Curated column; undo takes it out again.
+    await page.keyboard.press('ArrowUp');
+    await japan.getByRole('button', { name: /^Accept version \d: Location “Japan” by ann-a$/ }).click();
+    await column('Curated').locator('.gl-hl', { hasText: 'Japan' }).waitFor();
+    expect(await highlights('Curated')).toBe(1);
+    expect(await column('Curated').locator('.gl-hl', { hasText: 'Japan' }).getAttribute('data-label')).toBe(seeded.find((a) => a.annotator === 'ann-a' && a.quote === 'Japan')!.labelId);
+    // Focus went on to the next disagreement (Mexico), still in the list.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.gl-curation-items') !== null)).toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlights('Curated')).toBe(0);
+
+    // ann-b's stance on FORGE, by key: the curated claim carries ann-b's link.
+    await item('FORGE').focus();
+    await column("ann-b's annotations").locator('.gl-selected', { hasText: 'FORGE' }).first().waitFor();
+    const version = await item('FORGE').getByRole('button', { name: /by ann-b$/ }).textContent();
+    await page.keyboard.press(version!.trim());
+    await column('Curated').locator('.gl-hl', { hasText: 'FORGE' }).first().waitFor();
+    const links = async () => {
+      const curated = (await call('annotations.list', { documentId: doc.id })).filter((a) => a.annotator === 'curation').map((a) => a.id);
+      return (await call('claims.listByDocument', { documentId: doc.id })).filter((l) => curated.includes(l.annotationId)).map((l) => `${l.propositionText}: ${l.stance}`);
+    };
+    await expect.poll(links).toEqual(['Allies coordinate through FORGE: against']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlights('Curated')).toBe(0);
+  });
+
   it('curates: what all agree on in one step, then one version of a disagreement by key', async () => {
     await page.goto(`${served.url}#/curation/${doc.id}`);
     await page.getByRole('button', { name: 'Accept all 2 agreed span(s)' }).click();
@@ -95,6 +166,7 @@ describe('team annotation in the app', () => {
     await first.focus();
     await page.keyboard.press('1');
     await expect.poll(async () => (await curated()).length).toBe(3);
+    await expect.poll(() => page.getByRole('region', { name: 'Curated', exact: true }).locator('[data-ann]').count()).toBe(3);
     // Undo takes it back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await curated()).length).toBe(2);

@@ -91,14 +91,41 @@ describe('team API', () => {
       ['extra', null, 'said'],
     ]);
     const copies = await call('team.curate', { annotationIds: [a1.id, diffs[1]!.a!.id] });
-    expect(copies.map((c) => [c.annotator, c.quote])).toEqual([
+    expect(copies.annotations.map((c) => [c.annotator, c.quote])).toEqual([
       ['curation', 'Alice'],
       ['curation', 'Paris'],
     ]);
-    expect(await call('team.curate', { annotationIds: [a1.id] })).toEqual([]);
+    expect(await call('team.curate', { annotationIds: [a1.id] })).toEqual({ annotations: [], links: [] });
     // The curated layer is a layer: agreement can name it.
     const report = await call('team.agreement', { annotators: ['a', 'curation'] });
     expect(report.spans!.micro).toMatchObject({ a: 4, b: 2, exact: { precision: 1, recall: 0.5 } });
+  });
+
+  it('curates claims: accepting both versions keeps both propositions, a stance given first stays, undo unlinks', async () => {
+    const { doc, label } = seed();
+    const claim = async (annotator: string, proposition: string, stance: string) => {
+      const c = await call('annotations.create', { documentId: doc, ranges: at('Bob left Paris'), labelId: label('Claim'), annotator });
+      await call('claims.link', { annotationId: c.id, propositionText: proposition, stance });
+      return c;
+    };
+    const a = await claim('a', 'Bob left', 'favor');
+    const b = await claim('b', 'Bob travelled', 'against');
+    const c = await claim('c', 'Bob left', 'against');
+    const both = await call('team.curate', { annotationIds: [a.id, b.id] });
+    expect(both.annotations).toHaveLength(1);
+    const curated = both.annotations[0]!;
+    const links = async () => (await call('claims.forAnnotation', { annotationId: curated.id })).map((l) => `${l.propositionText}: ${l.stance} (${l.annotator})`).sort();
+    expect(await links()).toEqual(['Bob left: favor (curation)', 'Bob travelled: against (curation)']);
+    expect(both.links.map((l) => l.propositionText)).toEqual(['Bob left', 'Bob travelled']);
+    // c's stance on a proposition the curated claim already has is not taken.
+    expect(await call('team.curate', { annotationIds: [c.id] })).toEqual({ annotations: [], links: [] });
+    // Undo of accepting b alone (after a): unlinking what it added leaves a's version.
+    await call('claims.unlink', { id: both.links[1]!.id });
+    const again = await call('team.curate', { annotationIds: [b.id] });
+    expect(again.annotations).toEqual([]);
+    expect(again.links.map((l) => l.annotationId)).toEqual([curated.id]);
+    for (const l of again.links) await call('claims.unlink', { id: l.id });
+    expect(await links()).toEqual(['Bob left: favor (curation)']);
   });
 
   it('merges projects sent as files, and refuses one that is not a Gloss project, naming it', async () => {

@@ -1,4 +1,4 @@
-import type { Annotation } from '../../../shared/index.ts';
+import type { Annotation, ClaimLink } from '../../../shared/index.ts';
 import { CURATION } from '../agreement/load.ts';
 import type { Project } from '../project.ts';
 
@@ -6,28 +6,37 @@ import type { Project } from '../project.ts';
  * Copies annotations into the curated layer (`curation`): the span, label,
  * attributes and note, its claim links (with their stances) and its entity
  * link. An annotation the curated layer already has (same document, label and
- * ranges) is not copied again. All or nothing; returns the copies.
+ * ranges) is not copied again; it gains the source's claim links on
+ * propositions it is not linked to yet. All or nothing; returns the copies
+ * and every link added (to copies or to annotations already curated).
  */
-export function curate(project: Project, annotationIds: readonly string[]): Annotation[] {
+export function curate(project: Project, annotationIds: readonly string[]): { annotations: Annotation[]; links: ClaimLink[] } {
   return project.transaction(() => {
     const made: Annotation[] = [];
+    const links: ClaimLink[] = [];
     for (const id of annotationIds) {
       const src = project.annotations.get(id);
-      const exists = project.db
-        .prepare('SELECT 1 FROM annotations WHERE document_id = ? AND annotator = ? AND label_id = ? AND ranges = ?')
-        .get(src.documentId, CURATION, src.labelId, JSON.stringify(src.ranges));
-      if (exists) continue;
-      const copy = project.annotations.create(
-        { documentId: src.documentId, ranges: src.ranges, labelId: src.labelId, attributes: src.attributes, note: src.note, annotator: CURATION },
-        project.documents.text(src.documentId),
-      );
+      const existing = project.db
+        .prepare('SELECT id FROM annotations WHERE document_id = ? AND annotator = ? AND label_id = ? AND ranges = ?')
+        .pluck()
+        .get(src.documentId, CURATION, src.labelId, JSON.stringify(src.ranges)) as string | undefined;
+      const target =
+        existing ??
+        project.annotations.create(
+          { documentId: src.documentId, ranges: src.ranges, labelId: src.labelId, attributes: src.attributes, note: src.note, annotator: CURATION },
+          project.documents.text(src.documentId),
+        ).id;
+      // One link per proposition: a curated claim keeps the stance it was given first.
+      const linked = new Set(project.claims.forAnnotation(target).map((c) => c.propositionId));
       for (const c of project.claims.forAnnotation(src.id)) {
-        project.claims.insert({ annotationId: copy.id, propositionId: c.propositionId, stance: c.stance, attribution: c.attribution, hedged: c.hedged, reported: c.reported, note: c.note });
+        if (linked.has(c.propositionId)) continue;
+        links.push(project.claims.insert({ annotationId: target, propositionId: c.propositionId, stance: c.stance, attribution: c.attribution, hedged: c.hedged, reported: c.reported, note: c.note }));
       }
+      if (existing) continue;
       const entity = project.db.prepare('SELECT entity_id FROM annotation_entities WHERE annotation_id = ?').pluck().get(src.id) as string | undefined;
-      if (entity) project.entities.link([{ annotationId: copy.id, entityId: entity }]);
-      made.push(copy);
+      if (entity) project.entities.link([{ annotationId: target, entityId: entity }]);
+      made.push(project.annotations.get(target));
     }
-    return made;
+    return { annotations: made, links };
   });
 }

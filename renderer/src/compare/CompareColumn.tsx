@@ -9,6 +9,8 @@ import { toPainted } from '../reader/paint.ts';
 export interface ColumnHandle {
   /** Scrolls to an annotation (or a reused passage's occurrence) and flashes it. */
   reveal(id: string): void;
+  /** Scrolls to a UTF-16 offset of the text and clears the flash (a passage this column has no highlight for). */
+  scrollToOffset(offset: number): void;
 }
 
 interface Props {
@@ -17,13 +19,15 @@ interface Props {
   labels: ReadonlyMap<string, Label>;
   passages: ReusedPassage[];
   onAnnotationClick(annotation: Annotation): void;
+  /** The column's heading and accessible name; the document's title by default. */
+  name?: string;
 }
 
 /** Reused passages are painted under ids of their own. */
 export const passageId = (passage: string, document: string) => `passage:${passage}:${document}`;
 
 /** One column of the compare view: a read-only reader with the document's highlights. */
-export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareColumn({ document, annotations, labels, passages, onAnnotationClick }, ref) {
+export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareColumn({ document, annotations, labels, passages, onAnnotationClick, name }, ref) {
   const mount = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -65,25 +69,37 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
     dispatchAnnotations(v, { type: 'reset', annotations: painted });
   }, [annotations, labels, passages, document.id]);
 
+  const scrollToPos = (v: EditorView, pos: number) => {
+    const coords = v.coordsAtPos(pos);
+    const box = scroller.current!.getBoundingClientRect();
+    scroller.current!.scrollBy({ top: coords.top - box.top - box.height / 3 });
+  };
+
   useImperativeHandle(ref, () => ({
     reveal(id: string) {
       const v = view.current;
       const r = v && annotationKey.getState(v.state)?.ranges.get(id)?.[0];
       if (!v || !r) return;
       dispatchAnnotations(v, { type: 'select', id });
-      const coords = v.coordsAtPos(r.from);
-      const box = scroller.current!.getBoundingClientRect();
-      scroller.current!.scrollBy({ top: coords.top - box.top - box.height / 3 });
+      scrollToPos(v, r.from);
+    },
+    scrollToOffset(offset: number) {
+      const v = view.current;
+      const m = map.current;
+      if (!v || !m) return;
+      dispatchAnnotations(v, { type: 'select', id: null });
+      scrollToPos(v, m.rangeToPos({ start: offset, end: offset }).from);
     },
   }));
 
+  const title = name ?? document.title;
   return (
-    <section className="gl-compare-column" aria-label={document.title}>
-      <h2 className="gl-compare-title" title={document.title}>
-        {document.title}
+    <section className="gl-compare-column" aria-label={title}>
+      <h2 className="gl-compare-title" title={title}>
+        {title}
       </h2>
       {/* Focusable, so the column scrolls from the keyboard too (WCAG 2.1.1). */}
-      <div className="gl-compare-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Scroll ${document.title}`}>
+      <div className="gl-compare-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Scroll ${title}`}>
         <div ref={mount} />
       </div>
     </section>

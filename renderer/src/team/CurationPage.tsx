@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ClaimLink, Document, Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
-import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
-import { curationItems, type CurationItem } from './candidates.ts';
+import { curationItems, KIND_NAMES, type CurationItem } from './candidates.ts';
+import { CurationColumns, type CurationColumnsHandle } from './CurationColumns.tsx';
+import { CuratedList } from './CuratedList.tsx';
+import { useAccept } from './useAccept.ts';
 import './team.css';
 
 const CURATION = 'curation';
@@ -23,6 +25,9 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
   const [skipped, setSkipped] = useState<Set<number>>(new Set());
   const [focus, setFocus] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const columns = useRef<CurationColumnsHandle>(null);
+  // After a key accepts or leaves out the focused item, focus goes to the item now in its place.
+  const keepFocus = useRef(false);
 
   const load = useCallback(
     () =>
@@ -30,7 +35,8 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
         ([d, list, links]) => {
           const m = new Map<string, ClaimLink[]>();
           for (const c of links) m.set(c.annotationId, [...(m.get(c.annotationId) ?? []), c]);
-          setDoc(d);
+          // The same Document object while its text is unchanged, so the columns' readers are not rebuilt.
+          setDoc((prev) => (prev && prev.id === d.id && prev.contentHash === d.contentHash ? prev : d));
           setAnnotations(list);
           setClaims(m);
         },
@@ -48,31 +54,11 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
   const open = items.map((it, i) => ({ it, i })).filter(({ it, i }) => !it.agreed && !it.curated && !skipped.has(i));
   const agreed = items.filter((it) => it.agreed && !it.curated);
   const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
+  // The focused item's place in the list, kept inside it when the list shrinks.
+  const current = Math.max(0, Math.min(focus, open.length - 1));
+  const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
 
-  const accept = useCallback(
-    async (ids: string[], what: string) => {
-      if (!ids.length) return;
-      try {
-        const made = await api.team.curate({ annotationIds: ids });
-        let current = made.map((a) => a.id);
-        history.push({
-          description: what,
-          undo: async () => {
-            for (const id of current) await api.annotations.delete({ id });
-            await reload();
-          },
-          redo: async () => {
-            current = (await api.team.curate({ annotationIds: ids })).map((a) => a.id);
-            await reload();
-          },
-        });
-        await reload();
-      } catch (err) {
-        notify('error', messageOf(err));
-      }
-    },
-    [history, reload],
-  );
+  const accept = useAccept(history, reload);
 
   const onKey = (e: React.KeyboardEvent, item: CurationItem, index: number, position: number) => {
     const n = Number(e.key);
@@ -82,8 +68,11 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
     else if (e.key === 'ArrowDown') setFocus(Math.min(position + 1, open.length - 1));
     else if (e.key === 'ArrowUp') setFocus(Math.max(position - 1, 0));
     else return;
+    keepFocus.current = ['b', 'B', 'n', 'N'].includes(e.key) || n >= 1;
     e.preventDefault();
   };
+
+  const kindText = (it: CurationItem) => it.kinds.map((k) => KIND_NAMES[k]).join(', ');
 
   if (error) return <p role="alert" className="gl-error">{error}</p>;
   if (!doc) return <p aria-live="polite">Loading…</p>;
@@ -99,6 +88,7 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
           Agreement
         </button>
       </p>
+      <CurationColumns ref={columns} document={doc} annotations={annotations} annotators={annotators} curation={CURATION} labels={labelMap} />
       <h2>Disagreements ({open.length})</h2>
       <p className="gl-muted">Focus an item: 1–9 accepts that version, B accepts every version, N leaves them all out, ↑ ↓ move.</p>
       <ol className="gl-curation-items" aria-label="Disagreements to curate">
@@ -107,15 +97,33 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
             key={i}
             tabIndex={0}
             ref={(el) => {
-              if (el && position === focus && el.ownerDocument.activeElement?.closest('.gl-curation-items')) el.focus();
+              const active = el?.ownerDocument.activeElement;
+              if (!el || position !== current || (active && el.contains(active))) return;
+              if (active?.closest('.gl-curation-items') || (keepFocus.current && (!active || active === el.ownerDocument.body))) {
+                keepFocus.current = false;
+                el.focus();
+              }
             }}
-            aria-label={`Disagreement ${position + 1}: ${it.candidates.length} version(s)`}
-            onFocus={() => setFocus(position)}
+            aria-label={`Disagreement ${position + 1} (${kindText(it)}): ${it.candidates.length} version(s)`}
+            aria-current={position === current ? 'true' : undefined}
+            onFocus={(e) => {
+              setFocus(position);
+              // Only when the item itself (or one of its buttons) newly takes focus, not on every focus move inside it.
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) columns.current?.reveal(it);
+            }}
             onKeyDown={(e) => onKey(e, it, i, position)}
           >
+            <span className="gl-diff-kind">{kindText(it)}</span>
             {it.candidates.map((c, k) => (
               <div key={c.key} className="gl-curation-candidate">
-                <button type="button" onClick={() => void accept([c.annotations[0]!.id], 'accept a version')} aria-label={`Accept version ${k + 1}: ${labelName(c.annotations[0]!.labelId)} “${quote(c.annotations[0]!)}” by ${c.annotators.join(', ')}`}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    keepFocus.current = true;
+                    void accept([c.annotations[0]!.id], 'accept a version');
+                  }}
+                  aria-label={`Accept version ${k + 1}: ${labelName(c.annotations[0]!.labelId)} “${quote(c.annotations[0]!)}” by ${c.annotators.join(', ')}`}
+                >
                   {k + 1}
                 </button>{' '}
                 <strong>{labelName(c.annotations[0]!.labelId)}</strong> “{quote(c.annotations[0]!)}” — {c.annotators.join(', ')}
@@ -124,40 +132,19 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
                 ))}
               </div>
             ))}
-            <button type="button" onClick={() => setSkipped((s) => new Set(s).add(i))}>
+            <button
+              type="button"
+              onClick={() => {
+                keepFocus.current = true;
+                setSkipped((s) => new Set(s).add(i));
+              }}
+            >
               Neither
             </button>
           </li>
         ))}
       </ol>
-      <div className="gl-curation-columns">
-        {[...annotators, CURATION].map((who) => (
-          <div key={who} className="gl-curation-column">
-            <h2>{who === CURATION ? 'Curated' : who}</h2>
-            <ul aria-label={`${who === CURATION ? 'Curated' : who} annotations`}>
-              {annotations
-                .filter((a) => a.annotator === who)
-                .map((a) => (
-                  <li key={a.id}>
-                    <strong>{labelName(a.labelId)}</strong> “{a.quote}”
-                    {who === CURATION && (
-                      <button
-                        type="button"
-                        aria-label={`Remove ${labelName(a.labelId)} “${a.quote}” from the curated layer`}
-                        onClick={async () => {
-                          await api.annotations.delete({ id: a.id });
-                          await reload();
-                        }}
-                      >
-                        ✕
-                      </button>
-                    )}
-                  </li>
-                ))}
-            </ul>
-          </div>
-        ))}
-      </div>
+      <CuratedList annotations={annotations.filter((a) => a.annotator === CURATION)} labelName={labelName} onRemoved={reload} />
     </section>
   );
 }
