@@ -16,10 +16,11 @@ const TITLE = 'Forum notes';
 const TEXT = `${TITLE}\nSenators met atthe forum in Rome today.\nLater 🙂 Maria Silva spoke with the press.\n`;
 const EDITED = `${TITLE}\nSenators met at the forum in  today.\nLater 🙂 Maria Silva spoke with the press.\n`;
 
-/** Puts the DOM selection on `phrase` in the reader's text (collapsed at its start when `caret`), as a click or drag would. */
-async function selectInText(page: Page, phrase: string, caret: boolean): Promise<void> {
+/** Puts the DOM selection on `phrase` in the reader's text (or the caret `caret` characters into it), as a drag or click would. */
+async function selectInText(page: Page, phrase: string, caret?: number): Promise<void> {
   const ok = await page.evaluate(
-    ([phrase, caret]) => {
+    ([phrase, caretAt]) => {
+      const caret = caretAt ?? undefined;
       const root = document.querySelector('.gl-reader-text') as HTMLElement | null;
       if (!root) return false;
       const nodes: Text[] = [];
@@ -38,14 +39,14 @@ async function selectInText(page: Page, phrase: string, caret: boolean): Promise
       };
       root.focus();
       const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(caret ? at : at + phrase.length));
+      range.setStart(...locate(at + (caret ?? 0)));
+      range.setEnd(...locate(caret === undefined ? at + phrase.length : at + caret));
       const sel = getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
       return true;
     },
-    [phrase, caret] as const,
+    [phrase, caret ?? null] as const,
   );
   if (!ok) throw new Error(`"${phrase}" not found in the reader`);
   await page.waitForTimeout(80); // ProseMirror reads the DOM selection on selectionchange
@@ -106,7 +107,7 @@ describe('editing the text in the reader', () => {
   });
 
   it('types a space, deletes a tagged word, undoes and redoes', async () => {
-    await selectInText(page, 'the forum', true);
+    await selectInText(page, 'the forum', 0);
     await page.keyboard.type(' ');
     await expect.poll(() => readerText(page)).toContain('met at the forum in Rome');
     // A labelling key types in edit mode: "1" would tag Person in read-only mode. Type it and take it back.
@@ -116,7 +117,7 @@ describe('editing the text in the reader', () => {
     await expect.poll(() => readerText(page)).toContain('at the forum in Rome');
 
     await page.waitForTimeout(700); // a new undo step
-    await selectInText(page, 'Rome', false);
+    await selectInText(page, 'Rome');
     await page.keyboard.press('Backspace');
     await expect.poll(() => readerText(page)).toContain('forum in  today');
     expect(await page.locator('.gl-reader-text .gl-hl', { hasText: 'Rome' }).count()).toBe(0);
@@ -171,5 +172,20 @@ describe('editing the text in the reader', () => {
     await page.keyboard.press('3'); // Location
     await expect.poll(async () => (await api('annotations.list', { documentId: docId })).some((a) => a.quote === 'press')).toBe(true);
     expect((await api('documents.get', { id: docId })).text).toBe(EDITED);
+  });
+
+  it('saves when navigating away while editing', async () => {
+    const textbox = page.getByRole('textbox', { name: 'Document text' });
+    await page.getByRole('button', { name: 'Edit text' }).click();
+    await page.getByRole('button', { name: 'Done editing', pressed: true }).waitFor();
+    await selectInText(page, 'press.', 5);
+    await page.keyboard.type(' conference');
+    await expect.poll(() => textbox.innerText()).toContain('the press conference.');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button').first().click();
+    await page.getByRole('status').getByText('Version 3:', { exact: false }).waitFor();
+    expect((await api('documents.get', { id: docId })).text).toBe(EDITED.replace('press.', 'press conference.'));
+    // The annotation on "press" sits where it was.
+    const press = (await api('annotations.list', { documentId: docId })).find((a) => a.quote === 'press');
+    expect(press?.ranges).toEqual([{ start: EDITED.indexOf('press'), end: EDITED.indexOf('press') + 5 }]);
   });
 });
