@@ -157,6 +157,13 @@ export function editTextPlugin(handlers: EditTextHandlers): Plugin<EditTextState
         if (isEditing(view.state) && editingKeys(view, event)) return stop(event);
         return false;
       },
+      // Pasted text goes in as plain text within the paragraph: line breaks become spaces (blocks are kept).
+      handlePaste(view, _event, slice) {
+        if (!isEditing(view.state)) return false;
+        const text = slice.content.textBetween(0, slice.content.size, ' ', ' ');
+        if (text) view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+        return true;
+      },
       // aria-readonly follows the mode too: the read-only plugin sets it.
       attributes: (state): Record<string, string> => (isEditing(state) ? { class: 'gl-editing-text' } : {}),
     },
