@@ -5,7 +5,8 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Label } from '../../shared/index.ts';
-import { annotationKey, dispatchAnnotations } from '../../renderer/src/reader/annotationPlugin.ts';
+import { EditorState } from 'prosemirror-state';
+import { annotationKey, annotationPlugin, dispatchAnnotations, WINDOW_MIN_DOC_SIZE } from '../../renderer/src/reader/annotationPlugin.ts';
 import { editedText } from '../../renderer/src/reader/editedText.ts';
 import { createReaderView } from '../../renderer/src/reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../../renderer/src/reader/offsets.ts';
@@ -171,5 +172,30 @@ describe('edit text plugin', () => {
     v.destroy();
     view = undefined;
     expect(changes.map((c) => c[0])).toEqual([true, false]);
+  });
+
+  it('in a long document, the drawn window maps through edits exactly as the whole set does', () => {
+    const line = 'Senators met atthe forum in Rome 🙂 today, and so on and on.';
+    const long = Array.from({ length: 1200 }, () => line).join('\n');
+    const { doc, map } = buildDoc(long, []);
+    expect(doc.content.size).toBeGreaterThan(WINDOW_MIN_DOC_SIZE);
+    const annotations = Array.from({ length: 1200 }, (_, i) => {
+      const start = i * (line.length + 1) + line.indexOf('forum');
+      return toPainted({ id: `a${i}`, ranges: [{ start, end: start + 5 }], labelId: PERSON.id }, LABELS, map);
+    });
+    let state = EditorState.create({ doc, plugins: [editTextPlugin({ changed() {}, paint: () => null }), annotationPlugin(annotations)] });
+    state = state.apply(state.tr.setMeta(editTextKey, { type: 'set', editing: true }));
+    for (const offset of [10, 300, 5000, 40]) {
+      const pos = map.toPos(offset);
+      state = state.apply(state.tr.insertText('xy', pos));
+      state = state.apply(state.tr.delete(pos + 1, pos + 4));
+    }
+    const s = annotationKey.getState(state)!;
+    expect(s.window).not.toBeNull();
+    const spans = (set: typeof s.visible) => set.find(s.window!.from, s.window!.to).map((d) => `${d.from}-${d.to}`).sort();
+    expect(spans(s.visible)).toEqual(spans(s.decorations));
+    expect(spans(s.visible).length).toBeGreaterThan(10);
+    // …and the ranges the save reads agree with the drawn highlights.
+    for (const d of s.visible.find(s.window!.from, s.window!.to)) expect(s.ranges.get((d.spec as { id: string }).id)).toEqual([{ from: d.from, to: d.to }]);
   });
 });
