@@ -188,4 +188,11 @@ describe('editing the text in the reader', () => {
     const press = (await api('annotations.list', { documentId: docId })).find((a) => a.quote === 'press');
     expect(press?.ranges).toEqual([{ start: EDITED.indexOf('press'), end: EDITED.indexOf('press') + 5 }]);
   });
+
+  it('undoes a saved edit with the app’s undo: the previous text comes back as a new version', async () => {
+    await page.getByRole('button', { name: 'Undo edit the text in «Forum notes»' }).click();
+    await expect.poll(async () => (await api('documents.get', { id: docId })).text).toBe(EDITED);
+    const versions = await api('versions.list', { documentId: docId });
+    expect(versions.at(-1)).toMatchObject({ version: 4, source: 'restore', current: true });
+  });
 });

@@ -128,7 +128,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const editText = useEditText({ documentId, viewRef, doc, map, history, reload: document.reload });
 
   const tagSelection = async (view: EditorView, label: Label) => {
-    if (!map || !doc || isEditing(view.state)) return;
+    if (isEditing(view.state)) return notify('info', 'The text is being edited: choose “Done editing” first, then tag.');
+    if (!map || !doc) return;
     const { from, to } = view.state.selection;
     if (from === to) return;
     const range = trimRange(doc.text, map.toOffset(from), map.toOffset(to));
