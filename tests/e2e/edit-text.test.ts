@@ -178,6 +178,8 @@ describe('editing the text in the reader', () => {
     const textbox = page.getByRole('textbox', { name: 'Document text' });
     await page.getByRole('button', { name: 'Edit text' }).click();
     await page.getByRole('button', { name: 'Done editing', pressed: true }).waitFor();
+    // Saved actions (the tag just made) are not undone under unsaved edits: the app's Undo waits.
+    await expect.poll(() => page.locator('.gl-topbar button[aria-label^="Undo"]').isDisabled()).toBe(true);
     await selectInText(page, 'press.', 5);
     await page.keyboard.type(' conference');
     await expect.poll(() => textbox.innerText()).toContain('the press conference.');

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Label } from '../../shared/index.ts';
 import { EditorState } from 'prosemirror-state';
 import { annotationKey, annotationPlugin, dispatchAnnotations, WINDOW_MIN_DOC_SIZE } from '../../renderer/src/reader/annotationPlugin.ts';
+import { History } from '../../renderer/src/undo/history.ts';
 import { editedText } from '../../renderer/src/reader/editedText.ts';
 import { createReaderView } from '../../renderer/src/reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../../renderer/src/reader/offsets.ts';
@@ -197,5 +198,19 @@ describe('edit text plugin', () => {
     expect(spans(s.visible).length).toBeGreaterThan(10);
     // …and the ranges the save reads agree with the drawn highlights.
     for (const d of s.visible.find(s.window!.from, s.window!.to)) expect(s.ranges.get((d.spec as { id: string }).id)).toEqual([{ from: d.from, to: d.to }]);
+  });
+
+  it('the app history can be held while the text is edited', async () => {
+    const errors: string[] = [];
+    const history = new History((err) => errors.push((err as Error).message));
+    let undone = 0;
+    history.push({ description: 'tag Person', undo: async () => void undone++, redo: async () => {} });
+    history.hold('editing');
+    expect(history.canUndo).toBe(false);
+    await history.undo();
+    expect([undone, errors]).toEqual([0, ['editing']]);
+    history.hold(null);
+    await history.undo();
+    expect(undone).toBe(1);
   });
 });

@@ -95,6 +95,7 @@ export function useEditText({ documentId, viewRef, doc, map, history, reload }: 
     },
     changed(view, on, state) {
       if (!view.isDestroyed) setEditingState(on);
+      history.hold(on ? 'The text is being edited: Ctrl+Z in the text undoes its edits; choose “Done editing” to save them before undoing other actions.' : null);
       if (on) {
         baseVersion.current = undefined;
         api.versions.list({ documentId }).then(
