@@ -22,6 +22,7 @@ export interface BrowserResults {
   editor_open_ms_100k: number;
   editor_add_work_p95_ms_100k: number;
   editor_scroll_frame_p95_ms_10k: number;
+  edit_typing_p95_ms_10k: number;
   peer_open_ms_10k: number | null;
   peer_add_p95_ms_10k: number | null;
   peer_add_work_p95_ms_10k: number | null;
@@ -37,6 +38,8 @@ export interface BrowserResults {
     editor_scroll_frame_p50_ms_10k: number;
     editor_scroll_frames: number;
     editor_additions: number;
+    edit_typing_p50_ms_10k: number;
+    edit_typed_characters: number;
     editor_highlight_elements_10k: number;
     editor_highlight_elements_100k: number;
     peer_highlight_elements: number | null;
@@ -148,6 +151,25 @@ async function additions(page: Page, label: string, limit = Infinity): Promise<A
   return out;
 }
 
+/** The word typed at each place, one key at a time, in "Edit text" mode. */
+const TYPED = ' edited';
+
+/** Typing in edit mode at `places` places across the document: the work of each character, from keydown to the edit laid out. */
+async function typing(page: Page, places: number): Promise<number[]> {
+  const stop = await profile(page);
+  const out: number[] = [];
+  for (let i = 0; i < places; i++) {
+    // Spread over the document: the generator's additions run from start to end.
+    await page.evaluate((i) => window.bench.prepareTyping!(i), Math.floor((i * 200) / places));
+    for (const ch of TYPED) {
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      out.push(await page.evaluate(() => window.bench.lastTyping!()));
+    }
+  }
+  await stop('Gloss-10k-typing');
+  return out;
+}
+
 export interface BrowserOptions {
   /** Fewer runs and additions, for a quick look while working on the reader (figures are rougher). */
   quick?: boolean;
@@ -176,6 +198,7 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
       editor_open_ms_100k: nan,
       editor_add_work_p95_ms_100k: nan,
       editor_scroll_frame_p95_ms_10k: nan,
+      edit_typing_p95_ms_10k: nan,
       peer_open_ms_10k: null,
       peer_add_p95_ms_10k: null,
       peer_add_work_p95_ms_10k: null,
@@ -191,6 +214,8 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
         editor_scroll_frame_p50_ms_10k: nan,
         editor_scroll_frames: 0,
         editor_additions: 0,
+        edit_typing_p50_ms_10k: nan,
+        edit_typed_characters: 0,
         editor_highlight_elements_10k: nan,
         editor_highlight_elements_100k: nan,
         peer_highlight_elements: null,
@@ -225,6 +250,11 @@ export async function runBrowserBench(options: BrowserOptions = {}): Promise<Bro
       d.editor_add_p50_ms_10k = median(added.map((a) => a.latencyMs));
       d.editor_add_work_p50_ms_10k = median(added.map((a) => a.workMs));
       progress(`  additions: to painted p50 ${d.editor_add_p50_ms_10k.toFixed(1)} p95 ${r.editor_add_p95_ms_10k.toFixed(1)} ms; work p50 ${d.editor_add_work_p50_ms_10k.toFixed(2)} p95 ${r.editor_add_work_p95_ms_10k.toFixed(2)} ms`);
+      const typed = await typing(last!.page, quick ? 5 : 20);
+      r.edit_typing_p95_ms_10k = p95(typed);
+      d.edit_typing_p50_ms_10k = median(typed);
+      d.edit_typed_characters = typed.length;
+      progress(`  typing in edit mode: work per character p50 ${d.edit_typing_p50_ms_10k.toFixed(2)} p95 ${r.edit_typing_p95_ms_10k.toFixed(2)} ms over ${typed.length} characters`);
       await last!.page.close();
     }
 

@@ -18,6 +18,9 @@ import { focusSuggestion, SUGGESTION_PREFIX, type SuggestionReview } from './plu
 import { annotationUnder, type RelationDrop } from './plugins/relationDragPlugin.ts';
 import { PropagationDialog } from './PropagationDialog.tsx';
 import { ReaderSidePanel, type SideTab } from './ReaderSidePanel.tsx';
+import { EditTextToggle } from './EditTextToggle.tsx';
+import { isEditing } from './plugins/editTextPlugin.ts';
+import { useEditText } from './useEditText.ts';
 import { RelationSection } from './RelationSection.tsx';
 import { RelationTypePicker } from './RelationTypePicker.tsx';
 import { useAnnotationActions } from './useAnnotationActions.ts';
@@ -84,6 +87,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     rejectSuggestion: (_v, s) => void suggestions.reject(s),
     paintSuggestion: (s) => toPainted({ id: SUGGESTION_PREFIX + s.id, ranges: [{ start: s.start, end: s.end }], labelId: s.labelId }, labelMap, map!, true),
     reviewChanged: setReview,
+    editChanged: (v, on, state) => editText.changed(v, on, state),
+    paintAnnotation: (id) => (annotations.has(id) && map ? toPainted(annotations.get(id)!, labelMap, map) : null),
     initialAnnotations: () => Array.from(annotations.values()).filter((a) => layers.shownRef.current(a)).map((a) => toPainted(a, labelMap, map!)),
     ready: (v) => {
       if (initialAnnotationId && annotations.has(initialAnnotationId)) {
@@ -120,8 +125,10 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   });
   const suggestions = useSuggestionActions({ documentId, viewRef, history, actions, reloadResearch });
   const relations = useRelationActions({ history, reloadResearch });
+  const editText = useEditText({ documentId, viewRef, doc, map, history, reload: document.reload });
 
   const tagSelection = async (view: EditorView, label: Label) => {
+    if (isEditing(view.state)) return notify('info', 'The text is being edited: choose “Done editing” first, then tag.');
     if (!map || !doc) return;
     const { from, to } = view.state.selection;
     if (from === to) return;
@@ -211,6 +218,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
             onMouseLeave={() => setHover(null)}
           >
             {settings.showRelationArcs && <RelationArcs relations={research.relations} relationTypes={research.relationTypes} version={annotations} />}
+            <EditTextToggle edit={editText} />
             <LabelPalette
               labels={labels}
               settings={settings}
@@ -352,6 +360,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           research={research}
           history={history}
           reloadResearch={reloadResearch}
+          revision={document.revision}
           review={review}
           onActivate={activate}
           onOpenEntity={onOpenEntity}

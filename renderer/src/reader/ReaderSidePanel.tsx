@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Annotation, Label, Suggestion } from '../../../shared/index.ts';
 import { Tabs } from '../common/Tabs.tsx';
 import type { History } from '../undo/history.ts';
+import { NeedsReview } from '../versions/NeedsReview.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { EntitiesTab } from './EntitiesTab.tsx';
 import type { SuggestionReview } from './plugins/suggestionPlugin.ts';
@@ -26,6 +27,8 @@ interface Props {
   research: ResearchData;
   history: History;
   reloadResearch(): Promise<void>;
+  /** Counts reloads of the document (a new version was saved): the review list reloads too. */
+  revision?: number;
   review: SuggestionReview;
   /** Scroll to an annotation and open its editor. */
   onActivate(id: string): void;
@@ -58,6 +61,7 @@ export function ReaderSidePanel(p: Props) {
         <>
           {p.layerFilter}
           <AnnotationList annotations={p.annotations} text={p.text} labels={p.labels} selected={p.selected} onActivate={p.onActivate} />
+          <NeedsReview documentId={p.documentId} labels={[...p.labels.values()]} history={p.history} revision={p.revision ?? 0} onShow={p.onActivate} />
         </>
       )}
       {p.tab === 'entities' && (

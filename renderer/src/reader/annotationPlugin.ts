@@ -104,6 +104,8 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
         if (next.decorations === prev.decorations && next.window === prev.window) return next;
         const win = next.window;
         if (!win) return { ...next, visible: next.decorations };
+        // A text edit (the reader's Edit text mode): the drawn part maps like the whole set, and unchanged paragraphs keep their sets.
+        if (tr.docChanged && !action && !moved && prev.window) return { ...next, visible: prev.visible.map(tr.mapping, state.doc) };
         if (win === prev.window && prev.window && !tr.docChanged && action?.type !== 'reset') {
           // The same changes to the drawn part: unchanged paragraphs keep their decoration sets, so the view skips them.
           const near = (d: Decoration) => d.from <= win.to && d.to >= win.from;

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView, type DirectEditorProps } from 'prosemirror-view';
 import { annotationPlugin, type PaintedAnnotation } from './annotationPlugin.ts';
+import { isEditing } from './plugins/editTextPlugin.ts';
 import './sections.css';
 
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape']);
@@ -10,25 +11,30 @@ const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDow
  * Keeps the text read-only while leaving a caret, so that text can be
  * selected with the keyboard (Shift+arrows) as well as the mouse. Input is
  * stopped before it reaches the DOM, and any document change is filtered out.
+ * In "Edit text" mode (plugins/editTextPlugin.ts) it lets everything through.
  */
 export function readOnlyPlugin(): Plugin {
   return new Plugin({
-    filterTransaction: (tr) => !tr.docChanged || tr.getMeta('allowTextEdit') === true,
+    filterTransaction: (tr, state) => !tr.docChanged || tr.getMeta('allowTextEdit') === true || isEditing(state),
     props: {
-      handleTextInput: () => true,
-      handlePaste: () => true,
-      handleDrop: () => true,
+      attributes: (state) => ({ 'aria-readonly': isEditing(state) ? 'false' : 'true' }),
+      handleTextInput: (view) => !isEditing(view.state),
+      handlePaste: (view) => !isEditing(view.state),
+      handleDrop: (view) => !isEditing(view.state),
       handleDOMEvents: {
-        beforeinput: (_view, event) => {
+        beforeinput: (view, event) => {
+          if (isEditing(view.state)) return false;
           event.preventDefault();
           return true;
         },
-        cut: (_view, event) => {
+        cut: (view, event) => {
+          if (isEditing(view.state)) return false;
           event.preventDefault();
           return true;
         },
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
+        if (isEditing(view.state)) return false;
         if (event.ctrlKey || event.metaKey || event.altKey) return false;
         if (NAVIGATION_KEYS.has(event.key)) return false;
         // Backspace, Delete, Enter and printable keys would edit the text.
@@ -58,7 +64,6 @@ export function createReaderView(
       class: 'gl-reader-text',
       role: 'textbox',
       'aria-label': 'Document text',
-      'aria-readonly': 'true',
       'aria-multiline': 'true',
       // Contenteditable is focusable anyway; the explicit tab stop lets checkers (axe) see the scroller holds one.
       tabindex: '0',

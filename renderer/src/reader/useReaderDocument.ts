@@ -8,6 +8,9 @@ export interface ReaderDocument {
   annotations: ReadonlyMap<string, Annotation>;
   setAnnotations(update: (m: ReadonlyMap<string, Annotation>) => ReadonlyMap<string, Annotation>): void;
   error: string | null;
+  /** Loads both again (the text was saved as a new version); `revision` counts the loads. */
+  reload(): void;
+  revision: number;
 }
 
 /**
@@ -19,6 +22,7 @@ export function useReaderDocument(documentId: string): ReaderDocument {
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<ReadonlyMap<string, Annotation>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
   useEffect(() => {
     let live = true;
     Promise.all([api.documents.get({ id: documentId }), api.annotations.list({ documentId })]).then(
@@ -32,6 +36,6 @@ export function useReaderDocument(documentId: string): ReaderDocument {
     return () => {
       live = false;
     };
-  }, [documentId]);
-  return { doc, annotations, setAnnotations, error };
+  }, [documentId, revision]);
+  return { doc, annotations, setAnnotations, error, revision, reload: () => setRevision((r) => r + 1) };
 }

@@ -1,10 +1,12 @@
 import { useEffect, useEffectEvent, useRef, type RefObject } from 'react';
 import type { Node as PMNode } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label, Suggestion } from '../../../shared/index.ts';
 import type { PaintedAnnotation } from './annotationPlugin.ts';
 import { createReaderView } from './editorView.ts';
 import { clickPlugin } from './plugins/clickPlugin.ts';
+import { editTextPlugin } from './plugins/editTextPlugin.ts';
 import { keyboardPlugin, setKeyboardLabels } from './plugins/keyboardPlugin.ts';
 import { relationDragPlugin, type RelationDrop } from './plugins/relationDragPlugin.ts';
 import { selectionPlugin } from './plugins/selectionPlugin.ts';
@@ -24,6 +26,10 @@ export interface ReaderViewHandlers {
   rejectSuggestion(view: EditorView, s: Suggestion): void;
   paintSuggestion(s: Suggestion): PaintedAnnotation;
   reviewChanged(review: SuggestionReview): void;
+  /** "Edit text" mode was switched on or off (off: save the text of `state`). */
+  editChanged(view: EditorView, editing: boolean, state: EditorState): void;
+  /** How to draw an annotation again when undoing an edit brings its text back. */
+  paintAnnotation(id: string): PaintedAnnotation | null;
   /** The annotations to draw when the view is built. */
   initialAnnotations(): PaintedAnnotation[];
   /** The view is built: focus, scroll. */
@@ -32,7 +38,7 @@ export interface ReaderViewHandlers {
 
 /**
  * Builds the ProseMirror view for a loaded document, once, with the reader's
- * plugins (suggestion review, keymap, relation drag, selection), and keeps
+ * plugins (edit mode, suggestion review, keymap, relation drag, selection), and keeps
  * the keymap's labels current. Handlers always see the latest props: they
  * reach the plugins through an effect event, not through refs mirroring state.
  */
@@ -54,6 +60,11 @@ export function useReaderView(
       pmDoc,
       {},
       [
+        // First: in edit mode it takes the keys (Enter, Backspace, undo) before the labelling keymap.
+        editTextPlugin({
+          changed: (v, editing, state) => call((h) => h.editChanged(v, editing, state)),
+          paint: (id) => call((h) => h.paintAnnotation(id)),
+        }),
         suggestionPlugin({
           accept: (v, s) => call((h) => h.acceptSuggestion(v, s)),
           reject: (v, s) => call((h) => h.rejectSuggestion(v, s)),

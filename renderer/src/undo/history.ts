@@ -41,6 +41,7 @@ export class History {
   private queue: Promise<void> = Promise.resolve();
   private listeners = new Set<Listener>();
   private context: HistoryContext = { owner: 0 };
+  private held: string | null = null;
 
   constructor(
     private readonly onError: (err: unknown) => void = () => {},
@@ -63,12 +64,22 @@ export class History {
     this.emit();
   }
 
+  /**
+   * Holds undo and redo while a page has changes of its own not yet saved
+   * (the reader's "Edit text" mode): saved actions replayed under them would
+   * land on text that moved. `reason` is shown if undo is tried; null releases.
+   */
+  hold(reason: string | null): void {
+    this.held = reason;
+    this.emit();
+  }
+
   get canUndo(): boolean {
-    return this.done.length > 0;
+    return this.done.length > 0 && this.held === null;
   }
 
   get canRedo(): boolean {
-    return this.undone.length > 0;
+    return this.undone.length > 0 && this.held === null;
   }
 
   get nextUndo(): string | undefined {
@@ -105,6 +116,10 @@ export class History {
   }
 
   private step(from: HistoryEntry[], to: HistoryEntry[], kind: 'undo' | 'redo'): Promise<void> {
+    if (this.held !== null) {
+      this.onError(new GlossError('conflict', this.held));
+      return this.queue;
+    }
     this.queue = this.queue.then(async () => {
       const entry = from.pop();
       if (!entry) return;

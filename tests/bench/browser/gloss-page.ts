@@ -8,6 +8,7 @@ import type { Label, TextRange } from '../../../shared/index.ts';
 import { paintNewAnnotation } from '../../../renderer/src/reader/paintNew.ts';
 import { createReaderView } from '../../../renderer/src/reader/editorView.ts';
 import { keyboardPlugin } from '../../../renderer/src/reader/plugins/keyboardPlugin.ts';
+import { editTextPlugin, setEditing } from '../../../renderer/src/reader/plugins/editTextPlugin.ts';
 import { buildDoc, type OffsetMap } from '../../../renderer/src/reader/offsets.ts';
 import { toPainted, trimRange } from '../../../renderer/src/reader/paint.ts';
 import { BENCH_LABELS, generateAdditions, generateAnnotations, generateDocument, type BenchDocument } from '../generate.ts';
@@ -22,6 +23,8 @@ let doc: BenchDocument | undefined;
 let scroller: HTMLElement | undefined;
 let additions: TextRange[] = [];
 let pending: Promise<AdditionResult> | undefined;
+/** The work of the last typed character, once its edit is applied and laid out. */
+let typedMs: number | undefined;
 /** When the last keydown happened: its event time, and when the page's first listener saw it. */
 let keydown = { stamp: 0, seen: 0 };
 
@@ -63,17 +66,23 @@ const page: BenchPage = {
     const start = performance.now();
     const built = buildDoc(doc.text, doc.blocks);
     map = built.map;
-    // The reader's own keymap plugin, as the app builds it.
+    // The reader's own keymap and edit-mode plugins, as the app builds them.
     const keys = keyboardPlugin({ tag: tagSelection, openPicker() {}, openEditor() {}, escape() {} }, BENCH_LABELS);
+    const edit = editTextPlugin({ changed() {}, paint: () => null });
     const v = createReaderView(
       shell.mount,
       built.doc,
       {
         dispatchTransaction(tr) {
           v.updateState(v.state.apply(tr));
+          if (tr.docChanged) {
+            // A typed character: ProseMirror read it from the DOM and applied it (annotations mapped, undo recorded).
+            forceLayout(v.dom);
+            typedMs = performance.now() - keydown.seen;
+          }
         },
       },
-      [keys],
+      [edit, keys],
       // As the reader does: the annotations are in the view's first state.
       annotations.map((a) => toPainted(a, labels, built.map)),
     );
@@ -101,6 +110,29 @@ const page: BenchPage = {
 
   lastAddition() {
     return pending ?? Promise.reject(new Error('no addition was made: the hotkey did not reach the reader'));
+  },
+
+  async prepareTyping(i) {
+    const v = view!;
+    setEditing(v, true);
+    const r = additions[i % additions.length]!;
+    const at = map!.toPos(r.end, -1);
+    const { node } = v.domAtPos(at);
+    const el = node.nodeType === 1 ? (node as HTMLElement) : node.parentElement!;
+    centre(scroller!, el.getBoundingClientRect());
+    await painted();
+    v.focus();
+    v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, at)));
+    typedMs = undefined;
+    await painted();
+  },
+
+  async lastTyping() {
+    await painted();
+    if (typedMs === undefined) throw new Error('the typed character did not reach the text: is edit mode on?');
+    const ms = typedMs;
+    typedMs = undefined;
+    return ms;
   },
 
   scroll: (frames) => scrollThrough(scroller!, frames),

@@ -24,6 +24,10 @@ export interface BenchPage {
   prepareAddition(i: number): Promise<void>;
   /** Resolves when the addition started by the last keydown is painted. */
   lastAddition(): Promise<AdditionResult>;
+  /** Switches "Edit text" on and puts the caret at the end of addition `i`'s words, in view (untimed). Characters are then typed by the driver. */
+  prepareTyping?(i: number): Promise<void>;
+  /** The main-thread work of the last typed character: from its keydown to the edit applied and laid out. */
+  lastTyping?(): Promise<number>;
   /** Frame times while scrolling through the whole document in `frames` frames. */
   scroll?(frames: number): Promise<number[]>;
 }

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-s
 import type { EditorView } from 'prosemirror-view';
 import type { Label } from '../../../../shared/index.ts';
 import { annotationsAt } from '../annotationPlugin.ts';
+import { isEditing } from './editTextPlugin.ts';
 
 /** What the reader does for its keys; the plugin only decides which key means what. */
 export interface ReaderKeyHandlers {
@@ -76,6 +77,8 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
     },
     props: {
       handleKeyDown(view, event) {
+        // While the text is edited, keys type: labelling is off.
+        if (isEditing(view.state)) return false;
         const s = keyboardKey.getState(view.state);
         return Boolean(s?.hotkeys(view, event)) || fixed(view, event);
       },

@@ -1,4 +1,5 @@
 import { Plugin, TextSelection } from 'prosemirror-state';
+import { isEditing } from './editTextPlugin.ts';
 import type { EditorView } from 'prosemirror-view';
 
 export interface SelectionHandlers {
@@ -46,11 +47,12 @@ export function selectionPlugin(handlers: SelectionHandlers): Plugin {
           view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
           return; // update() below tells the reader
         }
-        handlers.settled(view);
+        if (!isEditing(view.state)) handlers.settled(view);
       };
       window.addEventListener('mouseup', onUp);
       return {
         update(v, prev) {
+          if (isEditing(v.state)) return; // no label picker while the text is edited
           if (!pointerDown && !v.state.selection.eq(prev.selection)) handlers.settled(v);
         },
         destroy: () => window.removeEventListener('mouseup', onUp),
