@@ -5,6 +5,20 @@ import type { Page } from 'playwright-core';
  * user's drag would: a DOM selection that ProseMirror reads.
  */
 export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  // A reader still settling (layers arriving, a section drawn) may redraw its text and
+  // collapse a fresh selection: select again, as a user would, until the picker shows.
+  for (let attempt = 1; ; attempt++) {
+    await selectPhraseOnce(page, phrase, occurrence);
+    const shown = await page
+      .waitForFunction(() => !getSelection()?.isCollapsed && document.querySelector('.gl-label-picker') !== null, undefined, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 4) throw new Error(`selecting "${phrase}" did not open the label picker`);
+  }
+  await page.waitForTimeout(50);
+}
+
+async function selectPhraseOnce(page: Page, phrase: string, occurrence: number): Promise<void> {
   const ok = await page.evaluate(
     ([phrase, occurrence]) => {
       const root = document.querySelector('.gl-reader-text');
@@ -51,10 +65,6 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
     [phrase, occurrence] as const,
   );
   if (!ok) throw new Error(`"${phrase}" not found in the reader`);
-  // Let ProseMirror read the DOM selection, and the reader show its label picker for it.
-  await page.waitForFunction(() => !getSelection()?.isCollapsed);
-  await page.locator('.gl-label-picker').waitFor();
-  await page.waitForTimeout(50);
 }
 
 /** Texts of the highlights covering a phrase, innermost last. */
