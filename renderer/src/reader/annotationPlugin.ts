@@ -341,24 +341,39 @@ function drawn(doc: PMNode, layer: Layer, selected: string | null, win: Position
 
 /** Greedy interval colouring in one sweep: each annotation gets the lowest lane free at its start. */
 function paintAll(annotations: readonly PaintedAnnotation[]): Layer {
-  // Sorted by start, longest first, through index arrays: with 100,000 annotations
-  // a comparator that reads `a.ranges[0].from` on objects costs far more than this.
+  // Sorted by start, longest first. The keys are packed into one number (start, then
+  // the annotation's place) and sorted by the typed array's own numeric sort: no
+  // comparator call per comparison, which matters most in a page's first run, before the JIT.
   const n = annotations.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
-  const order: number[] = [];
+  const keys = new Float64Array(n);
+  const stride = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  let shown = 0;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const rs = annotations[i]!.ranges;
     if (!rs.length) continue;
     starts[i] = rs[0]!.from;
     let end = 0;
-    for (const r of rs) end = Math.max(end, r.to);
+    for (let r = 0; r < rs.length; r++) if (rs[r]!.to > end) end = rs[r]!.to;
     ends[i] = end;
     count += rs.length;
-    order.push(i);
+    keys[shown++] = starts[i]! * stride + i;
   }
-  order.sort((x, y) => starts[x]! - starts[y]! || ends[y]! - ends[x]!);
+  const sortedKeys = keys.subarray(0, shown).sort();
+  const order = new Int32Array(shown);
+  for (let j = 0; j < shown; j++) order[j] = sortedKeys[j]! % stride;
+  // Annotations starting together: the longest first (an insertion sort of each run, short in practice).
+  for (let j = 1; j < shown; j++) {
+    const i = order[j]!;
+    let k = j - 1;
+    while (k >= 0 && starts[order[k]!] === starts[i] && ends[order[k]!]! < ends[i]!) {
+      order[k + 1] = order[k]!;
+      k--;
+    }
+    order[k + 1] = i;
+  }
   const laneEnds: number[] = []; // laneEnds[k]: where lane k becomes free
   const from = new Float64Array(count);
   const to = new Float64Array(count);
@@ -367,7 +382,9 @@ function paintAll(annotations: readonly PaintedAnnotation[]): Layer {
   const given: number[] = []; // per slot: the annotation's place in `annotations`
   let repeated = false;
   let k = 0;
-  for (const i of order) {
+  // Indexed loops, no iterators or callbacks: this runs once per annotation at open, mostly before the JIT has warmed up.
+  for (let j = 0; j < shown; j++) {
+    const i = order[j]!;
     const a = annotations[i]!;
     let lane = 0;
     while (lane < laneEnds.length && laneEnds[lane]! > starts[i]!) lane++;
@@ -381,13 +398,18 @@ function paintAll(annotations: readonly PaintedAnnotation[]): Layer {
       layer.sources[earlier] = undefined;
     }
     // Empty ranges are not drawn (paint.ts leaves them out already; this is for other callers).
-    const rs = a.ranges.every((r) => r.to > r.from) ? a.ranges : a.ranges.filter((r) => r.to > r.from);
+    let rs = a.ranges;
+    for (let r = 0; r < rs.length; r++) {
+      if (rs[r]!.to > rs[r]!.from) continue;
+      rs = rs.filter((x) => x.to > x.from);
+      break;
+    }
     if (!rs.length) continue;
     const slot = layer.place(a, lane, rs);
     given[slot] = i;
-    for (const r of rs) {
-      from[k] = r.from;
-      to[k] = r.to;
+    for (let r = 0; r < rs.length; r++) {
+      from[k] = rs[r]!.from;
+      to[k] = rs[r]!.to;
       owner[k++] = slot;
     }
   }
