@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Annotation, Document, Label, ReusedPassage } from '../../../shared/index.ts';
 import { annotationKey, annotationsAt, dispatchAnnotations } from '../reader/annotationPlugin.ts';
+import { wakeSectionAt } from '../reader/lazySections.ts';
 import { createReaderView } from '../reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../reader/offsets.ts';
 import { toPainted } from '../reader/paint.ts';
@@ -71,6 +72,7 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
       const r = v && annotationKey.getState(v.state)?.ranges.get(id)?.[0];
       if (!v || !r) return;
       dispatchAnnotations(v, { type: 'select', id });
+      wakeSectionAt(v, r.from);
       const coords = v.coordsAtPos(r.from);
       const box = scroller.current!.getBoundingClientRect();
       scroller.current!.scrollBy({ top: coords.top - box.top - box.height / 3 });
