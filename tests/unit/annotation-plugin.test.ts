@@ -187,4 +187,22 @@ describe('annotation plugin', () => {
     expect(look(t.s.visible)).toEqual(look(t.s.decorations, win.from, win.to));
     expect(t.s.visible.find().filter((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class.includes('gl-selected')).map((d) => (d.spec as { id: string }).id)).toEqual(['w55']);
   });
+
+  it('keeps the last of a repeated id given at open, once the id maps are built', () => {
+    const gen = generateDocument(7, { paragraphs: 40, chars: 8000 });
+    const { doc } = buildDoc(gen.text, gen.blocks);
+    const first: PaintedAnnotation = { id: 'dup', ranges: [{ from: 10, to: 20 }], color: '#f00', label: 'x' };
+    const second: PaintedAnnotation = { id: 'dup', ranges: [{ from: 40, to: 50 }], color: '#0f0', label: 'y' };
+    const other: PaintedAnnotation = { id: 'o', ranges: [{ from: 15, to: 45 }], color: '#00f', label: 'z' };
+    const state = EditorState.create({ doc, plugins: [annotationPlugin([first, other, second])] });
+    const s = annotationKey.getState(state)!;
+    expect(s.ranges.get('dup')).toEqual([{ from: 40, to: 50 }]);
+    expect(s.ranges.get('o')).toEqual([{ from: 15, to: 45 }]);
+    expect(s.ranges.size).toBe(2);
+    expect(annotationsAt(state, 15)).toEqual(['o']);
+    expect(annotationsAt(state, 45)).toEqual(['dup', 'o']);
+    const next = state.apply(state.tr.setMeta(annotationKey, { type: 'remove', ids: ['dup'] }));
+    expect(annotationsAt(next, 45)).toEqual(['o']);
+    expect(annotationKey.getState(next)!.visible.find().map((d) => (d.spec as { id: string }).id)).toEqual(['o']);
+  });
 });

@@ -129,9 +129,11 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
           const undraw = (id: string) => {
             const rs = layer.ranges.get(id);
             if (!visible || !rs) return;
-            const from = Math.min(...rs.map((r) => r.from));
-            const to = Math.max(...rs.map((r) => r.to));
-            if (!near(from, to)) return;
+            // An id given twice at open may still have the dropped one's highlights drawn elsewhere: look everywhere.
+            const wide = layer.repeated.delete(id);
+            const from = wide ? undefined : Math.min(...rs.map((r) => r.from));
+            const to = wide ? undefined : Math.max(...rs.map((r) => r.to));
+            if (from !== undefined && to !== undefined && !near(from, to)) return;
             const found = visible.find(from, to, (spec: DecorationSpec) => spec.id === id);
             // remove() empties the array it is given.
             if (found.length) visible = visible.remove(found);
@@ -195,11 +197,19 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
         const next = blocksNearViewport(view, WINDOW_MARGIN * height);
         if (next) view.dispatch(view.state.tr.setMeta(windowKey, next).setMeta('addToHistory', false));
       });
+      // The id maps of the layer built at open, in the first idle moment (see Layer.ensure).
+      const host = view.dom.ownerDocument.defaultView ?? window;
+      const prebuild = () => (annotationKey.getState(view.state) as LayerState | undefined)?.layer.ensure();
+      const idle = host.requestIdleCallback ? host.requestIdleCallback(prebuild, { timeout: 1000 }) : host.setTimeout(prebuild, 200);
       return {
         update(v, prevState) {
           if (v.state.doc !== prevState.doc) tracker.schedule();
         },
-        destroy: () => tracker.destroy(),
+        destroy: () => {
+          if (host.cancelIdleCallback) host.cancelIdleCallback(idle);
+          else host.clearTimeout(idle);
+          tracker.destroy();
+        },
       };
     },
   });
@@ -232,12 +242,74 @@ class Layer {
   readonly ids: (string | undefined)[] = [];
   readonly sources: (PaintedAnnotation | undefined)[] = [];
   readonly lanes: number[] = [];
-  readonly slots = new Map<string, number>();
+  /**
+   * Id → slot and id → ranges. A layer made by `paintAll` builds them on first
+   * use (or in idle time after the first paint, see the plugin's view): 20,000
+   * map entries are a large part of opening a document, and nothing needs them
+   * before the reader acts.
+   */
+  private slotMap: Map<string, number> | null;
+  private rangeMap: Map<string, { from: number; to: number }[]> | null;
+  /** Until then, per slot: its ranges and the annotation's place in the list given to paintAll (the last repeat of an id counts). */
+  private pending: { ranges: { from: number; to: number }[][]; given: number[] } | null = null;
+  /** Ids given more than once to paintAll whose dropped repeat may still be drawn (see undraw in the plugin). */
+  readonly repeated = new Set<string>();
 
   constructor(
     public index: RangeIndex,
-    readonly ranges: Map<string, { from: number; to: number }[]>,
-  ) {}
+    ranges: Map<string, { from: number; to: number }[]> | null,
+  ) {
+    this.rangeMap = ranges;
+    this.slotMap = ranges && new Map();
+    if (!ranges) this.pending = { ranges: [], given: [] };
+  }
+
+  get slots(): Map<string, number> {
+    this.ensure();
+    return this.slotMap!;
+  }
+
+  get ranges(): Map<string, { from: number; to: number }[]> {
+    this.ensure();
+    return this.rangeMap!;
+  }
+
+  /** Builds the id maps of a layer made by paintAll (once). */
+  ensure(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    const slots = new Map<string, number>();
+    const ranges = new Map<string, { from: number; to: number }[]>();
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      const id = this.ids[slot]!;
+      const earlier = slots.get(id);
+      if (earlier !== undefined) {
+        // A repeated id: the one given last counts, as with repeated additions.
+        const drop = pending.given[earlier]! > pending.given[slot]! ? slot : earlier;
+        this.repeated.add(id);
+        for (const r of pending.ranges[drop]!) this.index.remove(r.from, r.to, drop);
+        this.ids[drop] = undefined;
+        this.sources[drop] = undefined;
+        if (drop === slot) continue;
+      }
+      slots.set(id, slot);
+      ranges.set(id, pending.ranges[slot]!);
+    }
+    this.slotMap = slots;
+    this.rangeMap = ranges;
+  }
+
+  /** Records an annotation under a new slot while paintAll builds the layer (no maps yet). */
+  placeLazily(a: PaintedAnnotation, lane: number, ranges: { from: number; to: number }[], given: number): number {
+    const slot = this.ids.length;
+    this.ids.push(a.id);
+    this.sources.push(a);
+    this.lanes.push(lane);
+    this.pending!.ranges.push(ranges);
+    this.pending!.given.push(given);
+    return slot;
+  }
 
   /** Adds an annotation (not yet present) in the lowest lane free across its ranges. */
   add(a: PaintedAnnotation): void {
@@ -283,6 +355,7 @@ class Layer {
 
   /** The same annotations mapped through a document change; those left without a range drop out. */
   mapped(mapping: Mappable): Layer {
+    this.ensure();
     const index = this.index.map(mapping);
     const ranges = new Map<string, { from: number; to: number }[]>();
     index.forAll((from, to, slot) => {
@@ -292,6 +365,7 @@ class Layer {
       else ranges.set(id, [{ from, to }]);
     });
     const next = new Layer(index, ranges);
+    for (const id of this.repeated) next.repeated.add(id);
     // Slots keep their numbers (the index refers to them); the dropped ones are emptied.
     for (let slot = 0; slot < this.ids.length; slot++) {
       const id = this.ids[slot];
@@ -378,25 +452,15 @@ function paintAll(annotations: readonly PaintedAnnotation[]): Layer {
   const from = new Float64Array(count);
   const to = new Float64Array(count);
   const owner = new Int32Array(count);
-  const layer = new Layer(new RangeIndex(), new Map());
-  const given: number[] = []; // per slot: the annotation's place in `annotations`
-  let repeated = false;
+  const layer = new Layer(new RangeIndex(), null);
   let k = 0;
-  // Indexed loops, no iterators or callbacks: this runs once per annotation at open, mostly before the JIT has warmed up.
+  // Indexed loops, no iterators, callbacks or map entries: this runs once per annotation at open, mostly before the JIT has warmed up.
   for (let j = 0; j < shown; j++) {
     const i = order[j]!;
     const a = annotations[i]!;
     let lane = 0;
     while (lane < laneEnds.length && laneEnds[lane]! > starts[i]!) lane++;
     laneEnds[lane] = ends[i]!;
-    const earlier = layer.slots.get(a.id);
-    if (earlier !== undefined) {
-      // A repeated id: the last one given counts, as with repeated additions.
-      repeated = true;
-      if (given[earlier]! > i) continue;
-      layer.ids[earlier] = undefined;
-      layer.sources[earlier] = undefined;
-    }
     // Empty ranges are not drawn (paint.ts leaves them out already; this is for other callers).
     let rs = a.ranges;
     for (let r = 0; r < rs.length; r++) {
@@ -405,24 +469,12 @@ function paintAll(annotations: readonly PaintedAnnotation[]): Layer {
       break;
     }
     if (!rs.length) continue;
-    const slot = layer.place(a, lane, rs);
-    given[slot] = i;
+    const slot = layer.placeLazily(a, lane, rs, i);
     for (let r = 0; r < rs.length; r++) {
       from[k] = rs[r]!.from;
       to[k] = rs[r]!.to;
       owner[k++] = slot;
     }
-  }
-  if (repeated) {
-    // Leave out the ranges of the slots a later repeat emptied.
-    let kept = 0;
-    for (let j = 0; j < k; j++) {
-      if (layer.ids[owner[j]!] === undefined) continue;
-      from[kept] = from[j]!;
-      to[kept] = to[j]!;
-      owner[kept++] = owner[j]!;
-    }
-    k = kept;
   }
   layer.index = RangeIndex.of(from.subarray(0, k), to.subarray(0, k), owner.subarray(0, k));
   return layer;
