@@ -7,11 +7,12 @@ import {
   annotationsAt,
   annotationWindowKey,
   dispatchAnnotations,
+  MAX_LANES,
   WINDOW_MIN_DOC_SIZE,
   type PaintedAnnotation,
 } from '../../renderer/src/reader/annotationPlugin.ts';
 import { buildDoc } from '../../renderer/src/reader/offsets.ts';
-import { BENCH_LABELS, generateAnnotations, generateDocument } from '../bench/generate.ts';
+import { BENCH_LABELS, generateAnnotations, generateDocument, mulberry32 } from '../bench/generate.ts';
 import { toPainted } from '../../renderer/src/reader/paint.ts';
 
 // The annotation plugin's state, without a view: in a long document only the
@@ -36,6 +37,7 @@ function setup(paragraphs: number, chars: number, count: number) {
   } };
 }
 
+const laneMap = (set: DecorationSet) => new Map(set.find().map((d) => [(d.spec as { id: string }).id, (d.spec as { lane: number }).lane]));
 const ids = (set: DecorationSet, from?: number, to?: number) => new Set(set.find(from, to).map((d) => (d.spec as { id: string }).id));
 
 describe('annotation plugin', () => {
@@ -107,5 +109,100 @@ describe('annotation plugin', () => {
     const lanes = t.s.visible.find(20, 30).map((d) => (d.spec as { lane: number }).lane);
     expect(new Set(lanes)).toEqual(new Set([0, 1]));
     expect(annotationsAt(t.view.state, 25)).toEqual(['a', 'b']);
+  });
+
+  it('adds one by one into the lowest lane free across the annotation, as a scan of every annotation finds it', () => {
+    const t = setup(40, 8000, 0);
+    const rng = mulberry32(5);
+    const size = t.view.state.doc.content.size;
+    const added: PaintedAnnotation[] = [];
+    for (let i = 0; i < 300; i++) {
+      const from = 1 + Math.floor(rng() * (size - 30));
+      const ranges = [{ from, to: from + 1 + Math.floor(rng() * 25) }];
+      if (rng() < 0.1) ranges.push({ from: ranges[0]!.to + 3, to: ranges[0]!.to + 8 });
+      const a: PaintedAnnotation = { id: `n${i}`, ranges, color: '#00f', label: 'x' };
+      // The reference: lanes of the annotations already there that overlap any of its ranges.
+      const lanesNow = laneMap(t.s.decorations);
+      const used = new Set(added.filter((b) => b.ranges.some((r) => ranges.some((q) => r.from < q.to && r.to > q.from))).map((b) => lanesNow.get(b.id)!));
+      let expected = 0;
+      while (used.has(expected)) expected++;
+      dispatchAnnotations(t.view, { type: 'add', annotations: [a] });
+      added.push(a);
+      expect(laneMap(t.s.decorations).get(a.id), `addition ${i}`).toBe(expected);
+    }
+    // Every range drawn once, with the lane's node name and the data attributes.
+    const drawn = t.s.visible.find();
+    expect(drawn.length).toBe(added.reduce((n, a) => n + a.ranges.length, 0));
+    for (const d of drawn.slice(0, 20)) {
+      const attrs = (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+      const lane = (d.spec as { lane: number }).lane;
+      expect(attrs.nodeName).toBe(`gl-lane-${Math.min(lane, MAX_LANES - 1)}`);
+      expect(attrs['data-ann']).toBe((d.spec as { id: string }).id);
+    }
+    const pos = added[0]!.ranges[0]!.from;
+    const covering = added.filter((a) => a.ranges.some((r) => r.from <= pos && r.to >= pos)).map((a) => a.id);
+    expect(new Set(annotationsAt(t.view.state, pos))).toEqual(new Set(covering));
+  });
+
+  it('follows edits of the text: ranges, drawn highlights and the full set move with it', () => {
+    const t = setup(1000, 200_000, 2000);
+    const a: PaintedAnnotation = { id: 'a', ranges: [{ from: 100, to: 120 }], color: '#f00', label: 'x' };
+    const gone: PaintedAnnotation = { id: 'gone', ranges: [{ from: 200, to: 205 }], color: '#f00', label: 'x' };
+    dispatchAnnotations(t.view, { type: 'add', annotations: [a, gone] });
+    const before = t.s.decorations.find().length;
+    // Insert 5 characters before the highlight and delete the one at 200–205 (198–210 after the insertion).
+    const tr = t.view.state.tr.insertText('hello', 50);
+    tr.delete(tr.mapping.map(198), tr.mapping.map(210));
+    t.view.dispatch(tr);
+    expect(t.s.ranges.get('a')).toEqual([{ from: 105, to: 125 }]);
+    expect(t.s.ranges.has('gone')).toBe(false);
+    expect(t.s.visible.find(105, 125).some((d) => (d.spec as { id: string }).id === 'a' && d.from === 105 && d.to === 125)).toBe(true);
+    expect(ids(t.s.visible).has('gone')).toBe(false);
+    expect(annotationsAt(t.view.state, 110)).toContain('a');
+    // The full set is what mapping every range gives.
+    expect(ids(t.s.decorations).has('gone')).toBe(false);
+    expect(t.s.decorations.find().length).toBeLessThan(before);
+    // Selecting after the edit redraws where the annotation is now.
+    dispatchAnnotations(t.view, { type: 'select', id: 'a' });
+    const sel = t.s.visible.find(105, 125).filter((d) => (d.spec as { id: string }).id === 'a');
+    expect(sel.map((d) => [d.from, d.to])).toEqual([[105, 125]]);
+    // Removal after the edit finds it where it is.
+    dispatchAnnotations(t.view, { type: 'remove', ids: ['a'] });
+    expect(ids(t.s.visible).has('a')).toBe(false);
+    expect(annotationsAt(t.view.state, 110)).not.toContain('a');
+  });
+
+  it('keeps the drawn set equal to the full set within the window through additions, removals and selection', () => {
+    const t = setup(1000, 200_000, 3000);
+    const rng = mulberry32(8);
+    const win = t.s.window!;
+    for (let i = 0; i < 60; i++) {
+      const from = Math.floor(rng() * (win.to - 40)) + 1;
+      dispatchAnnotations(t.view, { type: 'add', annotations: [{ id: `w${i}`, ranges: [{ from, to: from + 1 + Math.floor(rng() * 30) }], color: '#0a0', label: 'y' }] });
+      if (i % 7 === 3) dispatchAnnotations(t.view, { type: 'remove', ids: [`w${i - 2}`] });
+      if (i % 5 === 0) dispatchAnnotations(t.view, { type: 'select', id: `w${i}` });
+    }
+    const look = (set: DecorationSet, from?: number, to?: number) =>
+      set.find(from, to).map((d) => `${d.from}-${d.to}:${(d.spec as { lane: number }).lane}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`).sort();
+    expect(look(t.s.visible)).toEqual(look(t.s.decorations, win.from, win.to));
+    expect(t.s.visible.find().filter((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class.includes('gl-selected')).map((d) => (d.spec as { id: string }).id)).toEqual(['w55']);
+  });
+
+  it('keeps the last of a repeated id given at open, once the id maps are built', () => {
+    const gen = generateDocument(7, { paragraphs: 40, chars: 8000 });
+    const { doc } = buildDoc(gen.text, gen.blocks);
+    const first: PaintedAnnotation = { id: 'dup', ranges: [{ from: 10, to: 20 }], color: '#f00', label: 'x' };
+    const second: PaintedAnnotation = { id: 'dup', ranges: [{ from: 40, to: 50 }], color: '#0f0', label: 'y' };
+    const other: PaintedAnnotation = { id: 'o', ranges: [{ from: 15, to: 45 }], color: '#00f', label: 'z' };
+    const state = EditorState.create({ doc, plugins: [annotationPlugin([first, other, second])] });
+    const s = annotationKey.getState(state)!;
+    expect(s.ranges.get('dup')).toEqual([{ from: 40, to: 50 }]);
+    expect(s.ranges.get('o')).toEqual([{ from: 15, to: 45 }]);
+    expect(s.ranges.size).toBe(2);
+    expect(annotationsAt(state, 15)).toEqual(['o']);
+    expect(annotationsAt(state, 45)).toEqual(['dup', 'o']);
+    const next = state.apply(state.tr.setMeta(annotationKey, { type: 'remove', ids: ['dup'] }));
+    expect(annotationsAt(next, 45)).toEqual(['o']);
+    expect(annotationKey.getState(next)!.visible.find().map((d) => (d.spec as { id: string }).id)).toEqual(['o']);
   });
 });

@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Annotation, Document, Label, ReusedPassage } from '../../../shared/index.ts';
 import { annotationKey, annotationsAt, dispatchAnnotations } from '../reader/annotationPlugin.ts';
+import { wakeSectionAt } from '../reader/lazySections.ts';
 import { createReaderView } from '../reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../reader/offsets.ts';
 import { toPainted } from '../reader/paint.ts';
@@ -70,6 +71,7 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
   }, [annotations, labels, passages, document.id]);
 
   const scrollToPos = (v: EditorView, pos: number) => {
+    wakeSectionAt(v, pos);
     const coords = v.coordsAtPos(pos);
     const box = scroller.current!.getBoundingClientRect();
     scroller.current!.scrollBy({ top: coords.top - box.top - box.height / 3 });

@@ -8,6 +8,7 @@ import { RelationArcs } from './RelationArcs.tsx';
 import { useReaderSettings } from './useReaderSettings.ts';
 import { hiddenLabelsStyle, LabelPalette } from './LabelPalette.tsx';
 import { annotationKey, dispatchAnnotations } from './annotationPlugin.ts';
+import { wakeSectionAt } from './lazySections.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { ClaimSection } from './ClaimSection.tsx';
 import { EntitySection } from './EntitySection.tsx';
@@ -170,6 +171,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     const view = viewRef.current;
     const r = view && annotationKey.getState(view.state)?.ranges.get(id)?.[0];
     if (!view || !r) return;
+    wakeSectionAt(view, r.from);
     const { node } = view.domAtPos(r.from);
     const el = node.nodeType === 1 ? (node as HTMLElement) : node.parentElement;
     el?.scrollIntoView({ block: 'center' });

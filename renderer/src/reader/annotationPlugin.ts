@@ -1,6 +1,8 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { buildInlineSet, windowOf } from './decorationTree.ts';
+import type { Node as PMNode } from 'prosemirror-model';
+import { buildInlineSet } from './decorationTree.ts';
+import { RangeIndex, type Mappable } from './rangeIndex.ts';
 import { blocksNearViewport, selectionSettled, trackViewport, type PositionRange } from './viewportWindow.ts';
 
 /** One annotation as the reader paints it: position ranges and a colour. */
@@ -24,22 +26,27 @@ interface DecorationSpec {
 }
 
 export interface AnnotationState {
-  /** Every highlight of the document. */
-  decorations: DecorationSet;
+  /**
+   * Every highlight of the document, as one set. Built on first read (the
+   * reader itself draws `visible` and finds annotations through the range
+   * index): at 10,000 annotations building it costs more than opening the
+   * rest of the document.
+   */
+  readonly decorations: DecorationSet;
   /**
    * Where each annotation's ranges are now, mapped through every transaction.
    * Updated in place by additions and removals (copying 100,000 entries per
    * addition would cost more than the addition): read it from the current state.
    */
-  ranges: Map<string, { from: number; to: number }[]>;
-  selected: string | null;
+  readonly ranges: Map<string, { from: number; to: number }[]>;
+  readonly selected: string | null;
   /**
    * In a long document, the part whose highlights are drawn: the blocks near
    * the viewport, moved as the reader scrolls. Null when the whole document's are.
    */
-  window: PositionRange | null;
+  readonly window: PositionRange | null;
   /** The highlights in `window`: what the view draws. */
-  visible: DecorationSet;
+  readonly visible: DecorationSet;
 }
 
 /** Changes to the annotation layer travel as transaction metadata under this key. */
@@ -76,9 +83,10 @@ export const annotationWindowKey = 'glAnnotationWindow';
 const windowKey = annotationWindowKey;
 
 /**
- * Annotations as plugin state: a DecorationSet mapped through each
- * transaction and changed only through `AnnotationAction` metadata, so an
- * added or removed annotation touches only its own decorations.
+ * Annotations as plugin state: every annotation's ranges in a sorted range
+ * index (mapped through each transaction, changed only through
+ * `AnnotationAction` metadata), and decorations only for the drawn window.
+ * An added or removed annotation touches only its own entries and decorations.
  */
 export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Plugin<AnnotationState> {
   return new Plugin<AnnotationState>({
@@ -87,31 +95,90 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
       // The document's annotations are painted in the first state, so the view's first
       // render draws them: no second pass over the DOM to add them (see createReaderView).
       init: (_config, state) => {
-        const ranges = new Map<string, { from: number; to: number }[]>();
-        const decorations = initial.length ? buildInlineSet(state.doc, paintAll(initial, ranges)) : DecorationSet.empty;
         const win = state.doc.content.size > WINDOW_MIN_DOC_SIZE ? { from: 0, to: INITIAL_WINDOW } : null;
-        return { decorations, ranges, selected: null, window: win, visible: win ? windowOf(state.doc, decorations, win.from, win.to) : decorations };
+        const layer = paintAll(initial);
+        return new LayerState(state.doc, layer, null, win, drawn(state.doc, layer, null, win));
       },
-      apply(tr, prev, _old, state) {
-        let next = prev;
-        if (tr.docChanged) next = mapThrough(prev, tr);
+      apply(tr, prevState, _old, state) {
+        const prev = prevState as LayerState;
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
-        const delta: Delta = { removed: [], added: [] };
-        if (action) next = applyAction(next, action, state, delta);
         const moved = tr.getMeta(windowKey) as PositionRange | undefined;
-        if (moved) next = { ...next, window: moved };
-        if (next.window && state.doc.content.size <= WINDOW_MIN_DOC_SIZE) next = { ...next, window: null };
-        if (next.decorations === prev.decorations && next.window === prev.window) return next;
-        const win = next.window;
-        if (!win) return { ...next, visible: next.decorations };
-        // A text edit (the reader's Edit text mode): the drawn part maps like the whole set, and unchanged paragraphs keep their sets.
-        if (tr.docChanged && !action && !moved && prev.window) return { ...next, visible: prev.visible.map(tr.mapping, state.doc) };
-        if (win === prev.window && prev.window && !tr.docChanged && action?.type !== 'reset') {
-          // The same changes to the drawn part: unchanged paragraphs keep their decoration sets, so the view skips them.
-          const near = (d: Decoration) => d.from <= win.to && d.to >= win.from;
-          return { ...next, visible: prev.visible.remove(delta.removed.filter(near)).add(state.doc, delta.added.filter(near)) };
+        if (!tr.docChanged && !action && !moved) return prev;
+        let layer = prev.layer;
+        let win = prev.window;
+        let selected = prev.selected;
+        // The drawn set, kept up to date change by change; null when it is to be drawn afresh.
+        let visible: DecorationSet | null = prev.visible;
+        if (tr.docChanged) {
+          layer = layer.mapped(tr.mapping);
+          win = win && { from: tr.mapping.map(win.from, -1), to: tr.mapping.map(win.to, 1) };
+          // The drawn set maps as the ranges do (start after, end before inserted text): a text edit in
+          // the reader's Edit text mode keeps unchanged paragraphs' sets, so the view skips them.
+          visible = visible.map(tr.mapping, tr.doc);
         }
-        return { ...next, visible: windowOf(state.doc, next.decorations, win.from, win.to) };
+        if (moved) {
+          win = moved;
+          visible = null;
+        }
+        if (win && state.doc.content.size <= WINDOW_MIN_DOC_SIZE) {
+          win = null;
+          visible = null;
+        }
+        if (action) {
+          const near = (from: number, to: number) => !win || (from <= win.to && to >= win.from);
+          /** Takes annotation `id`'s highlights out of the drawn set. */
+          const undraw = (id: string) => {
+            const rs = layer.ranges.get(id);
+            if (!visible || !rs) return;
+            // An id given twice at open may still have the dropped one's highlights drawn elsewhere: look everywhere.
+            const wide = layer.repeated.delete(id);
+            const from = wide ? undefined : Math.min(...rs.map((r) => r.from));
+            const to = wide ? undefined : Math.max(...rs.map((r) => r.to));
+            if (from !== undefined && to !== undefined && !near(from, to)) return;
+            const found = visible.find(from, to, (spec: DecorationSpec) => spec.id === id);
+            // remove() empties the array it is given.
+            if (found.length) visible = visible.remove(found);
+          };
+          /** Puts annotation `id`'s highlights into the drawn set. */
+          const draw = (id: string) => {
+            if (!visible) return;
+            const decos = layer.decorationsOf(id, id === selected).filter((d) => near(d.from, d.to));
+            if (decos.length) visible = visible.add(state.doc, decos);
+          };
+          switch (action.type) {
+            case 'reset':
+              layer = paintAll(action.annotations);
+              visible = null;
+              if (selected && !layer.ranges.has(selected)) selected = null;
+              break;
+            case 'add':
+              for (const a of action.annotations) {
+                undraw(a.id);
+                layer.remove(a.id);
+                layer.add(a);
+                draw(a.id);
+              }
+              break;
+            case 'remove':
+              for (const id of action.ids) {
+                undraw(id);
+                layer.remove(id);
+              }
+              if (selected && action.ids.includes(selected)) selected = null;
+              break;
+            case 'select': {
+              const before = selected;
+              selected = action.id;
+              for (const id of new Set([before, action.id])) {
+                if (!id || !layer.ranges.has(id)) continue;
+                undraw(id);
+                draw(id);
+              }
+              break;
+            }
+          }
+        }
+        return new LayerState(state.doc, layer, selected, win, visible ?? drawn(state.doc, layer, selected, win));
       },
     },
     props: {
@@ -131,11 +198,19 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
         const next = blocksNearViewport(view, WINDOW_MARGIN * height);
         if (next) view.dispatch(view.state.tr.setMeta(windowKey, next).setMeta('addToHistory', false));
       });
+      // The id maps of the layer built at open, in the first idle moment (see Layer.ensure).
+      const host = view.dom.ownerDocument.defaultView ?? window;
+      const prebuild = () => (annotationKey.getState(view.state) as LayerState | undefined)?.layer.ensure();
+      const idle = host.requestIdleCallback ? host.requestIdleCallback(prebuild, { timeout: 1000 }) : host.setTimeout(prebuild, 200);
       return {
         update(v, prevState) {
           if (v.state.doc !== prevState.doc) tracker.schedule();
         },
-        destroy: () => tracker.destroy(),
+        destroy: () => {
+          if (host.cancelIdleCallback) host.cancelIdleCallback(idle);
+          else host.clearTimeout(idle);
+          tracker.destroy();
+        },
       };
     },
   });
@@ -147,130 +222,263 @@ export function dispatchAnnotations(view: { state: EditorState; dispatch: (tr: T
 
 /** Ids of the annotations covering position `pos`, innermost (shortest) first. */
 export function annotationsAt(state: EditorState, pos: number): string[] {
-  const s = annotationKey.getState(state);
+  const s = annotationKey.getState(state) as LayerState | undefined;
   if (!s) return [];
-  const found = s.decorations.find(pos, pos, (spec: DecorationSpec) => Boolean(spec.id));
   const seen = new Map<string, number>();
-  for (const d of found) {
-    const id = (d.spec as DecorationSpec).id;
-    if (d.from <= pos && d.to >= pos) seen.set(id, Math.min(seen.get(id) ?? Infinity, d.to - d.from));
-  }
+  const { ids } = s.layer;
+  s.layer.index.forEach(pos, pos, (from, to, slot) => {
+    const id = ids[slot]!;
+    seen.set(id, Math.min(seen.get(id) ?? Infinity, to - from));
+  });
   return [...seen.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }
 
-function mapThrough(prev: AnnotationState, tr: Transaction): AnnotationState {
-  const ranges = new Map<string, { from: number; to: number }[]>();
-  for (const [id, rs] of prev.ranges) {
-    const mapped = rs.map((r) => ({ from: tr.mapping.map(r.from, 1), to: tr.mapping.map(r.to, -1) })).filter((r) => r.to > r.from);
-    if (mapped.length) ranges.set(id, mapped);
+/**
+ * Every annotation of the document: its source, lane and current ranges,
+ * under a slot number, with all ranges in one RangeIndex. Changed in place
+ * by `add` and `remove` (as AnnotationState.ranges is), replaced by `mapped`.
+ */
+class Layer {
+  /** Per slot: the annotation's id, how it is drawn, its lane. A removed annotation leaves its slot empty. */
+  readonly ids: (string | undefined)[] = [];
+  readonly sources: (PaintedAnnotation | undefined)[] = [];
+  readonly lanes: number[] = [];
+  /**
+   * Id → slot and id → ranges. A layer made by `paintAll` builds them on first
+   * use (or in idle time after the first paint, see the plugin's view): 20,000
+   * map entries are a large part of opening a document, and nothing needs them
+   * before the reader acts.
+   */
+  private slotMap: Map<string, number> | null;
+  private rangeMap: Map<string, { from: number; to: number }[]> | null;
+  /** Until then, per slot: its ranges and the annotation's place in the list given to paintAll (the last repeat of an id counts). */
+  private pending: { ranges: { from: number; to: number }[][]; given: number[] } | null = null;
+  /** Ids given more than once to paintAll whose dropped repeat may still be drawn (see undraw in the plugin). */
+  readonly repeated = new Set<string>();
+
+  constructor(
+    public index: RangeIndex,
+    ranges: Map<string, { from: number; to: number }[]> | null,
+  ) {
+    this.rangeMap = ranges;
+    this.slotMap = ranges && new Map();
+    if (!ranges) this.pending = { ranges: [], given: [] };
   }
-  const moved = prev.window && { from: tr.mapping.map(prev.window.from, -1), to: tr.mapping.map(prev.window.to, 1) };
-  return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc), ranges, window: moved };
-}
 
-/** The decorations an action took out of the set and put in. */
-interface Delta {
-  removed: Decoration[];
-  added: Decoration[];
-}
+  get slots(): Map<string, number> {
+    this.ensure();
+    return this.slotMap!;
+  }
 
-function applyAction(prev: AnnotationState, action: AnnotationAction, state: EditorState, delta: Delta): AnnotationState {
-  switch (action.type) {
-    case 'reset': {
-      const ranges = new Map<string, { from: number; to: number }[]>();
-      const decos = paintAll(action.annotations, ranges);
-      return { ...prev, decorations: buildInlineSet(state.doc, decos), ranges };
-    }
-    case 'add': {
-      let set = removeIds(prev, action.annotations.map((a) => a.id), delta.removed);
-      const ranges = prev.ranges;
-      for (const a of action.annotations) {
-        const lane = freeLane(set, a.ranges);
-        ranges.set(a.id, a.ranges);
-        const decos = decorationsFor(a, lane, a.id === prev.selected);
-        delta.added.push(...decos);
-        set = set.add(state.doc, decos);
+  get ranges(): Map<string, { from: number; to: number }[]> {
+    this.ensure();
+    return this.rangeMap!;
+  }
+
+  /** Builds the id maps of a layer made by paintAll (once). */
+  ensure(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    const slots = new Map<string, number>();
+    const ranges = new Map<string, { from: number; to: number }[]>();
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      const id = this.ids[slot]!;
+      const earlier = slots.get(id);
+      if (earlier !== undefined) {
+        // A repeated id: the one given last counts, as with repeated additions.
+        const drop = pending.given[earlier]! > pending.given[slot]! ? slot : earlier;
+        this.repeated.add(id);
+        for (const r of pending.ranges[drop]!) this.index.remove(r.from, r.to, drop);
+        this.ids[drop] = undefined;
+        this.sources[drop] = undefined;
+        if (drop === slot) continue;
       }
-      return { ...prev, decorations: set, ranges };
+      slots.set(id, slot);
+      ranges.set(id, pending.ranges[slot]!);
     }
-    case 'remove': {
-      const decorations = removeIds(prev, action.ids, delta.removed); // reads the ranges: before they go
-      const ranges = prev.ranges;
-      for (const id of action.ids) ranges.delete(id);
-      return { ...prev, decorations, ranges, selected: action.ids.includes(prev.selected ?? '') ? null : prev.selected };
+    this.slotMap = slots;
+    this.rangeMap = ranges;
+  }
+
+  /** Records an annotation under a new slot while paintAll builds the layer (no maps yet). */
+  placeLazily(a: PaintedAnnotation, lane: number, ranges: { from: number; to: number }[], given: number): number {
+    const slot = this.ids.length;
+    this.ids.push(a.id);
+    this.sources.push(a);
+    this.lanes.push(lane);
+    this.pending!.ranges.push(ranges);
+    this.pending!.given.push(given);
+    return slot;
+  }
+
+  /** Adds an annotation (not yet present) in the lowest lane free across its ranges. */
+  add(a: PaintedAnnotation): void {
+    const shown = a.ranges.filter((r) => r.to > r.from);
+    if (!shown.length) return;
+    const used = new Set<number>();
+    for (const r of shown) this.index.forEach(r.from, r.to, (_f, _t, slot) => used.add(this.lanes[slot]!), true);
+    let lane = 0;
+    while (used.has(lane)) lane++;
+    const slot = this.place(a, lane, shown);
+    for (const r of shown) this.index.insert(r.from, r.to, slot);
+  }
+
+  /** Takes an annotation out; nothing when it is not there. */
+  remove(id: string): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return;
+    for (const r of this.ranges.get(id) ?? []) this.index.remove(r.from, r.to, slot);
+    this.slots.delete(id);
+    this.ranges.delete(id);
+    this.ids[slot] = undefined;
+    this.sources[slot] = undefined;
+  }
+
+  /** Records an annotation under a new slot (the caller puts its ranges in the index). */
+  place(a: PaintedAnnotation, lane: number, ranges: { from: number; to: number }[]): number {
+    const slot = this.ids.length;
+    this.ids.push(a.id);
+    this.sources.push(a);
+    this.lanes.push(lane);
+    this.slots.set(a.id, slot);
+    this.ranges.set(a.id, ranges);
+    return slot;
+  }
+
+  /** The decorations of annotation `id` where it is now. */
+  decorationsOf(id: string, selected: boolean): Decoration[] {
+    const slot = this.slots.get(id);
+    const rs = this.ranges.get(id);
+    if (slot === undefined || !rs) return [];
+    return rs.map((r) => decorationFor(this.sources[slot]!, r.from, r.to, this.lanes[slot]!, selected));
+  }
+
+  /** The same annotations mapped through a document change; those left without a range drop out. */
+  mapped(mapping: Mappable): Layer {
+    this.ensure();
+    const index = this.index.map(mapping);
+    const ranges = new Map<string, { from: number; to: number }[]>();
+    index.forAll((from, to, slot) => {
+      const id = this.ids[slot]!;
+      const rs = ranges.get(id);
+      if (rs) rs.push({ from, to });
+      else ranges.set(id, [{ from, to }]);
+    });
+    const next = new Layer(index, ranges);
+    for (const id of this.repeated) next.repeated.add(id);
+    // Slots keep their numbers (the index refers to them); the dropped ones are emptied.
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      const id = this.ids[slot];
+      const kept = id !== undefined && ranges.has(id);
+      next.ids.push(kept ? id : undefined);
+      next.sources.push(kept ? this.sources[slot] : undefined);
+      next.lanes.push(this.lanes[slot]!);
+      if (kept) next.slots.set(id, slot);
     }
-    case 'select': {
-      let set = prev.decorations;
-      for (const id of [prev.selected, action.id]) {
-        if (!id) continue;
-        const rs = prev.ranges.get(id);
-        if (!rs) continue;
-        const current = findById(set, id, rs);
-        if (!current.length) continue;
-        const spec = current[0]!.spec as DecorationSpec & { source: PaintedAnnotation };
-        const replaced = decorationsFor(spec.source, spec.lane, id === action.id);
-        delta.removed.push(...current);
-        delta.added.push(...replaced);
-        // remove() and add() empty the arrays they are given: give them copies.
-        set = set.remove(current.slice()).add(state.doc, replaced.slice());
-      }
-      return { ...prev, decorations: set, selected: action.id };
-    }
+    // Each annotation's ranges in its own order (the index holds them by start).
+    for (const rs of ranges.values()) if (rs.length > 1) rs.sort((a, b) => a.from - b.from);
+    return next;
   }
 }
 
-function findById(set: DecorationSet, id: string, ranges: { from: number; to: number }[]): Decoration[] {
-  const from = Math.min(...ranges.map((r) => r.from));
-  const to = Math.max(...ranges.map((r) => r.to));
-  return set.find(from, to, (spec: DecorationSpec) => spec.id === id);
-}
+/** The plugin's state: the layer, and the decorations drawn; the set of all of them is built only when read. */
+class LayerState implements AnnotationState {
+  private all: DecorationSet | undefined;
 
-function removeIds(prev: AnnotationState, ids: readonly string[], removed: Decoration[]): DecorationSet {
-  let set = prev.decorations;
-  for (const id of ids) {
-    const rs = prev.ranges.get(id);
-    if (!rs) continue;
-    const found = findById(set, id, rs);
-    removed.push(...found);
-    set = set.remove(found.slice());
+  constructor(
+    private readonly doc: PMNode,
+    readonly layer: Layer,
+    readonly selected: string | null,
+    readonly window: PositionRange | null,
+    readonly visible: DecorationSet,
+  ) {}
+
+  get ranges(): Map<string, { from: number; to: number }[]> {
+    return this.layer.ranges;
   }
-  return set;
+
+  get decorations(): DecorationSet {
+    if (!this.window) return this.visible;
+    return (this.all ??= drawn(this.doc, this.layer, this.selected, null));
+  }
 }
 
-/** The lowest lane not used by an annotation overlapping `ranges`. */
-function freeLane(set: DecorationSet, ranges: { from: number; to: number }[]): number {
-  const used = new Set<number>();
-  for (const r of ranges) for (const d of set.find(r.from, r.to)) if (d.from < r.to && d.to > r.from) used.add((d.spec as DecorationSpec).lane);
-  let lane = 0;
-  while (used.has(lane)) lane++;
-  return lane;
+/** The decorations to draw: those touching `win`, or all of them. */
+function drawn(doc: PMNode, layer: Layer, selected: string | null, win: PositionRange | null): DecorationSet {
+  const decos: Decoration[] = [];
+  const { ids, sources, lanes } = layer;
+  const add = (from: number, to: number, slot: number) => decos.push(decorationFor(sources[slot]!, from, to, lanes[slot]!, ids[slot] === selected));
+  if (win) layer.index.forEach(win.from, win.to, add);
+  else layer.index.forAll(add);
+  return buildInlineSet(doc, decos);
 }
 
 /** Greedy interval colouring in one sweep: each annotation gets the lowest lane free at its start. */
-function paintAll(annotations: readonly PaintedAnnotation[], ranges: Map<string, { from: number; to: number }[]>): Decoration[] {
-  // Sorted by start, longest first, through index arrays: with 100,000 annotations
-  // a comparator that reads `a.ranges[0].from` on objects costs far more than this.
-  const shown = annotations.filter((a) => a.ranges.length > 0);
-  const starts = new Float64Array(shown.length);
-  const ends = new Float64Array(shown.length);
-  shown.forEach((a, i) => {
-    starts[i] = a.ranges[0]!.from;
+function paintAll(annotations: readonly PaintedAnnotation[]): Layer {
+  // Sorted by start, longest first. The keys are packed into one number (start, then
+  // the annotation's place) and sorted by the typed array's own numeric sort: no
+  // comparator call per comparison, which matters most in a page's first run, before the JIT.
+  const n = annotations.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const keys = new Float64Array(n);
+  const stride = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  let shown = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const rs = annotations[i]!.ranges;
+    if (!rs.length) continue;
+    starts[i] = rs[0]!.from;
     let end = 0;
-    for (const r of a.ranges) end = Math.max(end, r.to);
+    for (let r = 0; r < rs.length; r++) if (rs[r]!.to > end) end = rs[r]!.to;
     ends[i] = end;
-  });
-  const order = Array.from(shown.keys()).sort((x, y) => starts[x]! - starts[y]! || ends[y]! - ends[x]!);
+    count += rs.length;
+    keys[shown++] = starts[i]! * stride + i;
+  }
+  const sortedKeys = keys.subarray(0, shown).sort();
+  const order = new Int32Array(shown);
+  for (let j = 0; j < shown; j++) order[j] = sortedKeys[j]! % stride;
+  // Annotations starting together: the longest first (an insertion sort of each run, short in practice).
+  for (let j = 1; j < shown; j++) {
+    const i = order[j]!;
+    let k = j - 1;
+    while (k >= 0 && starts[order[k]!] === starts[i] && ends[order[k]!]! < ends[i]!) {
+      order[k + 1] = order[k]!;
+      k--;
+    }
+    order[k + 1] = i;
+  }
   const laneEnds: number[] = []; // laneEnds[k]: where lane k becomes free
-  const out: Decoration[] = [];
-  for (const i of order) {
-    const a = shown[i]!;
+  const from = new Float64Array(count);
+  const to = new Float64Array(count);
+  const owner = new Int32Array(count);
+  const layer = new Layer(new RangeIndex(), null);
+  let k = 0;
+  // Indexed loops, no iterators, callbacks or map entries: this runs once per annotation at open, mostly before the JIT has warmed up.
+  for (let j = 0; j < shown; j++) {
+    const i = order[j]!;
+    const a = annotations[i]!;
     let lane = 0;
     while (lane < laneEnds.length && laneEnds[lane]! > starts[i]!) lane++;
     laneEnds[lane] = ends[i]!;
-    ranges.set(a.id, a.ranges);
-    for (const d of decorationsFor(a, lane, false)) out.push(d);
+    // Empty ranges are not drawn (paint.ts leaves them out already; this is for other callers).
+    let rs = a.ranges;
+    for (let r = 0; r < rs.length; r++) {
+      if (rs[r]!.to > rs[r]!.from) continue;
+      rs = rs.filter((x) => x.to > x.from);
+      break;
+    }
+    if (!rs.length) continue;
+    const slot = layer.placeLazily(a, lane, rs, i);
+    for (let r = 0; r < rs.length; r++) {
+      from[k] = rs[r]!.from;
+      to[k] = rs[r]!.to;
+      owner[k++] = slot;
+    }
   }
-  return out;
+  layer.index = RangeIndex.of(from.subarray(0, k), to.subarray(0, k), owner.subarray(0, k));
+  return layer;
 }
 
 // Attribute strings shared by all highlights of a lane, label colour and look, rather than made anew for each.
@@ -283,24 +491,22 @@ function styleOf(color: string, lane: number): string {
   return style;
 }
 
-function decorationsFor(a: PaintedAnnotation, lane: number, selected: boolean): Decoration[] {
+function decorationFor(a: PaintedAnnotation, from: number, to: number, lane: number, selected: boolean): Decoration {
   const shown = Math.min(lane, MAX_LANES - 1);
   const cls = a.dashed ? (selected ? 'gl-hl gl-dashed gl-selected' : 'gl-hl gl-dashed') : selected ? 'gl-hl gl-selected' : 'gl-hl';
-  return a.ranges.map((r) =>
-    Decoration.inline(
-      r.from,
-      r.to,
-      // ProseMirror merges the attributes of overlapping decorations that share a
-      // node name; a node name per lane keeps each overlapping highlight its own element.
-      {
-        nodeName: LANE_NODE_NAMES[shown]!,
-        class: a.marker ? `${cls} gl-layer` : cls,
-        style: a.marker ? `${styleOf(a.color, shown)};--annotator:${a.marker}` : styleOf(a.color, shown),
-        'data-ann': a.id,
-        'data-label': a.labelId ?? '',
-        title: a.annotator ? `${a.label} · ${a.annotator}` : a.label,
-      },
-      { id: a.id, lane, source: a },
-    ),
+  return Decoration.inline(
+    from,
+    to,
+    // ProseMirror merges the attributes of overlapping decorations that share a
+    // node name; a node name per lane keeps each overlapping highlight its own element.
+    {
+      nodeName: LANE_NODE_NAMES[shown]!,
+      class: a.marker ? `${cls} gl-layer` : cls,
+      style: a.marker ? `${styleOf(a.color, shown)};--annotator:${a.marker}` : styleOf(a.color, shown),
+      'data-ann': a.id,
+      'data-label': a.labelId ?? '',
+      title: a.annotator ? `${a.label} · ${a.annotator}` : a.label,
+    },
+    { id: a.id, lane, source: a },
   );
 }

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView, type DirectEditorProps } from 'prosemirror-view';
 import { annotationPlugin, type PaintedAnnotation } from './annotationPlugin.ts';
+import { lazySectionsPlugin } from './lazySections.ts';
 import { isEditing } from './plugins/editTextPlugin.ts';
 import './sections.css';
 
@@ -57,7 +58,7 @@ export function createReaderView(
   /** The annotations to draw from the start (one render instead of a render and a repaint). */
   annotations: readonly PaintedAnnotation[] = [],
 ): EditorView {
-  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin(annotations)] });
+  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin(annotations), lazySectionsPlugin()] });
   return new EditorView(mount, {
     state,
     attributes: {

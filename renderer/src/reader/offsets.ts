@@ -13,48 +13,56 @@ export const SECTION_SIZE = 32;
  */
 export class OffsetMap {
   /** Position of each block's first character. */
-  private readonly contentStart: number[];
+  private readonly contentStart: Float64Array;
+  /** Each block's start and end offsets, copied out of the block objects for the binary searches. */
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
 
   /** `sectionSize`: blocks per section when the document is grouped into sections (buildDoc's choice), else 0. */
   constructor(
     readonly blocks: readonly Block[],
     readonly sectionSize = 0,
   ) {
-    this.contentStart = [];
+    const n = blocks.length;
+    this.contentStart = new Float64Array(n);
+    this.starts = new Float64Array(n);
+    this.ends = new Float64Array(n);
     let pos = 0;
-    blocks.forEach((b, i) => {
+    for (let i = 0; i < n; i++) {
+      const b = blocks[i]!;
       // A section's opening token before its first block, and the previous section's closing token.
       if (sectionSize > 0 && i % sectionSize === 0) pos += i > 0 ? 2 : 1;
-      this.contentStart.push(pos + 1);
+      this.contentStart[i] = pos + 1;
+      this.starts[i] = b.start;
+      this.ends[i] = b.end;
       pos += b.end - b.start + 2;
-    });
+    }
   }
 
   /** The position of a text offset; offsets between blocks snap to the next block (or the previous, with `bias` -1). */
   toPos(offset: number, bias: 1 | -1 = 1): number {
+    const n = this.starts.length;
+    if (!n) return 1;
     const i = this.blockAtOffset(offset);
-    const b = this.blocks[i];
-    if (!b) return 1;
-    if (offset < b.start) return this.contentStart[i]!;
-    if (offset > b.end) {
-      const next = this.blocks[i + 1];
-      return bias > 0 && next ? this.contentStart[i + 1]! : this.contentStart[i]! + (b.end - b.start);
-    }
-    return this.contentStart[i]! + (offset - b.start);
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    if (offset < start) return this.contentStart[i]!;
+    if (offset > end) return bias > 0 && i + 1 < n ? this.contentStart[i + 1]! : this.contentStart[i]! + (end - start);
+    return this.contentStart[i]! + (offset - start);
   }
 
   /** The text offset of a position. */
   toOffset(pos: number): number {
     let lo = 0;
     let hi = this.contentStart.length - 1;
+    if (hi < 0) return 0;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.contentStart[mid]! <= pos) lo = mid;
       else hi = mid - 1;
     }
-    const b = this.blocks[lo];
-    if (!b) return 0;
-    return b.start + Math.max(0, Math.min(b.end - b.start, pos - this.contentStart[lo]!));
+    const start = this.starts[lo]!;
+    return start + Math.max(0, Math.min(this.ends[lo]! - start, pos - this.contentStart[lo]!));
   }
 
   /** Text ranges to position ranges, one per range. */
@@ -65,10 +73,10 @@ export class OffsetMap {
   /** Index of the last block starting at or before `offset`. */
   private blockAtOffset(offset: number): number {
     let lo = 0;
-    let hi = this.blocks.length - 1;
+    let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.blocks[mid]!.start <= offset) lo = mid;
+      if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -6,15 +6,26 @@ import type { OffsetMap } from './offsets.ts';
 /** How an annotation is drawn: its ranges as positions, its label's colour and name. */
 export function toPainted(a: Pick<Annotation, 'id' | 'ranges' | 'labelId'> & { annotator?: string }, labels: ReadonlyMap<string, Label>, map: OffsetMap, dashed = false): PaintedAnnotation {
   const label = labels.get(a.labelId);
-  return {
-    ...(a.annotator ? { annotator: a.annotator, marker: annotatorColor(a.annotator) } : {}),
+  // Plain loops and one object literal: a document opens with all its annotations painted at once.
+  const ranges: { from: number; to: number }[] = [];
+  for (const r of a.ranges) {
+    const from = map.toPos(r.start, 1);
+    const to = map.toPos(r.end, -1);
+    if (to > from) ranges.push({ from, to });
+  }
+  const painted: PaintedAnnotation = {
     id: a.id,
-    ranges: a.ranges.map((r) => map.rangeToPos(r)).filter((r) => r.to > r.from),
+    ranges,
     color: label?.color ?? '#999999',
     label: label?.name ?? 'Unknown label',
     labelId: a.labelId,
     dashed,
   };
+  if (a.annotator) {
+    painted.annotator = a.annotator;
+    painted.marker = annotatorColor(a.annotator);
+  }
+  return painted;
 }
 
 /** Shrinks a selection so it neither starts nor ends with white space. */
