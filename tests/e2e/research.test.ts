@@ -133,6 +133,7 @@ describe('claims, stances and entities in the reader', () => {
     await editor.getByRole('option', { name: new RegExp(proposition) }).waitFor();
     await expect.poll(() => editor.getByRole('option', { name: `Create “${similar}”` }).getAttribute('aria-selected')).toBe('true');
     await picker.press('Enter');
+    await editor.getByRole('group', { name: `Stance toward “${similar}”` }).getByRole('button').first().and(page.locator(':focus')).waitFor();
     await page.keyboard.press('3');
     await editor.getByRole('group', { name: `Claim on ${similar}` }).waitFor();
     const texts = async () => (await call<{ proposition: { text: string } }[]>(served, 'propositions.overview', {})).map((o) => o.proposition.text).sort();

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, ClaimLink, Entity, StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
@@ -51,8 +51,12 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
       return;
     }
     setPending({ ref, text });
-    requestAnimationFrame(() => stanceStep.current?.querySelector<HTMLElement>('button')?.focus());
   };
+  // Focus moves to the stance step as it mounts, before the next key arrives: a quick
+  // "Enter, 3" must choose the stance, not land in the text behind.
+  useLayoutEffect(() => {
+    if (pending) stanceStep.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [pending]);
 
   const link = (ref: PropositionRef, stance: string) =>
     run(async () => {
