@@ -76,7 +76,14 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
         setInfo(i);
         setChosen(i.annotators.map((a) => a.name).filter((n) => n !== 'curation'));
       })} />
-      {info && (
+      {info && info.annotators.length < 2 && (
+        <p className="gl-muted">
+          Agreement compares the layers of two or more annotators.{' '}
+          {info.annotators.length === 0 ? 'Nobody has annotated yet.' : `Only ${info.annotators[0]!.name} has annotated so far.`} Annotate under another name
+          (Who is annotating?, at the top), import another annotator's export, or merge their project file.
+        </p>
+      )}
+      {info && info.annotators.length > 0 && (
         <fieldset className="gl-annotator-choice">
           <legend>Annotators</legend>
           {info.annotators.map((a) => (
@@ -91,7 +98,7 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
           ))}
         </fieldset>
       )}
-      {error && <p role="alert" className="gl-error">{error}</p>}
+      {error && !(info && info.annotators.length < 2) && <p role="alert" className="gl-error">{error}</p>}
       {!report && !error && <p aria-live="polite">Computing…</p>}
       {report && (
         <>
