@@ -92,6 +92,8 @@ const result = {
   export_100k_ms: value(node.export_100k_ms),
   export_brat_100k_ms: value(node.export_brat_100k_ms),
   compare_run_ms_4x2000: value(node.compare_run_ms_4x2000),
+  agreement_ms_2x1000x50: value(node.agreement_ms_2x1000x50),
+  merge_ms_100k_into_100k: value(node.merge_ms_100k_into_100k),
   reanchor_ms_10k: value(node.reanchor_ms_10k),
   version_save_ms_10k: value(node.version_save_ms_10k),
   cli_list_ms: value(node.cli_list_ms),
