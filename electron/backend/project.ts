@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { DEFAULT_NEWS_TAGSET, GlossError } from '../../shared/index.ts';
+import { AnchorStore } from './store/anchors.ts';
 import { AnnotationStore } from './store/annotations.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
@@ -12,6 +13,10 @@ import { RelationStore } from './store/relations.ts';
 import { writeTransaction } from './store/transaction.ts';
 import { CollectionStore } from './store/collections.ts';
 import { TrashStore } from './store/trash.ts';
+import { SourceIdStore } from './store/source-ids.ts';
+import { StandoffStore } from './store/standoff.ts';
+import { SuggestionRejectionStore } from './store/suggestion-rejections.ts';
+import { VersionStore } from './store/versions.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
@@ -24,6 +29,11 @@ export class Project {
   readonly relations: RelationStore;
   readonly collections: CollectionStore;
   readonly trash: TrashStore;
+  readonly versions: VersionStore;
+  readonly anchors: AnchorStore;
+  readonly suggestionRejections: SuggestionRejectionStore;
+  readonly sourceIds: SourceIdStore;
+  readonly standoff: StandoffStore;
 
   private constructor(
     readonly db: Db,
@@ -38,6 +48,11 @@ export class Project {
     this.relations = new RelationStore(db, this.annotations, this.labels);
     this.collections = new CollectionStore(db);
     this.trash = new TrashStore(db);
+    this.versions = new VersionStore(db);
+    this.anchors = new AnchorStore(db);
+    this.suggestionRejections = new SuggestionRejectionStore(db);
+    this.sourceIds = new SourceIdStore(db);
+    this.standoff = new StandoffStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */

@@ -114,10 +114,6 @@ const PENDING = new Set([
   'electron/backend/team/maker.ts',
   'electron/backend/team/merge.ts',
   'electron/backend/team/status.ts',
-  'electron/backend/versions/rejections.ts',
-  'electron/backend/versions/review.ts',
-  'electron/backend/versions/save.ts',
-  'electron/backend/versions/store.ts',
 ]);
 
 describe('SQL lives only in electron/backend/store/', () => {
