@@ -6,6 +6,7 @@ import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { DocumentStore } from './store/documents.ts';
 import { storeError } from './store/errors.ts';
+import { backupDatabase, withPageCache } from './store/files.ts';
 import { EntityStore } from './store/entities.ts';
 import { LabelStore } from './store/labels.ts';
 import { PropositionStore } from './store/propositions.ts';
@@ -15,6 +16,7 @@ import { CollectionStore } from './store/collections.ts';
 import { TrashStore } from './store/trash.ts';
 import { SourceIdStore } from './store/source-ids.ts';
 import { StandoffStore } from './store/standoff.ts';
+import { TeamStore } from './store/team.ts';
 import { SuggestionRejectionStore } from './store/suggestion-rejections.ts';
 import { VersionStore } from './store/versions.ts';
 
@@ -34,6 +36,7 @@ export class Project {
   readonly suggestionRejections: SuggestionRejectionStore;
   readonly sourceIds: SourceIdStore;
   readonly standoff: StandoffStore;
+  readonly team: TeamStore;
 
   private constructor(
     readonly db: Db,
@@ -53,6 +56,7 @@ export class Project {
     this.suggestionRejections = new SuggestionRejectionStore(db);
     this.sourceIds = new SourceIdStore(db);
     this.standoff = new StandoffStore(db);
+    this.team = new TeamStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */
@@ -121,6 +125,16 @@ export class Project {
    */
   read<T>(fn: () => T): T {
     return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+  }
+
+  /** Runs `fn` with a page cache of `kib` KiB, for one very large transaction (see {@link withPageCache}). */
+  withPageCache<T>(kib: number, fn: () => T): T {
+    return withPageCache(this.db, kib, fn);
+  }
+
+  /** Writes a consistent copy of the project to `file`. */
+  backup(file: string): Promise<void> {
+    return backupDatabase(this.db, file);
   }
 
   close(): void {
