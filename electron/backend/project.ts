@@ -11,10 +11,12 @@ import { EntityStore } from './store/entities.ts';
 import { LabelStore } from './store/labels.ts';
 import { PropositionStore } from './store/propositions.ts';
 import { RelationStore } from './store/relations.ts';
-import { writeTransaction } from './store/transaction.ts';
+import { readTransaction, writeTransaction } from './store/transaction.ts';
 import { CollectionStore } from './store/collections.ts';
 import { TrashStore } from './store/trash.ts';
 import { SourceIdStore } from './store/source-ids.ts';
+import { SearchStore } from './store/search.ts';
+import { SettingsStore } from './store/settings.ts';
 import { StandoffStore } from './store/standoff.ts';
 import { TeamStore } from './store/team.ts';
 import { SuggestionRejectionStore } from './store/suggestion-rejections.ts';
@@ -37,6 +39,8 @@ export class Project {
   readonly sourceIds: SourceIdStore;
   readonly standoff: StandoffStore;
   readonly team: TeamStore;
+  readonly search: SearchStore;
+  readonly settings: SettingsStore;
 
   private constructor(
     readonly db: Db,
@@ -57,6 +61,8 @@ export class Project {
     this.sourceIds = new SourceIdStore(db);
     this.standoff = new StandoffStore(db);
     this.team = new TeamStore(db);
+    this.search = new SearchStore(db);
+    this.settings = new SettingsStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */
@@ -99,13 +105,12 @@ export class Project {
   /** Saves the annotator's name in the project (the app's setting); it also becomes this session's. */
   setAnnotator(name: string): void {
     const clean = checkAnnotatorName(name);
-    this.db.prepare("INSERT INTO settings (key, value) VALUES ('annotator', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(clean);
+    this.settings.saveAnnotator(clean);
     this.sessionAnnotator = undefined;
   }
 
   private savedAnnotator(): string | undefined {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'annotator'").get() as { value: string } | undefined;
-    return row?.value;
+    return this.settings.savedAnnotator();
   }
 
   /**
@@ -124,7 +129,7 @@ export class Project {
    * of the project while other processes write, and takes no write lock.
    */
   read<T>(fn: () => T): T {
-    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+    return readTransaction(this.db, fn);
   }
 
   /** Runs `fn` with a page cache of `kib` KiB, for one very large transaction (see {@link withPageCache}). */
@@ -142,13 +147,13 @@ export class Project {
   }
 
   private seedDefaults(): void {
-    const seeded = () => this.db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get() !== undefined;
+    const seeded = () => this.settings.seeded();
     if (seeded()) return;
     this.transaction(() => {
       // Read again under the write lock: processes opening a new project at once seed it once.
       if (seeded()) return;
       if (this.labels.list().length === 0) for (const label of DEFAULT_NEWS_TAGSET) this.labels.create(label);
-      this.db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
+      this.settings.markSeeded();
     });
   }
 }

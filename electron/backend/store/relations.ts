@@ -55,6 +55,11 @@ export class RelationStore {
     return toType(row, this.labelIds());
   }
 
+  /** Whether a relation type has this id. */
+  typeExists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM relation_types WHERE id = ?').get(id) !== undefined;
+  }
+
   findTypeByName(name: string): RelationType | undefined {
     const row = this.db.prepare('SELECT * FROM relation_types WHERE name = ?').get(name.trim()) as TypeRow | undefined;
     return row && toType(row, this.labelIds());

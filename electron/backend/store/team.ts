@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { DocumentStatus, DocumentStatusValue, TeamInfo } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 
@@ -13,7 +14,34 @@ export type MakerTable = keyof typeof MAKER_KEYS;
  * use, so a project on an older prefix of the migrations opens.
  */
 export class TeamStore {
+  // Raw (array) rows for agreement's per-document reads: prepared once, on first use, in their own mode.
+  private spansStmt: Statement | undefined;
+  private claimsStmt: Statement | undefined;
+
   constructor(private readonly db: Db) {}
+
+  /** The spans of a document as `[labelId, ranges JSON, annotator]`, for agreement. */
+  spanTuples(documentId: string): [string, string, string][] {
+    this.spansStmt ??= this.db.prepare('SELECT label_id, ranges, annotator FROM annotations WHERE document_id = ?').raw();
+    return this.spansStmt.all(documentId) as [string, string, string][];
+  }
+
+  /** The claim links of a document as `[annotator, propositionId, stance, labelId]`, for agreement. */
+  claimTuples(documentId: string): [string, string, string, string][] {
+    this.claimsStmt ??= this.db
+      .prepare('SELECT c.annotator, c.proposition_id, c.stance, a.label_id FROM claim_links c JOIN annotations a ON a.id = c.annotation_id WHERE a.document_id = ?')
+      .raw();
+    return this.claimsStmt.all(documentId) as [string, string, string, string][];
+  }
+
+  /** Every annotator of annotations in these documents (unsorted, the curated layer included). */
+  annotatorsIn(documentIds: readonly string[]): string[] {
+    // One query over the annotator index, rather than one per document.
+    return this.db
+      .prepare('SELECT DISTINCT annotator FROM annotations WHERE document_id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(documentIds)) as string[];
+  }
 
   /** Every annotator with annotations and how many, by name. */
   annotators(): TeamInfo['annotators'] {
