@@ -6,6 +6,8 @@ import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { DocumentStore } from './store/documents.ts';
 import { storeError } from './store/errors.ts';
+import { ImportMatchStore } from './store/import-matches.ts';
+import { ExportReadStore } from './store/export-reads.ts';
 import { backupDatabase, withPageCache } from './store/files.ts';
 import { EntityStore } from './store/entities.ts';
 import { LabelStore } from './store/labels.ts';
@@ -41,6 +43,8 @@ export class Project {
   readonly team: TeamStore;
   readonly search: SearchStore;
   readonly settings: SettingsStore;
+  readonly exportReads: ExportReadStore;
+  readonly importMatches: ImportMatchStore;
 
   private constructor(
     readonly db: Db,
@@ -63,6 +67,8 @@ export class Project {
     this.team = new TeamStore(db);
     this.search = new SearchStore(db);
     this.settings = new SettingsStore(db);
+    this.exportReads = new ExportReadStore(db);
+    this.importMatches = new ImportMatchStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */

@@ -99,13 +99,6 @@ function checkedFiles(): string[] {
   return out.sort();
 }
 
-/** Files whose queries are still being moved into the store (issue 16, item 1); this list only shrinks. */
-const PENDING = new Set([
-  'electron/backend/interop/annotation-rows.ts',
-  'electron/backend/interop/load.ts',
-  'electron/backend/interop/store.ts',
-]);
-
 describe('SQL lives only in electron/backend/store/', () => {
   const files = checkedFiles();
 
@@ -117,13 +110,8 @@ describe('SQL lives only in electron/backend/store/', () => {
   });
 
   it('no file outside the store prepares, executes or holds SQL, or imports better-sqlite3', () => {
-    const violations = files.filter((rel) => !PENDING.has(rel)).flatMap((rel) => sqlViolationsOf(rel, fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8')));
+    const violations = files.flatMap((rel) => sqlViolationsOf(rel, fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8')));
     expect(violations, `SQL outside ${STORE} (move it into a repository method there):\n${violations.join('\n')}`).toEqual([]);
-  });
-
-  it('every file still pending holds SQL (drop it from the list once moved)', () => {
-    const clean = [...PENDING].filter((rel) => !fs.existsSync(path.join(REPO_ROOT, rel)) || sqlViolationsOf(rel, fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8')).length === 0);
-    expect(clean).toEqual([]);
   });
 
   describe('the checker itself', () => {

@@ -162,6 +162,11 @@ export class RelationStore {
     return this.get(id);
   }
 
+  /** Replaces a relation's attributes (imports, which read them from the source file). */
+  setAttributes(id: string, attributes: Record<string, unknown>): void {
+    this.db.prepare('UPDATE relations SET attributes = ? WHERE id = ?').run(JSON.stringify(attributes), id);
+  }
+
   update(id: string, changes: { typeId?: string; fromAnnotationId?: string; toAnnotationId?: string; note?: string }): Relation {
     const cur = this.get(id);
     const next = {
