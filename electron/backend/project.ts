@@ -47,6 +47,11 @@ export class Project {
   readonly importMatches: ImportMatchStore;
 
   private constructor(
+    /**
+     * The connection. Only the repositories above are built on it (and tests
+     * read it); the rest of the backend, the CLI and the server call their
+     * named methods, so SQL stays in store/ (tests/unit/sql-location.test.ts).
+     */
     readonly db: Db,
     readonly path: string,
   ) {

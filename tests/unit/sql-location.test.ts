@@ -12,6 +12,8 @@ import { REPO_ROOT } from '../support/paths.ts';
 const CHECKED = ['electron/backend', 'electron/cli', 'electron/server'];
 /** The one folder that may hold SQL and talk to better-sqlite3. */
 const STORE = 'electron/backend/store/';
+/** The one file outside the store that holds the connection: it builds the repositories on it. */
+const PROJECT = 'electron/backend/project.ts';
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
 /** Database-handle methods of better-sqlite3 that run or compile SQL. */
@@ -66,6 +68,8 @@ export function sqlViolationsOf(rel: string, source: string): string[] {
       const name = node.expression.name.text;
       if (DB_METHODS.has(name) && !(name === 'exec' && isRegexReceiver(node.expression.expression, regexes))) at(node, `calls .${name}( on a database handle`);
     }
+    // The project's connection itself: only Project (which hands it to the repositories) reads it.
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'db' && /project$/i.test(node.expression.getText(sf)) && rel !== PROJECT) at(node, "reads the project's database handle (.db)");
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       const text = node.text;
       if (SQL_STATEMENT.test(text)) at(node, `holds an SQL statement ("${text.replace(/\s+/g, ' ').slice(0, 60)}")`);
@@ -118,7 +122,7 @@ describe('SQL lives only in electron/backend/store/', () => {
     it('flags queries, pragmas, SQL strings and the driver, naming file and line', () => {
       const bad: [string, string][] = [
         ["db.prepare('SELECT 1').get();", 'calls .prepare('],
-        ['project.db.exec(sql);', 'calls .exec('],
+        ['this.conn.exec(sql);', 'calls .exec('],
         ["target.db.pragma('cache_size');", 'calls .pragma('],
         ['const q = `SELECT id\n FROM annotations WHERE x = ${y}`;', 'SQL statement'],
         ['run("INSERT OR IGNORE INTO t (a) VALUES (?)");', 'SQL statement'],
@@ -127,6 +131,8 @@ describe('SQL lives only in electron/backend/store/', () => {
         ["import Database from 'better-sqlite3';", 'better-sqlite3'],
         ["import type { Statement } from 'better-sqlite3';", 'better-sqlite3'],
         ["const D = require('better-sqlite3');", 'better-sqlite3'],
+        ['new VersionStore(project.db);', 'database handle (.db)'],
+        ['readSettings(this.project.db);', 'database handle (.db)'],
       ];
       for (const [source, what] of bad) {
         const found = sqlViolationsOf('electron/backend/x.ts', `\n${source}`);
@@ -145,6 +151,7 @@ describe('SQL lives only in electron/backend/store/', () => {
         'function f(re: RegExp) { return re.exec(s); }',
         "const msg = 'Update the document text';",
         'project.annotations.list(id);',
+        'const file = args.db ?? process.env.GLOSS_DB;',
       ];
       for (const source of good) expect(sqlViolationsOf('electron/backend/x.ts', source), source).toEqual([]);
     });
