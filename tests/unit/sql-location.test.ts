@@ -118,6 +118,22 @@ describe('SQL lives only in electron/backend/store/', () => {
     expect(violations, `SQL outside ${STORE} (move it into a repository method there):\n${violations.join('\n')}`).toEqual([]);
   });
 
+  it('the CLI and the server call handlers and services, never the repositories on Project', () => {
+    const project = fs.readFileSync(path.join(REPO_ROOT, PROJECT), 'utf8');
+    const stores = [...project.matchAll(/^\s+readonly (\w+): \w+Store;/gm)].map((m) => m[1]!);
+    expect(stores).toContain('documents');
+    const use = new RegExp(`\\bproject\\.(${stores.join('|')})\\b`, 'i');
+    const found: string[] = [];
+    for (const rel of files.filter((f) => f.startsWith('electron/cli/') || f.startsWith('electron/server/'))) {
+      fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (use.test(line) && !/^\s*(\/\/|\*)/.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found, `repository calls in the CLI or server (call a handler through call() in electron/cli/command.ts, or a service):\n${found.join('\n')}`).toEqual([]);
+  });
+
   describe('the checker itself', () => {
     it('flags queries, pragmas, SQL strings and the driver, naming file and line', () => {
       const bad: [string, string][] = [
