@@ -1,17 +1,28 @@
 import os from 'node:os';
 import { DEFAULT_NEWS_TAGSET, GlossError } from '../../shared/index.ts';
+import { AnchorStore } from './store/anchors.ts';
 import { AnnotationStore } from './store/annotations.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { DocumentStore } from './store/documents.ts';
 import { storeError } from './store/errors.ts';
+import { ImportMatchStore } from './store/import-matches.ts';
+import { ExportReadStore } from './store/export-reads.ts';
+import { backupDatabase, withPageCache } from './store/files.ts';
 import { EntityStore } from './store/entities.ts';
 import { LabelStore } from './store/labels.ts';
 import { PropositionStore } from './store/propositions.ts';
 import { RelationStore } from './store/relations.ts';
-import { writeTransaction } from './store/transaction.ts';
+import { readTransaction, writeTransaction } from './store/transaction.ts';
 import { CollectionStore } from './store/collections.ts';
 import { TrashStore } from './store/trash.ts';
+import { SourceIdStore } from './store/source-ids.ts';
+import { SearchStore } from './store/search.ts';
+import { SettingsStore } from './store/settings.ts';
+import { StandoffStore } from './store/standoff.ts';
+import { TeamStore } from './store/team.ts';
+import { SuggestionRejectionStore } from './store/suggestion-rejections.ts';
+import { VersionStore } from './store/versions.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
@@ -24,8 +35,23 @@ export class Project {
   readonly relations: RelationStore;
   readonly collections: CollectionStore;
   readonly trash: TrashStore;
+  readonly versions: VersionStore;
+  readonly anchors: AnchorStore;
+  readonly suggestionRejections: SuggestionRejectionStore;
+  readonly sourceIds: SourceIdStore;
+  readonly standoff: StandoffStore;
+  readonly team: TeamStore;
+  readonly search: SearchStore;
+  readonly settings: SettingsStore;
+  readonly exportReads: ExportReadStore;
+  readonly importMatches: ImportMatchStore;
 
   private constructor(
+    /**
+     * The connection. Only the repositories above are built on it (and tests
+     * read it); the rest of the backend, the CLI and the server call their
+     * named methods, so SQL stays in store/ (tests/unit/sql-location.test.ts).
+     */
     readonly db: Db,
     readonly path: string,
   ) {
@@ -38,6 +64,16 @@ export class Project {
     this.relations = new RelationStore(db, this.annotations, this.labels);
     this.collections = new CollectionStore(db);
     this.trash = new TrashStore(db);
+    this.versions = new VersionStore(db);
+    this.anchors = new AnchorStore(db);
+    this.suggestionRejections = new SuggestionRejectionStore(db);
+    this.sourceIds = new SourceIdStore(db);
+    this.standoff = new StandoffStore(db);
+    this.team = new TeamStore(db);
+    this.search = new SearchStore(db);
+    this.settings = new SettingsStore(db);
+    this.exportReads = new ExportReadStore(db);
+    this.importMatches = new ImportMatchStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */
@@ -80,13 +116,12 @@ export class Project {
   /** Saves the annotator's name in the project (the app's setting); it also becomes this session's. */
   setAnnotator(name: string): void {
     const clean = checkAnnotatorName(name);
-    this.db.prepare("INSERT INTO settings (key, value) VALUES ('annotator', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(clean);
+    this.settings.saveAnnotator(clean);
     this.sessionAnnotator = undefined;
   }
 
   private savedAnnotator(): string | undefined {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'annotator'").get() as { value: string } | undefined;
-    return row?.value;
+    return this.settings.savedAnnotator();
   }
 
   /**
@@ -105,7 +140,17 @@ export class Project {
    * of the project while other processes write, and takes no write lock.
    */
   read<T>(fn: () => T): T {
-    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+    return readTransaction(this.db, fn);
+  }
+
+  /** Runs `fn` with a page cache of `kib` KiB, for one very large transaction (see {@link withPageCache}). */
+  withPageCache<T>(kib: number, fn: () => T): T {
+    return withPageCache(this.db, kib, fn);
+  }
+
+  /** Writes a consistent copy of the project to `file`. */
+  backup(file: string): Promise<void> {
+    return backupDatabase(this.db, file);
   }
 
   close(): void {
@@ -113,13 +158,13 @@ export class Project {
   }
 
   private seedDefaults(): void {
-    const seeded = () => this.db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get() !== undefined;
+    const seeded = () => this.settings.seeded();
     if (seeded()) return;
     this.transaction(() => {
       // Read again under the write lock: processes opening a new project at once seed it once.
       if (seeded()) return;
       if (this.labels.list().length === 0) for (const label of DEFAULT_NEWS_TAGSET) this.labels.create(label);
-      this.db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
+      this.settings.markSeeded();
     });
   }
 }

@@ -1,4 +1,5 @@
-import { GlossError } from '../../shared/index.ts';
+import { GlossError, type MethodsOf, type ParsedArgs, type Result } from '../../shared/index.ts';
+import type { HandlerMap } from '../backend/api/handler.ts';
 import type { Project } from '../backend/project.ts';
 import { terminalSafeJson } from './escape.ts';
 
@@ -46,9 +47,33 @@ export function printJson(value: unknown): void {
   process.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
+type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions';
+
+/** The domains whose methods the CLI calls, each loaded on first use (a command loads only what it calls). */
+const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
+  documents: async () => (await import('../backend/api/documents.ts')).documentHandlers,
+  labels: async () => (await import('../backend/api/labels.ts')).labelHandlers,
+  entities: async () => (await import('../backend/api/entities.ts')).entityHandlers,
+  propositions: async () => (await import('../backend/api/propositions.ts')).propositionHandlers,
+};
+
+type CliMethod = MethodsOf<CliDomain>;
+
+/**
+ * Calls a backend method in process, through the same handlers (and the
+ * services and repositories behind them) as the app and the local server: the
+ * CLI never reaches into the repositories itself. `args` are as a handler
+ * receives them (checked by the compiler, defaults given).
+ */
+export async function call<M extends CliMethod>(project: Project, method: M, args: ParsedArgs<M>): Promise<Result<M>> {
+  const domain = method.slice(0, method.indexOf('.')) as CliDomain;
+  const handlers = (await DOMAINS[domain]()) as unknown as Record<M, (a: ParsedArgs<M>, ctx: { project: Project }) => Result<M> | Promise<Result<M>>>;
+  return handlers[method](args, { project });
+}
+
 /** Finds documents by id, name or title (`--docs a,b`); undefined means all. */
-export function resolveDocuments(project: Project, keys: readonly string[]): string[] {
-  const docs = project.documents.list();
+export async function resolveDocuments(project: Project, keys: readonly string[]): Promise<string[]> {
+  const docs = await call(project, 'documents.list', {});
   return keys.map((key) => {
     const doc = docs.find((d) => d.id === key) ?? docs.find((d) => d.name === key) ?? docs.find((d) => d.title === key);
     if (!doc) throw new GlossError('not_found', `no document with id, name or title "${key}"`);

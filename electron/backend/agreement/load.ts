@@ -31,18 +31,14 @@ export function projectAgreement(project: Project, options: AgreementOptions = {
     throw new GlossError('validation', `agreement needs at least two annotators; ${annotators.length ? `only "${annotators[0]}" annotated` : 'nobody annotated'} the chosen documents`);
   }
   const wanted = new Set(annotators);
-  const spansStmt = project.db.prepare('SELECT label_id, ranges, annotator FROM annotations WHERE document_id = ?').raw();
-  const claimsStmt = project.db
-    .prepare('SELECT c.annotator, c.proposition_id, c.stance, a.label_id FROM claim_links c JOIN annotations a ON a.id = c.annotation_id WHERE a.document_id = ?')
-    .raw();
   const documents: AgreementDocument[] = documentIds.map((id) => {
     const spans: AgreementDocument['spans'][number][] = [];
-    for (const [labelId, ranges, annotator] of spansStmt.all(id) as [string, string, string][]) {
+    for (const [labelId, ranges, annotator] of project.team.spanTuples(id)) {
       const label = labelName.get(labelId);
       if (label !== undefined && wanted.has(annotator)) spans.push({ annotator, label, ranges: JSON.parse(ranges) as TextRange[] });
     }
     const claims: AgreementDocument['claims'][number][] = [];
-    for (const [annotator, proposition, stance] of claimsStmt.all(id) as [string, string, string, string][]) {
+    for (const [annotator, proposition, stance] of project.team.claimTuples(id)) {
       if (wanted.has(annotator)) claims.push({ annotator, proposition, stance });
     }
     return { id, text: project.documents.text(id), spans, claims };
@@ -52,10 +48,6 @@ export function projectAgreement(project: Project, options: AgreementOptions = {
 
 /** Every annotator of annotations in these documents but the curated layer, sorted by name. */
 export function annotatorsOf(project: Project, documentIds: readonly string[]): string[] {
-  // One query over the annotator index, rather than one per document.
-  const names = project.db
-    .prepare('SELECT DISTINCT annotator FROM annotations WHERE document_id IN (SELECT value FROM json_each(?))')
-    .pluck()
-    .all(JSON.stringify(documentIds)) as string[];
+  const names = project.team.annotatorsIn(documentIds);
   return names.filter((n) => n !== CURATION).sort();
 }

@@ -1,12 +1,12 @@
-import { importFiles } from '../interop/import.ts';
-import { decodeImportFiles } from '../jobs/import-job.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const documentHandlers: HandlerMap<'documents'> = {
   'documents.list': (_args, { project }) => project.documents.list(),
   'documents.get': ({ id }, { project }) => project.documents.get(id),
   'documents.search': ({ query, limit }, { project }) => project.documents.search(query, limit),
-  'documents.import': ({ files, format, skipBad, dryRun }, { project }) => {
+  // The importers are loaded on first import: the CLI's reads call these handlers without them.
+  'documents.import': async ({ files, format, skipBad, dryRun }, { project }) => {
+    const [{ importFiles }, { decodeImportFiles }] = await Promise.all([import('../interop/import.ts'), import('../jobs/import-job.ts')]);
     const sources = decodeImportFiles(files);
     // Every format, documents and annotated corpora alike; a brat folder arrives as files named "folder/x.txt", "folder/x.ann".
     return importFiles(project, sources, format, { skipBad, dryRun }).then((r) => r.documents);

@@ -1,5 +1,5 @@
 import { propagate, propagationCandidates } from '../research/propagation.ts';
-import { recordMaker } from '../team/maker.ts';
+import { createEntity, linkEntities } from '../research/entities.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const entityHandlers: HandlerMap<'entities'> = {
@@ -9,28 +9,12 @@ export const entityHandlers: HandlerMap<'entities'> = {
   },
   'entities.get': ({ id }, { project }) => project.entities.summary(id),
   'entities.search': ({ query, limit }, { project }) => project.entities.search(query, limit),
-  'entities.create': ({ id, annotationId, ...fields }, { project }) =>
-    project.transaction(() => {
-      const mention = annotationId !== undefined ? project.annotations.get(annotationId) : undefined;
-      const type = fields.type || (mention ? project.labels.get(mention.labelId).name : '');
-      const entity = project.entities.create({ ...fields, type }, { id });
-      if (mention) project.entities.link([{ annotationId: mention.id, entityId: entity.id }]);
-      return entity;
-    }),
+  'entities.create': (args, { project }) => createEntity(project, args),
   'entities.update': ({ id, ...changes }, { project }) => project.transaction(() => project.entities.update(id, changes)),
   'entities.delete': ({ id }, { project }) => project.transaction(() => project.entities.delete(id)),
   'entities.restore': ({ snapshot }, { project }) => project.transaction(() => project.entities.restore(snapshot)),
   'entities.merge': ({ targetId, sourceIds }, { project }) => project.transaction(() => project.entities.merge(targetId, sourceIds)),
-  'entities.link': ({ links }, { project }) =>
-    project.transaction(() => {
-      for (const l of links) {
-        project.annotations.get(l.annotationId);
-        if (l.entityId) project.entities.get(l.entityId);
-      }
-      const changes = project.entities.link(links);
-      recordMaker(project, 'annotation_entities', links.filter((l) => l.entityId).map((l) => l.annotationId));
-      return changes;
-    }),
+  'entities.link': ({ links }, { project }) => linkEntities(project, links),
   'entities.linksByDocument': ({ documentId }, { project }) => {
     project.documents.text(documentId);
     return project.entities.linksByDocument(documentId);

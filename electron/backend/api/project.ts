@@ -1,13 +1,12 @@
 import { exportDocuments } from '../interop/export.ts';
 import { exportResult } from '../jobs/export-job.ts';
-import { readReaderSettings, writeReaderSettings } from '../store/reader-settings.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const projectHandlers: HandlerMap<'project'> = {
   'project.info': (_args, { project }) => ({ path: project.path, schemaVersion: project.schemaVersion, annotator: project.annotator }),
-  'project.readerSettings': (_args, { project }) => readReaderSettings(project.db),
+  'project.readerSettings': (_args, { project }) => project.settings.reader(),
   'project.setReaderSettings': (changes, { project }) =>
-    writeReaderSettings(project.db, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))),
+    project.settings.setReader(Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))),
   'project.export': ({ format, documentIds, labels, annotator }, { project }) =>
     exportResult(exportDocuments(project, format, { documentIds, ...(labels ? { labels } : {}), ...(annotator ? { annotator } : {}) })),
 };

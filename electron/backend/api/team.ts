@@ -11,8 +11,7 @@ import { listStatuses, setStatus } from '../team/status.ts';
 import type { HandlerMap } from './handler.ts';
 
 function info(project: Project): TeamInfo {
-  const rows = project.db.prepare('SELECT annotator AS name, count(*) AS annotations FROM annotations GROUP BY annotator ORDER BY annotator').all() as TeamInfo['annotators'];
-  return { annotator: project.annotator, chosen: project.annotatorChosen, annotators: rows };
+  return { annotator: project.annotator, chosen: project.annotatorChosen, annotators: project.team.annotators() };
 }
 
 export const teamHandlers: HandlerMap<'team'> = {

@@ -56,7 +56,7 @@ function load(project: Project, ids: readonly string[], needs: { allAnnotations:
     };
     for (const d of documents) {
       // Orphaned annotations (their text is gone from the current version) are compared neither as claims nor as mentions.
-      const orphans = new Set(project.db.prepare("SELECT id FROM annotations WHERE document_id = ? AND anchor = 'orphaned'").pluck().all(d.id) as string[]);
+      const orphans = new Set(project.anchors.orphanIds(d.id));
       const claims = project.claims.listByDocument(d.id).filter((c) => !orphans.has(c.annotationId));
       out.claims.push(...claims);
       // The matrix needs only the claims' annotations; listing every mention costs more when there are thousands.

@@ -1,9 +1,6 @@
 import type { AttributeValue, Label } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
-import { cachedStatement } from '../store/statements.ts';
-import { SourceIdStore, sourceKey, type SourceId } from '../store/source-ids.ts';
-import { StandoffStore } from '../store/standoff.ts';
-import { AnnotationRows } from './annotation-rows.ts';
+import { sourceKey, type SourceId } from '../store/source-ids.ts';
 import { claimOf, emptyDocument, type Bundle, type BundleDocument, type SourceIds } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 import { runSteps, type Steps } from './steps.ts';
@@ -28,14 +25,14 @@ export type LoadOptions = RunOptions & { idScheme?: string; annotator?: string }
 /** {@link loadBundle}, yielding after each document (for exports that run as background jobs). */
 export function* loadBundleSteps(project: Project, documentIds?: readonly string[], options: LoadOptions = {}): Steps<Bundle & { dropped: number; orphaned: number }> {
   const scheme = options.idScheme;
-  const sourceIds = new SourceIdStore(project.db);
+  const sourceIds = project.sourceIds;
   const globalIds = scheme ? sourceIds.global(scheme) : new Map<string, SourceId>();
   const labels = project.labels.list();
   const labelById = new Map<string, Label>(labels.map((l) => [l.id, l]));
   const ids = documentIds ?? project.documents.ids();
   const wanted = new Set(ids);
-  const standoff = new StandoffStore(project.db);
-  const annotationRows = new AnnotationRows(project.db);
+  const standoff = project.standoff;
+  const reads = project.exportReads;
   const entityIds = new Set<string>();
   const propositionIds = new Set<string>();
   const types = project.relations.listTypes();
@@ -43,28 +40,26 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
   const labelName = (id: string) => labelById.get(id)?.name ?? id;
   let dropped = 0;
   // Orphaned annotations (their text is gone from the current version) are not exported as spans: counted for the warning.
-  const orphanCount = cachedStatement(project.db, "SELECT count(*) AS n FROM annotations WHERE document_id = ? AND anchor = 'orphaned'");
-  const orphanIds = project.db.prepare("SELECT id FROM annotations WHERE document_id = ? AND anchor = 'orphaned'").pluck();
   let orphaned = 0;
   const documents: BundleDocument[] = [];
   for (const [i, id] of ids.entries()) {
     checkAborted(options.signal);
     options.onProgress?.({ phase: 'export', done: i, total: ids.length, item: id });
     const d = project.documents.get(id);
-    const orphansHere = (orphanCount.get(id) as { n: number }).n;
+    const orphansHere = project.anchors.orphanCount(id);
     orphaned += orphansHere;
     const doc = emptyDocument({ key: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata });
     const kept = scheme ? sourceIds.byDocument(scheme, id) : new Map<string, SourceId>();
     const docId = kept.get(sourceKey(id));
     if (docId) Object.assign(doc, docId.sourceId !== '' ? { sourceId: docId.sourceId } : {}, docId.extra !== undefined ? { extra: docId.extra } : {});
     const idsOf = ownerIndex(kept);
-    const links = hasRows(project, 'annotation_entities') ? project.entities.linksByDocument(id).links : [];
+    const links = reads.hasRows('annotation_entities') ? project.entities.linksByDocument(id).links : [];
     // (An orphan's entity link is not exported: the orphan is not among the rows read below.)
     const entityOf = new Map(links.map((l) => [l.annotationId, l.entityId]));
     const claims = new Map<string, ReturnType<typeof project.claims.listByDocument>>();
     for (const c of project.claims.listByDocument(id)) claims.set(c.annotationId, [...(claims.get(c.annotationId) ?? []), c]);
     const layer = options.annotator;
-    const rows = annotationRows.byDocument(id).filter((a) => layer === undefined || a.annotator === layer);
+    const rows = reads.annotationRows(id).filter((a) => layer === undefined || a.annotator === layer);
     const layerIds = new Set(rows.map((a) => a.id));
     for (const a of rows) {
       const entity = entityOf.get(a.id);
@@ -88,7 +83,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
         ...withIds(idsOf(a.id), kept.get(sourceKey(a.id))?.extra),
       });
     }
-    const relations = hasRows(project, 'relations') ? relationsFrom(project, id) : [];
+    const relations = reads.hasRows('relations') ? reads.relationsFrom(id) : [];
     const roles = standoff.relationRoles(relations.map((r) => r.id));
     for (const r of relations) {
       if (layer !== undefined && !layerIds.has(r.fromAnnotationId)) continue;
@@ -110,7 +105,7 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
       });
     }
     // What refers to an orphan (not exported as a span) is left out with it, so no export names a missing span.
-    const orphans = orphansHere ? new Set(orphanIds.all(id) as string[]) : undefined;
+    const orphans = orphansHere ? new Set(project.anchors.orphanIds(id)) : undefined;
     const placed = (ref: string) => !orphans?.has(ref);
     const inLayer = (ref: string) => layer === undefined || layerIds.has(ref) || !ref;
     for (const e of standoff.events(id)) {
@@ -185,43 +180,6 @@ export function* loadBundleSteps(project: Project, documentIds?: readonly string
     dropped,
     orphaned,
   };
-}
-
-/**
- * Whether a table has any row. Entity links and relations are found through
- * the document's annotations, a join that costs as much as reading them; many
- * projects have none, and this check (asked per document, as the export may
- * pause between documents while others write) costs next to nothing.
- */
-function hasRows(project: Project, table: 'annotation_entities' | 'relations'): boolean {
-  return (cachedStatement(project.db, `SELECT EXISTS (SELECT 1 FROM ${table}) AS found`).get() as { found: number }).found === 1;
-}
-
-interface RelationRow {
-  id: string;
-  type_id: string;
-  from_annotation_id: string;
-  to_annotation_id: string;
-  to_document_id: string;
-  note: string;
-  attributes: string;
-}
-
-/**
- * Relations that start in a document, in reading order. (The relation store's
- * listByDocument also finds those that end there, with an OR that SQLite
- * cannot answer from an index; an export reads every document, so this one
- * starts from the document's annotations.) Relations with an orphaned end are
- * left out with it (the orphan keeps them for when it is placed again).
- */
-function relationsFrom(project: Project, documentId: string) {
-  const rows = cachedStatement(
-    project.db,
-    `SELECT r.id, r.type_id, r.from_annotation_id, r.to_annotation_id, ta.document_id AS to_document_id, r.note, r.attributes
-     FROM annotations fa JOIN relations r ON r.from_annotation_id = fa.id JOIN annotations ta ON ta.id = r.to_annotation_id
-     WHERE fa.document_id = ? AND fa.anchor <> 'orphaned' AND ta.anchor <> 'orphaned' ORDER BY fa.start_offset, r.rowid`,
-  ).all(documentId) as RelationRow[];
-  return rows.map((r) => ({ id: r.id, typeId: r.type_id, fromAnnotationId: r.from_annotation_id, toAnnotationId: r.to_annotation_id, toDocumentId: r.to_document_id, note: r.note, attributes: r.attributes }));
 }
 
 /** A lookup of kept ids by owner: the parts under a prefix, with the prefix taken off; undefined when there are none. */

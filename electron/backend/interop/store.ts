@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GlossError, normalizeRanges, type AttributeDefinition, type LabelKind, type TextRange } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
-import { SourceIdStore, type SourceId } from '../store/source-ids.ts';
-import { cachedStatement } from '../store/statements.ts';
-import { StandoffStore } from '../store/standoff.ts';
+import type { SourceId, SourceIdStore } from '../store/source-ids.ts';
+import type { StandoffStore } from '../store/standoff.ts';
 import { PALETTE } from '../tagset/colors.ts';
 import { errorAt } from './errors.ts';
 import type { Bundle, BundleDocument, BundleLabel, BundleRelationType, Origin, SourceIds } from './model.ts';
@@ -77,11 +76,11 @@ class BundleWriter {
     private readonly bundle: Bundle,
     private readonly options: RunOptions,
   ) {
-    this.standoff = new StandoffStore(project.db);
+    this.standoff = project.standoff;
     // Names are matched exactly: a corpus's PERSON or supports is its own type, not the built-in Person or Supports.
     this.labelHints = new Map(bundle.labels.map((l) => [l.name, l]));
     this.typeHints = new Map(bundle.relationTypes.map((t) => [t.name, t]));
-    this.sourceIds = new SourceIdStore(project.db);
+    this.sourceIds = project.sourceIds;
     this.scheme = bundle.idScheme;
     if (this.scheme) for (const x of this.sourceIds.global(this.scheme).values()) if (x.part === 'entity' || x.part === 'proposition') this.knownKeys.set(`${x.part}|${x.sourceId}`, x.owner);
     this.annotator = project.annotator;
@@ -324,7 +323,7 @@ class BundleWriter {
       }
       refs.set(r.key, relationId);
       this.keepIds(documentId, relationId, r.ids, '', r.extra);
-      if (r.attributes && Object.keys(r.attributes).length) this.project.db.prepare('UPDATE relations SET attributes = ? WHERE id = ?').run(JSON.stringify(r.attributes), relationId);
+      if (r.attributes && Object.keys(r.attributes).length) this.project.relations.setAttributes(relationId, r.attributes);
       this.result.counts.relations++;
       if ((r.fromRole && r.fromRole !== 'Arg1') || (r.toRole && r.toRole !== 'Arg2')) this.standoff.setRelationRoles(relationId, r.fromRole ?? 'Arg1', r.toRole ?? 'Arg2');
     }
@@ -411,12 +410,12 @@ class BundleWriter {
       const known = e.sourceId !== undefined ? this.knownKeys.get(`entity|${e.sourceId}`) : undefined;
       if (known && this.project.entities.exists(known)) return known;
       if (e.externalId) {
-        const row = this.project.db.prepare('SELECT id FROM entities WHERE external_id = ? ORDER BY rowid LIMIT 1').get(e.externalId) as { id: string } | undefined;
-        if (row) return row.id;
+        const withId = this.project.entities.findByExternalId(e.externalId);
+        if (withId) return withId;
       }
       // Then the same name and type (a merge of two annotators' projects, or a re-import).
-      const named = this.project.db.prepare('SELECT id FROM entities WHERE name = ? AND type = ? ORDER BY rowid LIMIT 1').get(e.name, e.type) as { id: string } | undefined;
-      if (named) return named.id;
+      const named = this.project.entities.findByNameAndType(e.name, e.type);
+      if (named) return named;
       this.result.counts.entities++;
       const created = this.project.entities.create({ name: e.name || e.externalId || key, type: e.type, aliases: e.aliases, externalId: e.externalId, description: e.description }).id;
       if (e.sourceId !== undefined) {
@@ -434,10 +433,10 @@ class BundleWriter {
     if (known) return known;
     const p = this.bundle.propositions.find((x) => x.key === key);
     const id = this.guard(origin, file, () => {
-      if (this.project.db.prepare('SELECT 1 FROM propositions WHERE id = ?').get(key)) return key;
+      if (this.project.propositions.exists(key)) return key;
       if (!p) throw new GlossError('import', `unknown reference: proposition ${key}`);
       const known = p.sourceId !== undefined ? this.knownKeys.get(`proposition|${p.sourceId}`) : undefined;
-      if (known && this.project.db.prepare('SELECT 1 FROM propositions WHERE id = ?').get(known)) return known;
+      if (known && this.project.propositions.exists(known)) return known;
       const same = this.project.propositions.findByText(p.text);
       const found = same?.id ?? (this.result.counts.propositions++, this.project.propositions.create({ text: p.text, note: p.note }).id);
       if (p.sourceId !== undefined && !this.knownKeys.has(`proposition|${p.sourceId}`)) {
@@ -486,36 +485,28 @@ class Dedupe {
   private readonly lastRowid: number;
 
   constructor(private readonly project: Project) {
-    this.lastRowid = (cachedStatement(project.db, 'SELECT coalesce(max(rowid), 0) AS n FROM annotations').get() as { n: number }).n;
+    this.lastRowid = project.importMatches.lastAnnotationRowid();
   }
 
   documentWithText(contentHash: string, text: string): string | undefined {
-    const rows = cachedStatement(this.project.db, 'SELECT id FROM documents WHERE content_hash = ? ORDER BY rowid').all(contentHash) as { id: string }[];
-    return rows.find((r) => this.project.documents.text(r.id) === text)?.id;
+    return this.project.importMatches.documentsWithHash(contentHash).find((id) => this.project.documents.text(id) === text);
   }
 
   annotation(documentId: string, annotator: string, labelId: string, ranges: readonly TextRange[]): string | undefined {
     const sorted = normalizeRanges(ranges);
     if (!sorted.length) return undefined;
-    const row = cachedStatement(
-      this.project.db,
-      // `+` keeps SQLite on the (document, start) index: the label and annotator indexes would scan a whole label or layer.
-      `SELECT id FROM annotations WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND +annotator = ? AND +label_id = ? AND ranges = ? AND rowid <= ?
-       LIMIT 1`,
-    ).get(documentId, sorted[0]!.start, sorted[sorted.length - 1]!.end, annotator, labelId, JSON.stringify(sorted), this.lastRowid) as { id: string } | undefined;
-    return row?.id;
+    return this.project.importMatches.annotationAt(documentId, sorted[0]!.start, sorted[sorted.length - 1]!.end, annotator, labelId, JSON.stringify(sorted), this.lastRowid);
   }
 
   entityOf(annotationId: string): string | undefined {
-    return (cachedStatement(this.project.db, 'SELECT entity_id FROM annotation_entities WHERE annotation_id = ?').get(annotationId) as { entity_id: string } | undefined)?.entity_id;
+    return this.project.importMatches.entityOf(annotationId);
   }
 
   propositionsOf(annotationId: string): Set<string> {
-    const rows = cachedStatement(this.project.db, 'SELECT proposition_id FROM claim_links WHERE annotation_id = ?').all(annotationId) as { proposition_id: string }[];
-    return new Set(rows.map((r) => r.proposition_id));
+    return new Set(this.project.importMatches.propositionsOf(annotationId));
   }
 
   event(triggerId: string, type: string): string | undefined {
-    return (cachedStatement(this.project.db, 'SELECT id FROM events WHERE trigger_id = ? AND type = ? LIMIT 1').get(triggerId, type) as { id: string } | undefined)?.id;
+    return this.project.importMatches.eventOn(triggerId, type);
   }
 }

@@ -1,6 +1,7 @@
 import { firstMatch, GlossError, matchesQuery, positiveTerms, tokenizeFields, type AnnotationSearchHit, type AnnotationSearchResult, type QueryNode, type SearchField } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import { parseJson } from '../store/json.ts';
+import type { ClaimRow } from '../store/search.ts';
 import { parseQuery } from './fts.ts';
 
 /** Fields an unqualified annotation search term looks in (label only when named: "label:Person"). */
@@ -13,32 +14,6 @@ export interface AnnotationSearchOptions {
   label?: string | undefined;
   documentIds?: readonly string[] | undefined;
   limit?: number | undefined;
-}
-
-interface Row {
-  id: string;
-  document_id: string;
-  label_id: string;
-  ranges: string;
-  quote: string;
-  note: string;
-  label_name: string;
-  label_kind: string;
-  label_color: string;
-  title: string;
-  name: string;
-  metadata: string;
-  entity_id: string | null;
-  entity_name: string | null;
-  entity_aliases: string | null;
-}
-
-interface ClaimRow {
-  annotation_id: string;
-  proposition_id: string;
-  text: string;
-  stance: string;
-  note: string;
 }
 
 /**
@@ -55,36 +30,9 @@ export function searchAnnotations(project: Project, options: AnnotationSearchOpt
   if (!tree && !label) throw new GlossError('validation', 'search: give words to search for, a label, or both');
   if (tree) checkFields(tree);
 
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (label) {
-    where.push('a.label_id = ?');
-    params.push(label.id);
-  }
-  if (options.documentIds?.length) {
-    where.push(`a.document_id IN (${options.documentIds.map(() => '?').join(',')})`);
-    params.push(...options.documentIds);
-  }
-  const rows = project.db
-    .prepare(
-      `SELECT a.id, a.document_id, a.label_id, a.ranges, a.quote, a.note,
-              l.name AS label_name, l.kind AS label_kind, l.color AS label_color,
-              d.title, d.name, d.metadata,
-              e.id AS entity_id, e.name AS entity_name, e.aliases AS entity_aliases
-       FROM annotations a
-       JOIN labels l ON l.id = a.label_id
-       JOIN documents d ON d.id = a.document_id
-       LEFT JOIN annotation_entities ae ON ae.annotation_id = a.id
-       LEFT JOIN entities e ON e.id = ae.entity_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.created_at, d.rowid, a.start_offset, a.end_offset DESC, a.rowid`,
-    )
-    .all(...params) as Row[];
-
+  const rows = project.search.annotationRows({ ...(label ? { labelId: label.id } : {}), ...(options.documentIds?.length ? { documentIds: options.documentIds } : {}) });
   const claims = new Map<string, ClaimRow[]>();
-  for (const c of project.db
-    .prepare(`SELECT c.annotation_id, c.proposition_id, p.text, c.stance, c.note FROM claim_links c JOIN propositions p ON p.id = c.proposition_id ORDER BY c.created_at`)
-    .all() as ClaimRow[]) {
+  for (const c of project.search.claimRows()) {
     const list = claims.get(c.annotation_id);
     if (list) list.push(c);
     else claims.set(c.annotation_id, [c]);

@@ -56,6 +56,14 @@ export class AnnotationStore {
 
   }
 
+  /** The id of an annotation of `annotator` with this label on exactly these ranges, if there is one. */
+  findSameSpan(documentId: string, annotator: string, labelId: string, ranges: readonly TextRange[]): string | undefined {
+    return this.db
+      .prepare('SELECT id FROM annotations WHERE document_id = ? AND annotator = ? AND label_id = ? AND ranges = ?')
+      .pluck()
+      .get(documentId, annotator, labelId, JSON.stringify(ranges)) as string | undefined;
+  }
+
   /** The annotations placed on the document's current text (orphans left out: see `versions.review`). */
   listByDocument(documentId: string): Annotation[] {
     // Orphans (their text is gone in the current version) are not on the text: they are listed for review only.

@@ -75,6 +75,11 @@ export class DocumentStore {
    * read each document anyway: a summary's length and annotation count cost a
    * pass over every text and annotation.
    */
+  /** Whether the project holds any document. */
+  any(): boolean {
+    return this.db.prepare('SELECT EXISTS (SELECT 1 FROM documents) AS x').pluck().get() === 1;
+  }
+
   ids(): string[] {
     return this.idsStmt.all() as string[];
   }

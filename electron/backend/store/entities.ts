@@ -174,6 +174,16 @@ export class EntityStore {
     return { entity, previous, merged };
   }
 
+  /** The oldest entity with this external id (e.g. a Wikidata QID), if any. */
+  findByExternalId(externalId: string): string | undefined {
+    return (this.db.prepare('SELECT id FROM entities WHERE external_id = ? ORDER BY rowid LIMIT 1').get(externalId) as { id: string } | undefined)?.id;
+  }
+
+  /** The oldest entity with exactly this name and type, if any. */
+  findByNameAndType(name: string, type: string): string | undefined {
+    return (this.db.prepare('SELECT id FROM entities WHERE name = ? AND type = ? ORDER BY rowid LIMIT 1').get(name, type) as { id: string } | undefined)?.id;
+  }
+
   /** The entity a mention is linked to, if any. */
   entityOf(annotationId: string): string | null {
     const row = this.db.prepare('SELECT entity_id FROM annotation_entities WHERE annotation_id = ?').get(annotationId) as { entity_id: string } | undefined;

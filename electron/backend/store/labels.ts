@@ -33,6 +33,11 @@ export class LabelStore {
     return toLabel(row);
   }
 
+  /** Whether a label has this id. */
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM labels WHERE id = ?').get(id) !== undefined;
+  }
+
   findByName(name: string): Label | undefined {
     const row = this.db.prepare('SELECT * FROM labels WHERE name = ?').get(name) as LabelRow | undefined;
     return row && toLabel(row);

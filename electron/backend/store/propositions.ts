@@ -46,6 +46,11 @@ export class PropositionStore {
   }
 
   /** The proposition with this text (compared by {@link propositionKey}), if there is one. */
+  /** Whether a proposition has this id. */
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM propositions WHERE id = ?').get(id) !== undefined;
+  }
+
   findByText(text: string): Proposition | undefined {
     const row = this.db.prepare('SELECT * FROM propositions WHERE text_key = ?').get(propositionKey(text)) as PropositionRow | undefined;
     return row && toProposition(row);

@@ -55,6 +55,11 @@ export class RelationStore {
     return toType(row, this.labelIds());
   }
 
+  /** Whether a relation type has this id. */
+  typeExists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM relation_types WHERE id = ?').get(id) !== undefined;
+  }
+
   findTypeByName(name: string): RelationType | undefined {
     const row = this.db.prepare('SELECT * FROM relation_types WHERE name = ?').get(name.trim()) as TypeRow | undefined;
     return row && toType(row, this.labelIds());
@@ -155,6 +160,11 @@ export class RelationStore {
       )
       .run(id, f.typeId, f.fromAnnotationId, f.toAnnotationId, f.note, options.createdAt ?? now, options.modifiedAt ?? now);
     return this.get(id);
+  }
+
+  /** Replaces a relation's attributes (imports, which read them from the source file). */
+  setAttributes(id: string, attributes: Record<string, unknown>): void {
+    this.db.prepare('UPDATE relations SET attributes = ? WHERE id = ?').run(JSON.stringify(attributes), id);
   }
 
   update(id: string, changes: { typeId?: string; fromAnnotationId?: string; toAnnotationId?: string; note?: string }): Relation {

@@ -39,3 +39,12 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
     budgets.get(db) ?? DEFAULT_BUSY_BUDGET_MS,
   );
 }
+
+/**
+ * Runs `fn`, which only reads, in one read transaction (BEGIN DEFERRED): it
+ * sees one state of the project while other processes write and takes no
+ * write lock. Inside another transaction it runs in that one.
+ */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn).deferred();
+}

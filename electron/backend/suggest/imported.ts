@@ -2,7 +2,7 @@ import { LS_SCHEME } from '../interop/labelstudio/parse.ts';
 import { LsPredictionSchema, regionLabels, regionRange } from '../interop/labelstudio/schema.ts';
 import { rangesFromCodePoints } from '../interop/text.ts';
 import type { Project } from '../project.ts';
-import { SourceIdStore, sourceKey } from '../store/source-ids.ts';
+import { sourceKey } from '../store/source-ids.ts';
 
 /** A suggestion a file brought along (a Label Studio prediction), by label name and UTF-16 range. */
 export interface ImportedCandidate {
@@ -19,7 +19,7 @@ export interface ImportedCandidate {
  * the text are left out.
  */
 export function importedCandidates(project: Project, documentId: string, text: string): ImportedCandidate[] {
-  const kept = new SourceIdStore(project.db).byDocument(LS_SCHEME, documentId).get(sourceKey(documentId));
+  const kept = project.sourceIds.byDocument(LS_SCHEME, documentId).get(sourceKey(documentId));
   const predictions = (kept?.extra as { task?: { predictions?: unknown } } | undefined)?.task?.predictions;
   if (!Array.isArray(predictions)) return [];
   const out: ImportedCandidate[] = [];

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import { checkRanges } from '../store/annotations.ts';
-import { rejectionKey, SuggestionRejectionStore } from '../store/suggestion-rejections.ts';
+import { rejectionKey } from '../store/suggestion-rejections.ts';
 import type { Candidate } from './candidate.ts';
 import { analyze } from './engine.ts';
 import { importedCandidates } from './imported.ts';
@@ -81,7 +81,7 @@ function allSuggestions(project: Project, documentId: string, kinds: readonly Su
  */
 export function listSuggestions(project: Project, documentId: string, kinds: readonly SuggestionKind[] = ['entity', 'claim']): Suggestion[] {
   const all = allSuggestions(project, documentId, kinds);
-  const rejected = new SuggestionRejectionStore(project.db).keysOf(documentId);
+  const rejected = project.suggestionRejections.keysOf(documentId);
   const rangesByLabel = new Map<string, TextRange[]>();
   for (const a of project.annotations.listByDocument(documentId)) {
     const list = rangesByLabel.get(a.labelId) ?? [];
@@ -124,7 +124,7 @@ export function acceptSuggestion(project: Project, target: AcceptTarget): Annota
     if (offered) attributes = offered.attributes;
   }
   return project.transaction(() => {
-    new SuggestionRejectionStore(project.db).remove(range);
+    project.suggestionRejections.remove(range);
     const annotation = project.annotations.create(
       { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: project.annotator },
       text,
@@ -154,13 +154,13 @@ export function rejectSuggestion(project: Project, r: SuggestionRange): { ok: tr
   const text = project.documents.text(r.documentId);
   project.labels.get(r.labelId);
   checkRanges([r], text);
-  new SuggestionRejectionStore(project.db).add(r, text.slice(r.start, r.end));
+  project.suggestionRejections.add(r, text.slice(r.start, r.end));
   return { ok: true, suggestionId: suggestionId(r.documentId, r.labelId, r.start, r.end) };
 }
 
 /** Forgets a rejection (undo of reject). Forgetting one that is not there is harmless. */
 export function unrejectSuggestion(project: Project, r: SuggestionRange): { ok: true; suggestionId: string } {
   project.documents.text(r.documentId);
-  new SuggestionRejectionStore(project.db).remove(r);
+  project.suggestionRejections.remove(r);
   return { ok: true, suggestionId: suggestionId(r.documentId, r.labelId, r.start, r.end) };
 }

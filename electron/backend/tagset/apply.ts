@@ -128,9 +128,9 @@ function isUuid(id: string): boolean {
 }
 
 function idTaken(project: Project, id: string): boolean {
-  return project.db.prepare('SELECT 1 FROM labels WHERE id = ?').get(id) !== undefined;
+  return project.labels.exists(id);
 }
 
 function typeIdTaken(project: Project, id: string): boolean {
-  return project.db.prepare('SELECT 1 FROM relation_types WHERE id = ?').get(id) !== undefined;
+  return project.relations.typeExists(id);
 }

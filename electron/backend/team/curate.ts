@@ -16,10 +16,7 @@ export function curate(project: Project, annotationIds: readonly string[]): { an
     const links: ClaimLink[] = [];
     for (const id of annotationIds) {
       const src = project.annotations.get(id);
-      const existing = project.db
-        .prepare('SELECT id FROM annotations WHERE document_id = ? AND annotator = ? AND label_id = ? AND ranges = ?')
-        .pluck()
-        .get(src.documentId, CURATION, src.labelId, JSON.stringify(src.ranges)) as string | undefined;
+      const existing = project.annotations.findSameSpan(src.documentId, CURATION, src.labelId, src.ranges);
       const target =
         existing ??
         project.annotations.create(
@@ -33,7 +30,7 @@ export function curate(project: Project, annotationIds: readonly string[]): { an
         links.push(project.claims.insert({ annotationId: target, propositionId: c.propositionId, stance: c.stance, attribution: c.attribution, hedged: c.hedged, reported: c.reported, note: c.note }));
       }
       if (existing) continue;
-      const entity = project.db.prepare('SELECT entity_id FROM annotation_entities WHERE annotation_id = ?').pluck().get(src.id) as string | undefined;
+      const entity = project.entities.entityOf(src.id);
       if (entity) project.entities.link([{ annotationId: target, entityId: entity }]);
       made.push(project.annotations.get(target));
     }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { Bundle } from '../interop/model.ts';
 import { storeBundle, type StoreResult } from '../interop/store.ts';
 import { Project } from '../project.ts';
 import { LATEST_SCHEMA_VERSION } from '../store/database.ts';
+import { copyProjectFile } from '../store/files.ts';
 
 /** What a merge brought in. */
 export interface MergeResult {
@@ -42,17 +42,12 @@ export async function mergeProjects(target: Project, files: readonly string[]): 
   const backup = target.path !== ':memory:' && hasData(target) ? await backupTarget(target) : null;
   // One transaction of possibly hundreds of thousands of rows: with SQLite's default 2 MB page
   // cache, dirty pages spill to the WAL mid-transaction and are read back from it. 256 MB for the merge.
-  const cache = target.db.pragma('cache_size', { simple: true }) as number;
-  target.db.pragma('cache_size = -262144');
-  let results: StoreResult[];
-  try {
-    results = target.transaction(() => {
+  const results: StoreResult[] = target.withPageCache(262144, () =>
+    target.transaction(() => {
       for (const { bundle } of bundles) addStanceValues(target, bundle.stanceValues ?? []);
       return bundles.map(({ bundle }) => storeBundle(target, bundle));
-    });
-  } finally {
-    target.db.pragma(`cache_size = ${cache}`);
-  }
+    }),
+  );
   const annotations: Record<string, number> = {};
   const counts = { documents: 0, annotations: 0, relations: 0, events: 0, claims: 0, entities: 0, propositions: 0 };
   for (const r of results) {
@@ -82,18 +77,12 @@ async function readProject(file: string, targetPath: string): Promise<Bundle> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-merge-'));
   const copy = path.join(dir, 'source.gloss');
   try {
-    const source = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const version = source.pragma('user_version', { simple: true }) as number;
-      const isGloss = source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get() !== undefined;
+    await copyProjectFile(file, copy, ({ version, isGloss }) => {
       if (!isGloss || version === 0) throw new GlossError('validation', `${file}: not a Gloss project (an SQLite database without Gloss's tables); nothing was merged`);
       if (version > LATEST_SCHEMA_VERSION) {
         throw new GlossError('version', `${file}: this project was written by a newer version of Gloss (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}); update Gloss to merge it; nothing was merged`);
       }
-      await source.backup(copy);
-    } finally {
-      source.close();
-    }
+    });
     const project = await Project.open(copy);
     try {
       return loadBundle(project);
@@ -116,13 +105,13 @@ function addStanceValues(target: Project, values: readonly string[]): void {
 }
 
 function hasData(project: Project): boolean {
-  return project.db.prepare('SELECT EXISTS (SELECT 1 FROM documents) AS x').pluck().get() === 1;
+  return project.documents.any();
 }
 
 /** A copy of the target beside it (`NAME.gloss.merge-backup-…`), as the store makes before a migration. */
 async function backupTarget(target: Project): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = `${target.path}.merge-backup-${stamp}`;
-  await target.db.backup(file);
+  await target.backup(file);
   return file;
 }

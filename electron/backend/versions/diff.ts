@@ -4,7 +4,6 @@ import { equalRuns } from '../anchoring/index.ts';
 import type { Project } from '../project.ts';
 import { currentVersion, getVersion } from './history.ts';
 import { storedAnchors } from './save.ts';
-import { VersionStore } from './store.ts';
 
 /**
  * The diff between two versions of a document, for people to read: the exact
@@ -22,7 +21,7 @@ export function versionDiff(project: Project, documentId: string, from: number, 
   const before = positionsIn(project, documentId, from, a);
   const after = positionsIn(project, documentId, to, b);
   const info = new Map(storedAnchors(project, documentId).map((x) => [x.id, x]));
-  const statuses = to === from + 1 ? new Map(new VersionStore(project.db).anchors(documentId, to).map((r) => [r.annotationId, r.status])) : new Map<string, AnchorStatus>();
+  const statuses = to === from + 1 ? new Map(project.versions.anchors(documentId, to).map((r) => [r.annotationId, r.status])) : new Map<string, AnchorStatus>();
   for (const h of hunks) {
     const ids = new Set<string>();
     for (const [id, ranges] of before) if (touches(ranges, h.fromStart, h.fromEnd)) ids.add(id);
@@ -100,7 +99,7 @@ function positionsIn(project: Project, documentId: string, version: number, text
     for (const a of storedAnchors(project, documentId)) if (a.anchor !== 'orphaned') out.set(a.id, a.ranges);
     return out;
   }
-  for (const r of new VersionStore(project.db).anchors(documentId, version + 1)) {
+  for (const r of project.versions.anchors(documentId, version + 1)) {
     if (r.oldRanges.map((x) => text.slice(x.start, x.end)).join(QUOTE_GAP) === r.oldQuote) out.set(r.annotationId, r.oldRanges);
   }
   return out;

@@ -1,10 +1,9 @@
 import { GlossError, type DocumentVersion, type DocumentVersionText } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
-import { VersionStore } from './store.ts';
 
 /** The document's current version number: 1 until its text first changes. */
 export function currentVersion(project: Project, documentId: string): number {
-  return new VersionStore(project.db).latest(documentId) || 1;
+  return project.versions.latest(documentId) || 1;
 }
 
 /**
@@ -14,7 +13,7 @@ export function currentVersion(project: Project, documentId: string): number {
  */
 export function listVersions(project: Project, documentId: string): DocumentVersion[] {
   const doc = project.documents.get(documentId);
-  const stored = new VersionStore(project.db).list(documentId);
+  const stored = project.versions.list(documentId);
   if (!stored.length) {
     return [{
       documentId, version: 1, title: doc.title, summary: doc.metadata.sourcePath ? `Imported from ${doc.metadata.sourcePath}` : 'Imported',
@@ -28,7 +27,7 @@ export function listVersions(project: Project, documentId: string): DocumentVers
 /** One version with its text. */
 export function getVersion(project: Project, documentId: string, version: number): DocumentVersionText {
   const doc = project.documents.get(documentId);
-  const store = new VersionStore(project.db);
+  const store = project.versions;
   const latest = store.latest(documentId);
   if (latest === 0 && version === 1) {
     const [v] = listVersions(project, documentId);

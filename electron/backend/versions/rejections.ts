@@ -1,6 +1,6 @@
 import { reanchor } from '../anchoring/index.ts';
 import type { Project } from '../project.ts';
-import { cachedStatement } from '../store/statements.ts';
+import type { RejectionRow } from '../store/suggestion-rejections.ts';
 
 /**
  * Moves a document's rejected suggestions to the new text: a rejection whose
@@ -8,26 +8,17 @@ import { cachedStatement } from '../store/statements.ts';
  * is gone is dropped (the suggestion, if it comes back, is a new one).
  */
 export function remapRejections(project: Project, documentId: string, oldText: string, newText: string): void {
-  const rows = cachedStatement(project.db, 'SELECT label_id, start_offset, end_offset, quote, rejected_at FROM suggestion_rejections WHERE document_id = ?').all(documentId) as {
-    label_id: string;
-    start_offset: number;
-    end_offset: number;
-    quote: string;
-    rejected_at: string;
-  }[];
+  const rows = project.suggestionRejections.listOf(documentId);
   if (!rows.length) return;
   const results = reanchor(
     oldText,
     newText,
-    rows.map((r, i) => ({ id: String(i), ranges: [{ start: r.start_offset, end: r.end_offset }], quote: r.quote, prefix: '', suffix: '' })),
+    rows.map((r, i) => ({ id: String(i), ranges: [{ start: r.start, end: r.end }], quote: r.quote, prefix: '', suffix: '' })),
   );
-  cachedStatement(project.db, 'DELETE FROM suggestion_rejections WHERE document_id = ?').run(documentId);
-  const insert = cachedStatement(
-    project.db,
-    'INSERT OR IGNORE INTO suggestion_rejections (document_id, label_id, start_offset, end_offset, quote, rejected_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const kept: RejectionRow[] = [];
   results.forEach((r, i) => {
     const row = rows[i]!;
-    if ((r.status === 'kept' || r.status === 'moved') && r.ranges) insert.run(documentId, row.label_id, r.ranges[0]!.start, r.ranges[0]!.end, row.quote, row.rejected_at);
+    if ((r.status === 'kept' || r.status === 'moved') && r.ranges) kept.push({ ...row, start: r.ranges[0]!.start, end: r.ranges[0]!.end });
   });
+  project.suggestionRejections.replaceAll(documentId, kept);
 }

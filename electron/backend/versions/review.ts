@@ -1,7 +1,5 @@
 import { GlossError, type AnchorState, type ReviewItem, type TextRange } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
-import { cachedStatement } from '../store/statements.ts';
-import { VersionStore } from './store.ts';
 
 /**
  * The annotations of a document that need review after a new version: those
@@ -10,28 +8,21 @@ import { VersionStore } from './store.ts';
  */
 export function reviewList(project: Project, documentId: string): ReviewItem[] {
   project.documents.get(documentId);
-  const rows = cachedStatement(
-    project.db,
-    `SELECT a.id, a.label_id, a.anchor, a.quote, a.ranges, a.note,
-       (SELECT count(*) FROM claim_links c WHERE c.annotation_id = a.id) AS claims,
-       (SELECT count(*) FROM relations r WHERE r.from_annotation_id = a.id OR r.to_annotation_id = a.id) AS relations,
-       EXISTS (SELECT 1 FROM annotation_entities e WHERE e.annotation_id = a.id) AS entity
-     FROM annotations a WHERE a.document_id = ? AND a.anchor <> 'placed' ORDER BY a.anchor DESC, a.start_offset, a.rowid`,
-  ).all(documentId) as { id: string; label_id: string; anchor: 'changed' | 'orphaned'; quote: string; ranges: string; note: string; claims: number; relations: number; entity: number }[];
-  const versions = new VersionStore(project.db);
+  const rows = project.anchors.reviewRows(documentId);
+  const versions = project.versions;
   return rows.map((r) => {
     const rec = versions.lastReviewRecord(r.id);
     const orphan = r.anchor === 'orphaned';
     return {
       annotationId: r.id,
-      labelId: r.label_id,
+      labelId: r.labelId,
       status: r.anchor,
       oldQuote: rec?.oldQuote ?? r.quote,
       quote: orphan ? null : r.quote,
-      ranges: orphan ? null : (JSON.parse(r.ranges) as TextRange[]),
+      ranges: orphan ? null : r.ranges,
       version: rec?.version ?? 1,
       note: r.note,
-      links: { claims: r.claims, relations: r.relations, entity: r.entity === 1 },
+      links: { claims: r.claims, relations: r.relations, entity: r.entity },
     };
   });
 }
@@ -44,16 +35,14 @@ export function reviewList(project: Project, documentId: string): ReviewItem[] {
  */
 export function setAnchor(project: Project, annotationId: string, anchor: AnchorState, ranges?: TextRange[]): { anchor: AnchorState; ranges: TextRange[] } {
   return project.transaction(() => {
-    const before = cachedStatement(project.db, 'SELECT anchor, ranges, document_id FROM annotations WHERE id = ?').get(annotationId) as
-      | { anchor: AnchorState; ranges: string; document_id: string }
-      | undefined;
+    const before = project.anchors.stateOf(annotationId);
     if (!before) throw new GlossError('not_found', `no annotation with id ${annotationId}`);
     if (ranges) {
-      project.annotations.update(annotationId, { ranges }, () => project.documents.text(before.document_id));
+      project.annotations.update(annotationId, { ranges }, () => project.documents.text(before.documentId));
     } else if (before.anchor === 'orphaned' && anchor !== 'orphaned') {
       throw new GlossError('validation', 'an orphaned annotation is placed again with the ranges of its new text');
     }
-    cachedStatement(project.db, 'UPDATE annotations SET anchor = ? WHERE id = ?').run(anchor, annotationId);
-    return { anchor: before.anchor, ranges: JSON.parse(before.ranges) as TextRange[] };
+    project.anchors.setState(annotationId, anchor);
+    return { anchor: before.anchor, ranges: before.ranges };
   });
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { quoteOf, type AnchorOutcome, type AnchorStatus, type Block, type SourceMetadata, type TextRange, type VersionReport, type VersionSource } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
-import { nowIso, parseJson } from '../store/json.ts';
-import { cachedStatement } from '../store/statements.ts';
+import { nowIso } from '../store/json.ts';
+import type { StoredAnchor } from '../store/anchors.ts';
 import { remapRejections } from './rejections.ts';
-import { VersionStore, type AnchorRecord } from './store.ts';
+import type { AnchorRecord } from '../store/versions.ts';
 
 /** The next version's text and what describes it. */
 export interface NextVersion {
@@ -18,16 +18,7 @@ export interface NextVersion {
   source: VersionSource;
 }
 
-/** An annotation of the document as stored, before the new version. */
-export interface StoredAnchor {
-  id: string;
-  labelId: string;
-  ranges: TextRange[];
-  quote: string;
-  prefix: string;
-  suffix: string;
-  anchor: 'placed' | 'changed' | 'orphaned';
-}
+export type { StoredAnchor } from '../store/anchors.ts';
 
 /** Where an annotation goes in the new text. */
 export interface Placement {
@@ -60,7 +51,7 @@ export function saveVersion(
 ): VersionReport {
   return project.transaction(() => {
     const doc = project.documents.get(documentId);
-    const versions = new VersionStore(project.db);
+    const versions = project.versions;
     const anchors = storedAnchors(project, documentId);
     const placements = new Map(place(doc.text, anchors).map((p) => [p.id, p]));
     const now = nowIso();
@@ -83,11 +74,6 @@ export function saveVersion(
       contentHash: createHash('sha256').update(next.text).digest('hex'),
     });
 
-    const orphan = cachedStatement(project.db, "UPDATE annotations SET anchor = 'orphaned' WHERE id = ?");
-    const move = cachedStatement(
-      project.db,
-      'UPDATE annotations SET ranges = ?, start_offset = ?, end_offset = ?, quote = ?, prefix = ?, suffix = ?, anchor = ? WHERE id = ?',
-    );
     const labels = new Map(project.labels.list().map((l) => [l.id, l.name]));
     const records: AnchorRecord[] = [];
     const outcomes: AnchorOutcome[] = [];
@@ -97,13 +83,13 @@ export function saveVersion(
       const ranges = p.status === 'orphaned' ? null : p.ranges;
       let newQuote: string | null = null;
       if (!ranges) {
-        orphan.run(a.id);
+        project.anchors.orphan(a.id);
       } else {
         const q = quoteOf(next.text, ranges);
         newQuote = q.quote;
         // A changed annotation stays to review until someone has looked at it, whatever later versions do.
         const state = p.status === 'changed' || a.anchor === 'changed' ? 'changed' : 'placed';
-        move.run(JSON.stringify(ranges), ranges[0]!.start, ranges[ranges.length - 1]!.end, q.quote, q.prefix, q.suffix, state, a.id);
+        project.anchors.move(a.id, { ranges, quote: q.quote, prefix: q.prefix, suffix: q.suffix, state });
       }
       const status = ranges ? p.status : 'orphaned';
       counts[status]++;
@@ -122,9 +108,5 @@ export function saveVersion(
 
 /** Every annotation of the document, orphans included, in reading order. */
 export function storedAnchors(project: Project, documentId: string): StoredAnchor[] {
-  const rows = cachedStatement(
-    project.db,
-    'SELECT id, label_id, ranges, quote, prefix, suffix, anchor FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, rowid',
-  ).all(documentId) as { id: string; label_id: string; ranges: string; quote: string; prefix: string; suffix: string; anchor: StoredAnchor['anchor'] }[];
-  return rows.map((r) => ({ id: r.id, labelId: r.label_id, ranges: parseJson<TextRange[]>(r.ranges), quote: r.quote, prefix: r.prefix, suffix: r.suffix, anchor: r.anchor }));
+  return project.anchors.stored(documentId);
 }

@@ -7,7 +7,7 @@ export const agreementCommand: CommandRun = {
     const project = await ctx.openProject();
     const list = (name: string) => stringOption(ctx, name)?.split(',').map((s) => s.trim()).filter(Boolean);
     const report = projectAgreement(project, {
-      documentIds: ctx.positionals.length ? resolveDocuments(project, ctx.positionals) : undefined,
+      documentIds: ctx.positionals.length ? await resolveDocuments(project, ctx.positionals) : undefined,
       annotators: list('annotators'),
       labels: list('labels'),
     });

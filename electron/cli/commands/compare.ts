@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { GlossError, type CompareResult } from '../../../shared/index.ts';
 import { compareDocuments, exportComparison } from '../../backend/compare/index.ts';
-import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
+import { call, printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
 import { printable } from '../escape.ts';
 
 export const compareCommand: CommandRun = {
   async run(ctx) {
     const project = await ctx.openProject();
-    const ids = ctx.positionals.length ? resolveDocuments(project, ctx.positionals) : project.documents.list().map((d) => d.id);
+    const ids = ctx.positionals.length ? await resolveDocuments(project, ctx.positionals) : (await call(project, 'documents.list', {})).map((d) => d.id);
     if (!ids.length) throw new GlossError('validation', 'compare: the project has no documents; import some first');
     const format = stringOption(ctx, 'format');
     const out = stringOption(ctx, 'out');

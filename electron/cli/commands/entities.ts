@@ -1,10 +1,10 @@
-import { printJson, type CommandRun } from '../command.ts';
+import { call, printJson, type CommandRun } from '../command.ts';
 import { printable } from '../escape.ts';
 
 export const entitiesCommand: CommandRun = {
   async run(ctx) {
     const project = await ctx.openProject();
-    const entities = project.entities.list().map(({ entity, mentionCount, documents }) => ({
+    const entities = (await call(project, 'entities.list', {})).map(({ entity, mentionCount, documents }) => ({
       id: entity.id,
       name: entity.name,
       type: entity.type,

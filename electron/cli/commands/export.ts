@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExportFormatSchema, GlossError } from '../../../shared/index.ts';
 import { exportDocuments } from '../../backend/interop/export.ts';
-import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
+import { call, printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 import { printable } from '../escape.ts';
 
@@ -16,12 +16,12 @@ export const exportCommand: CommandRun = {
     if (!out) throw new GlossError('validation', 'export: --out PATH is required');
     const project = await ctx.openProject();
     const docs = stringOption(ctx, 'docs');
-    const ids = docs ? resolveDocuments(project, docs.split(',')) : undefined;
+    const ids = docs ? await resolveDocuments(project, docs.split(',')) : undefined;
     const labelList = stringOption(ctx, 'labels');
     const labels = labelList !== undefined ? labelList.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
     if (labels && !['conll', 'spacy', 'hf'].includes(format)) throw new GlossError('validation', `export: --labels applies to conll, spacy and hf, not ${format}`);
     if (labels) {
-      const known = new Set(project.labels.list().map((l) => l.name));
+      const known = new Set((await call(project, 'labels.list', {})).map((l) => l.name));
       const unknown = labels.filter((l) => !known.has(l));
       if (unknown.length) throw new GlossError('validation', `export: no label named ${unknown.map((l) => `"${l}"`).join(', ')} (labels: ${[...known].join(', ')})`);
     }
@@ -54,7 +54,7 @@ export const exportCommand: CommandRun = {
       throw err;
     }
     for (const w of artifact.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
-    const n = ids?.length ?? project.documents.list().length;
+    const n = ids?.length ?? (await call(project, 'documents.list', {})).length;
     if (ctx.json) printJson({ format, out, documents: n, warnings: artifact.warnings });
     else process.stderr.write(`exported ${n} document(s) to ${printable(out)}${artifact.kind === 'folder' ? ` (${artifact.files.length} files)` : ''}\n`);
     return 0;

@@ -1,10 +1,10 @@
-import { printJson, type CommandRun } from '../command.ts';
+import { call, printJson, type CommandRun } from '../command.ts';
 import { printable } from '../escape.ts';
 
 export const propositionsCommand: CommandRun = {
   async run(ctx) {
     const project = await ctx.openProject();
-    const overview = project.propositions.overview().map((p) => ({
+    const overview = (await call(project, 'propositions.overview', {})).map((p) => ({
       id: p.proposition.id,
       text: p.proposition.text,
       note: p.proposition.note,

@@ -1,6 +1,6 @@
 import { GlossError } from '../../../shared/index.ts';
 import { searchAnnotations } from '../../backend/search/annotations.ts';
-import { printJson, stringOption, type CommandRun } from '../command.ts';
+import { call, printJson, stringOption, type CommandRun } from '../command.ts';
 
 /**
  * `gloss search QUERY`: documents by title and text, or with --annotations
@@ -29,7 +29,7 @@ export const searchCommand: CommandRun = {
       return 0;
     }
     if (!query.trim()) throw new GlossError('validation', 'search: give words to search for (or --label L for every annotation with that label)');
-    const hits = project.documents.search(query, limit ?? 100);
+    const hits = await call(project, 'documents.search', { query, limit: limit ?? 100 });
     if (ctx.json) {
       printJson(hits);
       return 0;

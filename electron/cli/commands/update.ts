@@ -1,7 +1,7 @@
 import { GlossError, ImportFormatSchema, utf16ToCodePointMany, type VersionReport } from '../../../shared/index.ts';
 import { readImportPaths } from '../../backend/interop/sources.ts';
 import { updateFromFile } from '../../backend/versions/index.ts';
-import { printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
+import { call, printJson, resolveDocuments, stringOption, type CommandRun } from '../command.ts';
 
 /**
  * `gloss update DOC FILE`: FILE's text becomes DOC's next version and every
@@ -19,14 +19,14 @@ export const updateCommand: CommandRun = {
     const project = await ctx.openProject();
     let documentId: string | undefined;
     try {
-      [documentId] = resolveDocuments(project, [key]);
+      [documentId] = await resolveDocuments(project, [key]);
     } catch (err) {
       throw err instanceof GlossError ? new GlossError(err.kind, `${file}: ${err.message}; nothing was changed`) : err;
     }
     const sources = readImportPaths([file], parsed.data);
     if (sources.length !== 1) throw new GlossError('validation', `${file}: name one file, not a folder`);
     const report = await updateFromFile(project, documentId!, sources[0]!, { format: parsed.data, summary });
-    const text = project.documents.text(documentId!);
+    const { text } = await call(project, 'documents.get', { id: documentId! });
     const out = inCodePoints(report, text);
     if (ctx.json) {
       printJson(out);

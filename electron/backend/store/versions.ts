@@ -1,7 +1,7 @@
 import { GlossError, type AnchorStatus, type Block, type DocumentVersion, type DocumentVersionText, type TextRange, type VersionSource } from '../../../shared/index.ts';
-import type { Db } from '../store/database.ts';
-import { parseJson } from '../store/json.ts';
-import { cachedStatement } from '../store/statements.ts';
+import type { Db } from './database.ts';
+import { parseJson } from './json.ts';
+import { cachedStatement } from './statements.ts';
 
 /** A version to store. */
 export interface NewVersion {
