@@ -10,6 +10,7 @@ import {
 } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
+import { putSetting, settingValue } from './setting-values.ts';
 import { cachedStatement } from './statements.ts';
 import { writeTransaction } from './transaction.ts';
 
@@ -68,8 +69,8 @@ export class ClaimStore {
   // --- the stance set -------------------------------------------------------
 
   stanceSet(): StanceSet {
-    const row = cachedStatement(this.db, 'SELECT value FROM settings WHERE key = ?').get(STANCE_SET_KEY) as { value: string } | undefined;
-    return row ? parseJson<StanceSet>(row.value) : { values: [...DEFAULT_STANCE_VALUES], defaultValue: DEFAULT_STANCE };
+    const value = settingValue(this.db, STANCE_SET_KEY);
+    return value !== undefined ? parseJson<StanceSet>(value) : { values: [...DEFAULT_STANCE_VALUES], defaultValue: DEFAULT_STANCE };
   }
 
   /** Throws a validation error naming the allowed values when `stance` is not one of them. */
@@ -122,7 +123,7 @@ export class ClaimStore {
       throw new GlossError('conflict', `stance values still in use would be removed: ${list}; rename them to a kept value`);
     }
     const stances: StanceSet = { values: clean, defaultValue: def };
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(STANCE_SET_KEY, JSON.stringify(stances));
+    putSetting(this.db, STANCE_SET_KEY, JSON.stringify(stances));
     return { stances, previous };
   }
 

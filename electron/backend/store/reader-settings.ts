@@ -1,16 +1,17 @@
 import type { ReaderSettings } from '../../../shared/index.ts';
 import { ReaderSettingsSchema } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
+import { putSetting, settingValue } from './setting-values.ts';
 
 /** The key of the reader's settings in the project's `settings` table (one JSON value). */
 const KEY = 'reader';
 
 /** The project's reader settings, with defaults for what was never set. */
 export function readReaderSettings(db: Db): ReaderSettings {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  const value = settingValue(db, KEY);
   let stored: unknown;
   try {
-    stored = row ? JSON.parse(row.value) : {};
+    stored = value !== undefined ? JSON.parse(value) : {};
   } catch {
     stored = {};
   }
@@ -22,6 +23,6 @@ export function readReaderSettings(db: Db): ReaderSettings {
 export function writeReaderSettings(db: Db, changes: Partial<ReaderSettings>): { settings: ReaderSettings; previous: ReaderSettings } {
   const previous = readReaderSettings(db);
   const settings = ReaderSettingsSchema.parse({ ...previous, ...changes });
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(settings));
+  putSetting(db, KEY, JSON.stringify(settings));
   return { settings, previous };
 }

@@ -1,6 +1,7 @@
 import type { ReaderSettings } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { readReaderSettings, writeReaderSettings } from './reader-settings.ts';
+import { putSetting, settingValue } from './setting-values.ts';
 
 /**
  * The project's own settings (the `settings` table): the annotator's saved
@@ -11,18 +12,17 @@ export class SettingsStore {
 
   /** The annotator's name saved in the project, if one was. */
   savedAnnotator(): string | undefined {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'annotator'").get() as { value: string } | undefined;
-    return row?.value;
+    return settingValue(this.db, 'annotator');
   }
 
   /** Saves the annotator's name, replacing the one before. */
   saveAnnotator(name: string): void {
-    this.db.prepare("INSERT INTO settings (key, value) VALUES ('annotator', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(name);
+    putSetting(this.db, 'annotator', name);
   }
 
   /** Whether the project was given its default tagset once. */
   seeded(): boolean {
-    return this.db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get() !== undefined;
+    return settingValue(this.db, 'seeded') !== undefined;
   }
 
   /** Records that the defaults were seeded (once; a second call fails on the key). */
