@@ -68,6 +68,8 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
     return m;
   }, [report]);
   const current = pair ? byPair.get(`${pair[0]}\u0000${pair[1]}`) : undefined;
+  // Agreement needs two layers: with fewer, the page explains instead of reporting the refusal as an error.
+  const tooFew = info !== null && info.annotators.length < 2;
 
   return (
     <section className="gl-agreement" aria-labelledby="gl-agreement-title">
@@ -76,7 +78,7 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
         setInfo(i);
         setChosen(i.annotators.map((a) => a.name).filter((n) => n !== 'curation'));
       })} />
-      {info && info.annotators.length < 2 && (
+      {info && tooFew && (
         <p className="gl-muted">
           Agreement compares the layers of two or more annotators.{' '}
           {info.annotators.length === 0 ? 'Nobody has annotated yet.' : `Only ${info.annotators[0]!.name} has annotated so far.`} Annotate under another name
@@ -98,7 +100,7 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
           ))}
         </fieldset>
       )}
-      {error && !(info && info.annotators.length < 2) && <p role="alert" className="gl-error">{error}</p>}
+      {error && !tooFew && <p role="alert" className="gl-error">{error}</p>}
       {!report && !error && <p aria-live="polite">Computing…</p>}
       {report && (
         <>
