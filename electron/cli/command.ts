@@ -29,8 +29,8 @@ export interface CommandSpec {
   flags?: readonly string[];
   /**
    * Whether the command writes to the project: its writes are recorded under
-   * `--annotator NAME`, else `$GLOSS_ANNOTATOR`, else the project's annotator.
-   * (Declare `annotator` in `valued` too.)
+   * `--annotator NAME` (accepted for every writing command), else
+   * `$GLOSS_ANNOTATOR`, else the project's annotator.
    */
   writes?: boolean;
   load(): Promise<CommandRun>;

@@ -22,7 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!spec) throw new GlossError('validation', `unknown command "${name}"; run "gloss help"`);
   const { positionals, options } = parseCommandLine(argv, {
-    valued: new Set(['db', ...(spec.valued ?? [])]),
+    valued: new Set(['db', ...(spec.writes ? ['annotator'] : []), ...(spec.valued ?? [])]),
     flags: new Set(['help', ...(spec.flags ?? [])]),
     usage: spec.usage,
   });

@@ -57,7 +57,7 @@ afterAll(() => cleanup());
 
 describe('gloss update', { timeout: 120_000 }, () => {
   it('is listed in help with its options, and its options are strict', () => {
-    expect(gloss(['help']).stdout).toMatch(/update DOC FILE \[--format auto\|txt\|md\|html\|pdf\|docx\] \[--summary TEXT\] \[--json\]/);
+    expect(gloss(['help']).stdout).toMatch(/update DOC FILE \[--format auto\|txt\|md\|html\|pdf\|docx\] \[--summary TEXT\] \[--annotator NAME\] \[--json\]/);
     const r = gloss(['update', docId, write('x.txt', 'x'), '--force']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/--force/);
@@ -105,5 +105,18 @@ describe('gloss update', { timeout: 120_000 }, () => {
     // Where its context does not decide, a short quote is not guessed: orphaned.
     const lost = gloss(['update', 'forum', write('forum-v4.txt', 'Pax Silica first.\n\nLeaders met.\n')]);
     expect(lost.stderr).toMatch(/version 4: 0 kept, 0 moved, 0 changed, 1 orphaned/);
+  });
+
+  it('records the new version under --annotator, else $GLOSS_ANNOTATOR (update writes, like import)', async () => {
+    const before = (await state()).text;
+    const r = gloss(['update', 'forum', write('forum-by-ann.txt', `${before}A line added by a second annotator.\n`), '--annotator', 'ann-b', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const { version } = JSON.parse(r.stdout) as { version: number };
+    const p = await Project.open(db);
+    try {
+      expect(p.versions.list(docId).find((v) => v.version === version)?.annotator).toBe('ann-b');
+    } finally {
+      p.close();
+    }
   });
 });

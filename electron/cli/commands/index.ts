@@ -9,16 +9,17 @@ export const COMMANDS: Record<string, CommandSpec> = {
   import: {
     usage: 'import PATH... [--format auto|txt|md|html|pdf|docx|brat|jsonl|w3c|qdpx|labelstudio] [--annotator NAME] [--skip-bad] [--progress] [--json]',
     summary: 'import files and folders (a folder of .txt/.ann pairs is brat), all or nothing; the same text joins its document; --skip-bad imports the good files and lists the rest',
-    valued: ['format', 'annotator'],
+    valued: ['format'],
     writes: true,
     flags: ['skip-bad', 'progress', 'json'],
     load: () => import('./import.ts').then((m) => m.importCommand),
   },
   update: {
-    usage: 'update DOC FILE [--format auto|txt|md|html|pdf|docx] [--summary TEXT] [--json]',
+    usage: 'update DOC FILE [--format auto|txt|md|html|pdf|docx] [--summary TEXT] [--annotator NAME] [--json]',
     summary: "make FILE's text the next version of DOC (id, name or title) and re-anchor its annotations",
     valued: ['format', 'summary'],
     flags: ['json'],
+    writes: true,
     load: () => import('./update.ts').then((m) => m.updateCommand),
   },
   list: {
@@ -61,7 +62,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./export.ts').then((m) => m.exportCommand),
   },
   merge: {
-    usage: 'merge FILE.gloss... [--json]',
+    usage: 'merge FILE.gloss... [--annotator NAME] [--json]',
     summary: 'merge other projects into --db: documents by text, annotations with their annotators; twice adds nothing',
     flags: ['json'],
     writes: true,
