@@ -6,6 +6,8 @@
 //                                  itself prints a banner on stdout otherwise; the table goes to stderr)
 //   npm run bench -- --quick       smaller runs for a quick look (not comparable with the targets)
 //   npm run bench -- --only=node   or --only=browser: one half
+//   npm run bench -- --team        only the lab under load: 20 annotators writing through
+//                                  `gloss serve` for 60 s, then a kill -9 mid-run (tests/bench/load-bench.ts)
 //
 // The Node half (tests/bench/node-bench.ts) times the backend on real SQLite
 // files; the browser half (tests/bench/browser-bench.ts) times the reader and
@@ -23,9 +25,10 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const team = args.includes('--team');
 for (const a of args) {
-  if (!['--json', '--quick'].includes(a) && !/^--only=(node|browser)$/.test(a)) {
-    process.stderr.write(`bench: unknown option ${a} (use --json, --quick, --only=node or --only=browser)\n`);
+  if (!['--json', '--quick', '--team'].includes(a) && !/^--only=(node|browser)$/.test(a)) {
+    process.stderr.write(`bench: unknown option ${a} (use --json, --quick, --team, --only=node or --only=browser)\n`);
     process.exit(2);
   }
 }
@@ -65,6 +68,45 @@ function machine() {
 {
   const { buildNode } = await import('./build.mjs');
   await buildNode();
+}
+
+if (team) {
+  const started = new Date();
+  const r = await runHalf('load-bench.ts');
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const rows = [
+    ['Engine', r.engine, '—', ''],
+    [`Writes acknowledged (${r.annotators} annotators × ${r.writes_per_second_each}/s, ${r.seconds} s, ${r.documents} documents)`, String(r.writes_acknowledged), '—', ''],
+    ['Write latency p50 (`write_p50_ms`)', ms(r.write_p50_ms), '—', ''],
+    ['Write latency p95 (`write_p95_ms`)', ms(r.write_p95_ms), '< 50 ms (issue 16)', r.write_p95_ms < 50 ? 'yes' : '**no**'],
+    ['Write latency p99 (`write_p99_ms`)', ms(r.write_p99_ms), '—', ''],
+    ['Errors (`errors`)', String(r.errors), '0', r.errors === 0 ? 'yes' : '**no**'],
+    ['Acknowledged writes lost (`lost_acknowledged`)', String(r.lost_acknowledged), '0', r.lost_acknowledged === 0 ? 'yes' : '**no**'],
+    [`kill -9 mid-run: acknowledged before the kill ${r.kill_run.acknowledged_before_kill}, annotations checked ${r.kill_run.checked}; lost`, String(r.kill_run.lost + r.kill_run.resurrected), '0', r.kill_run.lost + r.kill_run.resurrected === 0 ? 'yes' : '**no**'],
+    [`Project of ${r.scale.documents.toLocaleString('en-US')} documents, ${r.scale.annotations.toLocaleString('en-US')} annotations: built in`, `${r.scale.build_s.toFixed(0)} s`, '—', ''],
+    ['Open a document with 200 annotations over HTTP, p95 (`scale.open_200_p95_ms`)', ms(r.scale.open_200_p95_ms), '< 100 ms', r.scale.open_200_p95_ms < 100 ? 'yes' : '**no**'],
+    ['Agreement, 2 annotators × 1,000 documents (`scale.agreement_2x1000_ms`)', ms(r.scale.agreement_2x1000_ms), '< 5,000 ms', r.scale.agreement_2x1000_ms < 5000 ? 'yes' : '**no**'],
+    ['Full-text search p95 (`scale.search_p95_ms`)', ms(r.scale.search_p95_ms), '< 100 ms', r.scale.search_p95_ms < 100 ? 'yes' : '**no**'],
+  ];
+  const m = machine();
+  const markdown = [
+    '## Lab under load (`npm run bench -- --team`)',
+    '',
+    `${started.toISOString().slice(0, 10)}: ${m.cpu}, ${m.cores} cores, Node ${m.node}${quick ? ' (--quick: 10 s instead of 60 s)' : ''}.`,
+    '',
+    '| Figure | Measured | Target | Met |',
+    '| --- | ---: | --- | :---: |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n') + '\n';
+  const keep = path.join(REPO_ROOT, 'bench-results');
+  fs.mkdirSync(keep, { recursive: true });
+  fs.writeFileSync(path.join(keep, 'team.json'), JSON.stringify({ ...r, date: started.toISOString(), machine: m, quick }, null, 2) + '\n');
+  fs.writeFileSync(path.join(keep, 'team.md'), markdown);
+  if (json) {
+    process.stderr.write(`\n${markdown}`);
+    process.stdout.write(JSON.stringify(r) + '\n');
+  } else process.stdout.write(markdown);
+  process.exit(0);
 }
 
 const started = new Date();

@@ -29,7 +29,7 @@ export function serveProject(dbPath: string): Promise<ServedProject> {
           process: child,
           stop: () =>
             new Promise<void>((r) => {
-              if (child.exitCode !== null) return r();
+              if (child.exitCode !== null || child.signalCode !== null) return r();
               child.once('exit', () => r());
               child.kill('SIGTERM');
             }),

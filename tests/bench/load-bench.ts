@@ -1,0 +1,204 @@
+// `npm run bench -- --team`: a lab writing at once. Twenty simulated
+// annotators create, edit and delete annotations through `gloss serve`'s HTTP
+// API at five writes per second each for a minute (issue 16's load), then a
+// second run is cut by a kill -9 of the server and the project, served again,
+// is checked against every acknowledged write. Run by build/scripts/bench.mjs
+// as `node --import tsx tests/bench/load-bench.ts --out FILE [--quick]`.
+//
+// The engine is the project file (SQLite): the PostgreSQL engine is not built
+// yet, and this is the run it will be measured with.
+import fs from 'node:fs';
+import path from 'node:path';
+import { importSources } from '../../electron/backend/import/index.ts';
+import { Project } from '../../electron/backend/project.ts';
+import type { Annotation } from '../../shared/index.ts';
+import { callApi, checkLedger, runAnnotatorLoad } from '../support/annotator-load.ts';
+import { serveProject, type ServedProject } from '../support/server.ts';
+import { tempDir } from '../support/tmp.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { lineBlocks } from '../../electron/backend/import/blocks.ts';
+import { BENCH_SEED, generateArticle, generateQueries, mulberry32 } from './generate.ts';
+import { median, percentile, progress, writeResult } from './report.ts';
+
+export interface LoadBench {
+  engine: string;
+  annotators: number;
+  writes_per_second_each: number;
+  seconds: number;
+  documents: number;
+  writes_acknowledged: number;
+  write_p50_ms: number;
+  write_p95_ms: number;
+  write_p99_ms: number;
+  errors: number;
+  lost_acknowledged: number;
+  kill_run: { acknowledged_before_kill: number; checked: number; lost: number; resurrected: number };
+  /** A large project served over HTTP: what the reader, agreement and search wait for. */
+  scale: {
+    documents: number;
+    annotations: number;
+    build_s: number;
+    /** documents.get + annotations.list of a document with 200 annotations, both answered (median and p95 of 30 documents). */
+    open_200_p50_ms: number;
+    open_200_p95_ms: number;
+    /** team.agreement for two annotators over 1,000 documents, median of 3. */
+    agreement_2x1000_ms: number;
+    /** documents.search, p95 over 100 generated queries. */
+    search_p95_ms: number;
+  };
+}
+
+const quick = process.argv.includes('--quick');
+const ANNOTATORS = 20;
+const RATE = 5;
+const SECONDS = quick ? 10 : 60;
+const DOCUMENTS = 200;
+const SCALE_DOCUMENTS = quick ? 1_000 : 10_000;
+
+/**
+ * A project of `docs` generated articles with two annotators' layers: 100
+ * annotations per document (50 each), 200 (100 each) in the first 100
+ * documents: about a million annotations for 10,000 documents.
+ */
+async function scaleProject(file: string, docs: number): Promise<{ annotations: number; heavy: string[]; ids: string[] }> {
+  const project = await Project.open(file, { synchronous: 'NORMAL' });
+  const labels = project.labels.list();
+  const rng = mulberry32(BENCH_SEED ^ 0x5ca1e);
+  const ids: string[] = [];
+  let annotations = 0;
+  for (let from = 0; from < docs; from += 500) {
+    project.transaction(() => {
+      for (let i = from; i < Math.min(docs, from + 500); i++) {
+        const { name, text } = generateArticle(BENCH_SEED, i);
+        const id = randomUUID();
+        ids.push(id);
+        project.documents.insert({ id, name: name.replace(/\.txt$/, ''), title: text.slice(0, text.indexOf('\n')), text, blocks: lineBlocks(text), metadata: { format: 'txt' }, contentHash: createHash('sha256').update(text).digest('hex') });
+        const perAnnotator = i < 100 ? 100 : 50;
+        for (const annotator of ['ann-a', 'ann-b']) {
+          for (let k = 0; k < perAnnotator; k++) {
+            const start = Math.floor(rng() * (text.length - 40));
+            project.annotations.create({ documentId: id, ranges: [{ start, end: start + 5 + Math.floor(rng() * 30) }], labelId: labels[k % labels.length]!.id, annotator }, text);
+            annotations++;
+          }
+        }
+      }
+    });
+    if ((from / 500) % 4 === 3) progress(`  ${Math.min(docs, from + 500)} documents, ${annotations} annotations`);
+  }
+  project.close();
+  return { annotations, heavy: ids.slice(0, 100), ids };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+async function ok<T>(out: Promise<{ kind: 'ok'; result: T } | { kind: 'refused' | 'failed'; message: string }>): Promise<T> {
+  const r = await out;
+  if (r.kind !== 'ok') throw new Error(r.message);
+  return r.result;
+}
+
+async function readAll(served: ServedProject, ids: readonly string[]): Promise<Annotation[]> {
+  const out: Annotation[] = [];
+  for (const documentId of ids) {
+    const r = await callApi(served.base, served.token, 'annotations.list', { documentId });
+    if (r.kind !== 'ok') throw new Error(r.message);
+    out.push(...r.result);
+  }
+  return out;
+}
+
+const tmp = tempDir('gloss-bench-load-');
+try {
+  const file = path.join(tmp.dir, 'lab.gloss');
+  progress(`load: a project of ${DOCUMENTS} generated articles`);
+  {
+    const project = await Project.open(file);
+    const sources = Array.from({ length: DOCUMENTS }, (_, i) => {
+      const { name, text } = generateArticle(BENCH_SEED, i);
+      return { name, bytes: Buffer.from(text, 'utf8') };
+    });
+    await importSources(project, sources);
+    project.close();
+  }
+  let served = await serveProject(file);
+  const docs = await callApi(served.base, served.token, 'documents.list', {});
+  const labels = await callApi(served.base, served.token, 'labels.list', {});
+  if (docs.kind !== 'ok' || labels.kind !== 'ok') throw new Error('cannot read the served project');
+  const documents = docs.result.map((d) => ({ id: d.id, length: d.length }));
+  const labelIds = labels.result.map((l) => l.id);
+
+  progress(`load: ${ANNOTATORS} annotators × ${RATE} writes/s for ${SECONDS} s`);
+  const steady = await runAnnotatorLoad({ base: served.base, token: served.token, annotators: ANNOTATORS, writesPerSecond: RATE, durationMs: SECONDS * 1000, documents, labelIds, seed: BENCH_SEED });
+  const steadyCheck = checkLedger(steady.ledger, await readAll(served, documents.map((d) => d.id)));
+  progress(`  ${steady.acknowledged} writes; p50 ${median(steady.latencies).toFixed(1)} p95 ${percentile(steady.latencies, 95).toFixed(1)} ms; ${steady.failed + steady.refused} errors; ${steadyCheck.lost.length} lost`);
+
+  progress('load: the same again, with kill -9 of the server after 5 s');
+  const killed = runAnnotatorLoad({ base: served.base, token: served.token, annotators: ANNOTATORS, writesPerSecond: RATE, durationMs: 8_000, documents, labelIds, seed: BENCH_SEED + 1, requestTimeoutMs: 3_000 });
+  await new Promise((r) => setTimeout(r, 5_000));
+  const exited = new Promise((r) => served.process.once('exit', r));
+  served.process.kill('SIGKILL');
+  await exited;
+  const cut = await killed;
+  served = await serveProject(file);
+  const cutCheck = checkLedger(cut.ledger, await readAll(served, documents.map((d) => d.id)));
+  progress(`  ${cut.acknowledged} writes acknowledged before the kill; ${cutCheck.checked} annotations checked; ${cutCheck.lost.length} lost, ${cutCheck.resurrected.length} back from deletion`);
+  await served.stop();
+
+  progress(`load: a project of ${SCALE_DOCUMENTS} documents and about ${SCALE_DOCUMENTS * 100} annotations`);
+  const bigFile = path.join(tmp.dir, 'big.gloss');
+  const [buildMs, big] = await timed(() => scaleProject(bigFile, SCALE_DOCUMENTS));
+  progress(`  built in ${(buildMs / 1000).toFixed(0)} s: ${big.annotations} annotations, ${(fs.statSync(bigFile).size / 2 ** 20).toFixed(0)} MB`);
+  const bigServed = await serveProject(bigFile);
+  const call = <M extends Parameters<typeof callApi>[2]>(method: M, args: Parameters<typeof callApi<M>>[3]) => ok(callApi(bigServed.base, bigServed.token, method, args, 120_000));
+  const opens: number[] = [];
+  for (const id of big.heavy.slice(0, 30)) {
+    const [ms, [, annotations]] = await timed(() => Promise.all([call('documents.get', { id }), call('annotations.list', { documentId: id })]));
+    if (annotations.length !== 200) throw new Error(`expected 200 annotations, got ${annotations.length}`);
+    opens.push(ms);
+  }
+  progress(`  open a document with 200 annotations: p50 ${median(opens).toFixed(1)} p95 ${percentile(opens, 95).toFixed(1)} ms`);
+  const agreements: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const [ms] = await timed(() => call('team.agreement', { documentIds: big.ids.slice(0, 1000), annotators: ['ann-a', 'ann-b'] }));
+    agreements.push(ms);
+  }
+  progress(`  agreement, 2 annotators × 1,000 documents: ${median(agreements).toFixed(0)} ms (median of 3)`);
+  const searches: number[] = [];
+  for (const q of generateQueries(BENCH_SEED, 100, SCALE_DOCUMENTS)) {
+    const [ms] = await timed(() => call('documents.search', { query: q.text, limit: 50 }));
+    searches.push(ms);
+  }
+  progress(`  search: p50 ${median(searches).toFixed(1)} p95 ${percentile(searches, 95).toFixed(1)} ms over ${searches.length} queries`);
+  await bigServed.stop();
+
+  const result: LoadBench = {
+    engine: `SQLite file (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB after the runs)`,
+    annotators: ANNOTATORS,
+    writes_per_second_each: RATE,
+    seconds: SECONDS,
+    documents: DOCUMENTS,
+    writes_acknowledged: steady.acknowledged,
+    write_p50_ms: median(steady.latencies),
+    write_p95_ms: percentile(steady.latencies, 95),
+    write_p99_ms: percentile(steady.latencies, 99),
+    errors: steady.failed + steady.refused,
+    lost_acknowledged: steadyCheck.lost.length + steadyCheck.resurrected.length,
+    kill_run: { acknowledged_before_kill: cut.acknowledged, checked: cutCheck.checked, lost: cutCheck.lost.length, resurrected: cutCheck.resurrected.length },
+    scale: {
+      documents: SCALE_DOCUMENTS,
+      annotations: big.annotations,
+      build_s: buildMs / 1000,
+      open_200_p50_ms: median(opens),
+      open_200_p95_ms: percentile(opens, 95),
+      agreement_2x1000_ms: median(agreements),
+      search_p95_ms: percentile(searches, 95),
+    },
+  };
+  await writeResult(result);
+} finally {
+  tmp.cleanup();
+}
