@@ -1,7 +1,7 @@
 // The PostgreSQL schema against the SQLite one, on a real PostgreSQL started
 // for the test (Debian's server in a temporary folder): the same migrations
 // by number and name, the same tables and columns, the same defaults and
-// link rules, full-text search that folds accents, and migrations that run
+// link rules, and migrations that run
 // once however many servers start together, refusing what is not Gloss's.
 import path from 'node:path';
 import pg from 'pg';
@@ -106,21 +106,6 @@ describe('PostgreSQL schema', () => {
     await migratePostgres(client, 'test');
     const fromPg = await client.query('SELECT name, color, "symmetric", from_kinds, to_kinds, position FROM relation_types ORDER BY position');
     expect(fromPg.rows).toEqual(fromSqlite);
-  });
-
-  it('finds text without regard to accents, as FTS5 with remove_diacritics does', async () => {
-    const client = await freshDatabase();
-    await migratePostgres(client, 'test');
-    await client.query(
-      `INSERT INTO documents (id, name, title, text, blocks, metadata, content_hash, created_at, modified_at)
-       VALUES ('d1', 'n', 'Café society', 'São Paulo and Zürich signed the accord.', '[]', '{}', 'h', 'now', 'now')`,
-    );
-    const hits = async (q: string) => (await client.query("SELECT id FROM documents WHERE search @@ websearch_to_tsquery('gloss_search', $1)", [q])).rows.length;
-    expect(await hits('cafe')).toBe(1);
-    expect(await hits('sao paulo')).toBe(1);
-    expect(await hits('zurich accord')).toBe(1);
-    expect(await hits('zurich -accord')).toBe(0);
-    expect(await hits('lisbon')).toBe(0);
   });
 
   it('keeps the link rules: a link names its annotation\'s annotator by default, and typed notes go with their target', async () => {

@@ -14,7 +14,7 @@ export interface NewDocument {
   contentHash: string;
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   name: string;
   title: string;
@@ -176,7 +176,7 @@ export class DocumentStore {
   }
 }
 
-function toSummary(r: SummaryRow): DocumentSummary {
+export function toSummary(r: SummaryRow): DocumentSummary {
   return {
     id: r.id,
     name: r.name,

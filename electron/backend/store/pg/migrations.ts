@@ -12,9 +12,12 @@
  * - case-insensitive uniqueness (`COLLATE NOCASE`) is a unique index on
  *   lower(name);
  * - `symmetric`, a reserved word in PostgreSQL, is quoted wherever it is named;
- * - full-text search is a generated `tsvector` column with a GIN index
- *   instead of the FTS5 table and its triggers, under a text search
- *   configuration that folds accents as FTS5's `remove_diacritics 2` does.
+ * - full-text search is a `tsvector` column with a GIN index instead of the
+ *   FTS5 table and its triggers. The engine writes it from the words Gloss
+ *   itself splits and folds (shared/search/query.ts: unicode61's word
+ *   characters, lower case, no diacritics), under the 'simple'
+ *   configuration: the same words and positions as FTS5 sees, whatever the
+ *   server's locale, and the same folding as annotation search.
  *
  * A released migration is never edited: append a new one.
  */
@@ -32,11 +35,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 1,
     name: 'initial schema',
     sql: `
-      CREATE EXTENSION IF NOT EXISTS unaccent;
-      -- 'simple' (no stemming, no stop words, as FTS5's unicode61) with accents folded.
-      CREATE TEXT SEARCH CONFIGURATION gloss_search (COPY = simple);
-      ALTER TEXT SEARCH CONFIGURATION gloss_search ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
-
       CREATE TABLE documents (
         id text PRIMARY KEY,
         ${SEQ},
@@ -48,9 +46,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         content_hash text NOT NULL,
         created_at text NOT NULL,
         modified_at text NOT NULL,
-        search tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('gloss_search'::regconfig, title), 'A') || setweight(to_tsvector('gloss_search'::regconfig, text), 'B')
-        ) STORED
+        -- The title's words weighted A, the text's B (see the header).
+        search tsvector NOT NULL DEFAULT ''::tsvector
       );
       CREATE INDEX documents_by_name ON documents(name);
       CREATE INDEX documents_search ON documents USING gin (search);
