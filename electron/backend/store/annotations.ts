@@ -11,7 +11,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
 
-interface AnnotationRow {
+export interface AnnotationRow {
   id: string;
   document_id: string;
   label_id: string;
@@ -178,7 +178,7 @@ export function checkRanges(ranges: readonly TextRange[], text: string): TextRan
   return merged;
 }
 
-function toAnnotation(r: AnnotationRow): Annotation {
+export function toAnnotation(r: AnnotationRow): Annotation {
   return {
     id: r.id,
     documentId: r.document_id,

@@ -2,8 +2,9 @@ import type { ClientBase, Pool } from 'pg';
 import { GlossError, type Block, type Document, type DocumentSummary, type SearchHit } from '../../../../shared/index.ts';
 import { snippetFor } from '../../search/snippet.ts';
 import { searchWords, toTsQuery } from '../../search/tsquery.ts';
-import { toSummary, type NewDocument, type SummaryRow } from '../documents.ts';
+import { toSummary, type DocumentStore, type NewDocument, type SummaryRow } from '../documents.ts';
 import { nowIso, parseJson } from '../json.ts';
+import type { Async } from '../repository.ts';
 
 /** A connection or a pool: what a repository runs its statements on (a transaction's client inside one). */
 export type Queryable = Pick<ClientBase | Pool, 'query'>;
@@ -16,7 +17,7 @@ const SUMMARY_COLUMNS = `d.id, d.name, d.title, d.metadata, d.content_hash, leng
  * Documents and their full-text vector on PostgreSQL: the counterpart of
  * the SQLite engine's DocumentStore, returning the same shapes.
  */
-export class PgDocumentStore {
+export class PgDocumentStore implements Pick<Async<DocumentStore>, 'insert' | 'list' | 'get' | 'search'> {
   constructor(private readonly db: Queryable) {}
 
   /** Inserts a document with its search vector (title words weighted A, text words B). */
