@@ -104,7 +104,7 @@ describe('annotations on PostgreSQL', () => {
         let start = Math.floor(rand() * (doc.text.length - 20));
         if (doc.text.includes('🇵🇰') && rand() < 0.1) start = doc.text.indexOf('🇵🇰') + 1;
         const ranges = rand() < 0.2 ? [{ start, end: start + 5 }, { start: start + 8, end: start + 12 }] : [{ start, end: start + 1 + Math.floor(rand() * 15) }];
-        const input = { id, documentId: doc.id, ranges, labelId: labels[Math.floor(rand() * labels.length)]!.id, attributes: rand() < 0.3 ? { certain: true, note: 'x' } : {}, note: rand() < 0.3 ? 'a note 👍🏽' : '', annotator: rand() < 0.5 ? 'ana' : 'ben' };
+        const input = { id, documentId: doc.id, ranges, labelId: labels[Math.floor(rand() * labels.length)]!.id, attributes: (rand() < 0.3 ? { certain: true, note: 'x' } : {}) as Record<string, string | boolean>, note: rand() < 0.3 ? 'a note 👍🏽' : '', annotator: rand() < 0.5 ? 'ana' : 'ben' };
         sqlite = () => project.annotations.create(input, doc.text);
         postgres = () => pgAnnotations.create(input, doc.text);
         what = `create ${id}`;
