@@ -3,7 +3,7 @@ import { GlossError, type Collection } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { nowIso } from './json.ts';
 
-interface Row {
+export interface CollectionRow {
   id: string;
   name: string;
   created_at: string;
@@ -14,12 +14,12 @@ export class CollectionStore {
   constructor(private readonly db: Db) {}
 
   list(): Collection[] {
-    const rows = this.db.prepare('SELECT id, name, created_at FROM collections ORDER BY name COLLATE NOCASE').all() as Row[];
+    const rows = this.db.prepare('SELECT id, name, created_at FROM collections ORDER BY name COLLATE NOCASE').all() as CollectionRow[];
     return rows.map((r) => this.toCollection(r));
   }
 
   get(id: string): Collection {
-    const row = this.db.prepare('SELECT id, name, created_at FROM collections WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT id, name, created_at FROM collections WHERE id = ?').get(id) as CollectionRow | undefined;
     if (!row) throw new GlossError('not_found', `no collection with id ${id}`);
     return this.toCollection(row);
   }
@@ -66,7 +66,7 @@ export class CollectionStore {
     return [...new Set(documentIds)].filter((d) => del.run(id, d).changes > 0);
   }
 
-  private toCollection(r: Row): Collection {
+  private toCollection(r: CollectionRow): Collection {
     const documentIds = this.db
       .prepare('SELECT cd.document_id FROM collection_documents cd JOIN documents d ON d.id = cd.document_id WHERE cd.collection_id = ? ORDER BY d.created_at, d.rowid')
       .pluck()

@@ -4,11 +4,15 @@ import type { Db } from './database.ts';
 import { putSetting, settingValue } from './setting-values.ts';
 
 /** The key of the reader's settings in the project's `settings` table (one JSON value). */
-const KEY = 'reader';
+export const READER_SETTINGS_KEY = 'reader';
 
 /** The project's reader settings, with defaults for what was never set. */
 export function readReaderSettings(db: Db): ReaderSettings {
-  const value = settingValue(db, KEY);
+  return readerSettingsFrom(settingValue(db, READER_SETTINGS_KEY));
+}
+
+/** The reader settings stored as `value` (the JSON under the settings key, if any), with defaults for what is missing or unreadable. */
+export function readerSettingsFrom(value: string | undefined): ReaderSettings {
   let stored: unknown;
   try {
     stored = value !== undefined ? JSON.parse(value) : {};
@@ -23,6 +27,6 @@ export function readReaderSettings(db: Db): ReaderSettings {
 export function writeReaderSettings(db: Db, changes: Partial<ReaderSettings>): { settings: ReaderSettings; previous: ReaderSettings } {
   const previous = readReaderSettings(db);
   const settings = ReaderSettingsSchema.parse({ ...previous, ...changes });
-  putSetting(db, KEY, JSON.stringify(settings));
+  putSetting(db, READER_SETTINGS_KEY, JSON.stringify(settings));
   return { settings, previous };
 }

@@ -3,7 +3,7 @@ import type { DocumentStatus, DocumentStatusValue, TeamInfo } from '../../../sha
 import type { Db } from './database.ts';
 
 /** Link tables whose rows record who made them, with the column that identifies a row. */
-const MAKER_KEYS = { claim_links: 'id', relations: 'id', annotation_entities: 'annotation_id' } as const;
+export const MAKER_KEYS = { claim_links: 'id', relations: 'id', annotation_entities: 'annotation_id' } as const;
 
 /** A table of links that records its maker (see {@link TeamStore.recordMaker}). */
 export type MakerTable = keyof typeof MAKER_KEYS;
