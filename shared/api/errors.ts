@@ -9,6 +9,7 @@ export const ErrorKindSchema = z.enum([
   'unsupported', // a format or feature is not available
   'version', // a project file from a newer Gloss
   'unauthorized', // the local server's API was called without its access token
+  'unavailable', // the database server cannot be reached now; the change was not stored, and may be tried again
   'internal',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;

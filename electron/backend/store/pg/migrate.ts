@@ -44,7 +44,7 @@ export async function migratePostgres(client: ClientBase, where: string, migrati
     const applied = new Set((await client.query<{ version: number }>('SELECT version FROM gloss_migrations')).rows.map((r) => r.version));
     const newest = Math.max(0, ...applied);
     if (newest > latest) {
-      throw new GlossError('validation', `${where}: the database was migrated by a newer Gloss (schema ${newest}; this one knows up to ${latest}); upgrade Gloss to open it. Nothing was changed`);
+      throw new GlossError('version', `${where}: the database was migrated by a newer Gloss (schema ${newest}; this one knows up to ${latest}); upgrade Gloss to open it. Nothing was changed`);
     }
     const done: number[] = [];
     for (const m of migrations) {

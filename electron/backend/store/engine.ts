@@ -1,0 +1,46 @@
+import type { AnnotationStore } from './annotations.ts';
+import type { CollectionStore } from './collections.ts';
+import type { DocumentStore } from './documents.ts';
+import type { Async } from './repository.ts';
+import type { SettingsStore } from './settings.ts';
+import type { TeamStore } from './team.ts';
+
+/**
+ * The repositories both engines offer, asynchronous. It grows as the
+ * PostgreSQL engine gains repositories; services move onto it from the
+ * synchronous `Project` stores one domain at a time.
+ */
+export interface Repositories {
+  documents: Pick<Async<DocumentStore>, 'insert' | 'list' | 'get' | 'search'>;
+  annotations: Async<AnnotationStore>;
+  settings: Async<SettingsStore>;
+  team: Async<TeamStore>;
+  collections: Async<CollectionStore>;
+}
+
+/**
+ * A project's storage: a `.gloss` file (SQLite) or a PostgreSQL database.
+ * Work runs in `read` (one consistent state of the project) or
+ * `withTransaction` (all of it stored, or none). Write transactions take
+ * turns on both engines, as SQLite's single writer does: a service's
+ * read-then-write never races another's.
+ */
+export interface StoreEngine {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The file, or the database's URL without its password: for messages. */
+  readonly where: string;
+  read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  withTransaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Runs async work one piece at a time, in the order it was asked for. */
+export class TurnQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
