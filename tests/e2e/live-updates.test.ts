@@ -26,13 +26,21 @@ describe('live updates between two sessions', () => {
   let a: Page;
   let b: Page;
   let documentId: string;
+  /** An annotation B has open in its editor while A works. */
+  let bLabel: string;
 
   beforeAll(async () => {
     tmp = tempDir();
     db = path.join(tmp.dir, 'live.gloss');
     execFileSync(process.execPath, [GLOSS_BIN, 'import', ARTICLE, '--db', db], { encoding: 'utf8' });
     served = await serveProject(db);
-    documentId = (await httpApi(served.url)('documents.list', {}))[0]!.id;
+    const api = httpApi(served.url);
+    documentId = (await api('documents.list', {}))[0]!.id;
+    const label = (await api('labels.list', {}))[1]!;
+    bLabel = label.name;
+    const text = (await api('documents.get', { id: documentId })).text;
+    const start = text.indexOf('Washington, D.C.');
+    await api('annotations.create', { documentId, labelId: label.id, ranges: [{ start, end: start + 'Washington, D.C.'.length }] });
     browser = await launchChromium();
     a = await (await browser.newContext({ viewport: { width: 1300, height: 800 } })).newPage();
     b = await (await browser.newContext({ viewport: { width: 1300, height: 800 } })).newPage();
@@ -44,16 +52,20 @@ describe('live updates between two sessions', () => {
     tmp?.cleanup();
   });
 
-  it("shows an annotation made in page A in page B's reader within a second, keeping B's scroll", async () => {
+  it("shows an annotation made in page A in page B's reader within a second, keeping B's scroll, editor and selection", async () => {
     for (const page of [a, b]) {
       await page.goto(`${served.url}#/doc/${documentId}`);
       await page.getByRole('textbox', { name: 'Document text' }).waitFor();
     }
-    // B has scrolled down a little, and has its own annotation editor closed: it is reading.
-    const scroller = b.locator('.gl-reader-main');
-    await scroller.evaluate((el) => (el.scrollTop = 200));
-    const scrolled = await scroller.evaluate((el) => el.scrollTop);
+    // B has an annotation open in its editor, and has scrolled down a little.
     const bPanel = b.getByRole('region', { name: 'Annotations' });
+    await bPanel.getByRole('button', { name: new RegExp(`${bLabel}\\s*Washington`) }).click();
+    const bEditor = b.getByRole('dialog', { name: 'Edit annotation' });
+    await bEditor.waitFor();
+    const scroller = b.locator('.gl-reader-main');
+    await scroller.evaluate((el) => (el.scrollTop = 120));
+    const scrolled = await scroller.evaluate((el) => el.scrollTop);
+    expect(scrolled).toBeGreaterThan(0);
     expect(await bPanel.getByRole('button', { name: /Person\s*Marco Rubio/ }).count()).toBe(0);
 
     await selectPhrase(a, 'Marco Rubio');
@@ -67,15 +79,18 @@ describe('live updates between two sessions', () => {
     expect(latency).toBeLessThan(1000);
     await bPanel.getByRole('button', { name: /Person\s*Marco Rubio/ }).waitFor();
     expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
+    expect(await bEditor.isVisible()).toBe(true);
     // The note says why the page changed, without taking focus.
     await b.getByRole('status').filter({ hasText: 'Updated by another session' }).waitFor();
     // A's own change did not announce itself to A.
     expect(await a.getByRole('status').filter({ hasText: 'Updated by another session' }).count()).toBe(0);
 
-    // Deleting it in A takes it away in B too.
+    // B selects some text next to it; deleting the annotation in A takes it away in B too, and B's selection stays.
+    await selectPhrase(b, 'Vice President J.D. Vance');
     await a.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Person\s*Marco Rubio/ }).click();
     await a.getByRole('button', { name: 'Delete annotation' }).click();
     await expect.poll(() => b.locator('.gl-reader-text .gl-hl', { hasText: 'Marco Rubio' }).count(), { timeout: 3000 }).toBe(0);
+    expect(await b.evaluate(() => getSelection()?.toString())).toBe('Vice President J.D. Vance');
   });
 
   it("shows a document the CLI imports into the same file in page B's library", async () => {

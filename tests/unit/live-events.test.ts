@@ -114,6 +114,20 @@ describe('GET /api/events', () => {
     expect((upd.data as { origin: null }).origin).toBeNull();
   });
 
+  it('announces an import job once its finished status has been read, naming the documents it stored', async () => {
+    const b = await open();
+    await b.next((e) => e.event === 'hello');
+    const { jobId } = await call<{ jobId: string }>('jobs.startImport', { files: [{ name: 'two.txt', base64: base64('Cobalt output rose.') }] }, 'tab-J');
+    let status: { state: string; result?: DocumentSummary[] };
+    do status = await call('jobs.status', { jobId }, 'tab-J');
+    while (status.state === 'running');
+    expect(status.state).toBe('done');
+    const e = await b.next(isChange);
+    expect(e.data).toMatchObject({ method: 'jobs.startImport', documentIds: [status.result![0]!.id], origin: 'tab-J' });
+    // Starting it announced nothing (nothing was stored yet): this is the stream's only change.
+    expect(b.events.filter(isChange)).toHaveLength(1);
+  });
+
   it('announces nothing for reads, failed writes or a malformed origin id', async () => {
     const b = await open();
     await b.next((e) => e.event === 'hello');
