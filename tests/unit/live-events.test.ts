@@ -3,6 +3,7 @@
 // reads announce nothing, reconnecting with Last-Event-ID resyncs only when
 // something was missed, the token is required, closed streams are forgotten, and
 // commits by another process on the same file are noticed by the store worker.
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type Annotation, type DocumentSummary, type Label } from '../../shared/index.ts';
@@ -184,6 +185,41 @@ describe('GET /api/events', () => {
     await call('labels.update', { id: label.id, name: label.name });
     const b = await open();
     expect(b.status).toBe(200);
+  });
+
+  it('cuts off a client that reads nothing, instead of holding every event for it', async () => {
+    const own = await startTestServer({ events: { maxBufferedBytes: 64 * 1024 } });
+    const socket = net.connect(own.port, '127.0.0.1');
+    try {
+      socket.on('error', () => {});
+      await new Promise<void>((r) => socket.once('connect', () => r()));
+      socket.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${own.port}\r\nAuthorization: ${own.auth.authorization}\r\n\r\n`);
+      await expect.poll(() => own.server.events.streams).toBe(1);
+      socket.pause();
+      const ids = Array.from({ length: 200 }, (_, i) => `document-${i}-${'x'.repeat(30)}`);
+      for (let i = 0; i < 2000 && own.server.events.streams > 0; i++) {
+        own.server.events.publish({ method: 'annotations.create', documentIds: ids, origin: null });
+        if (i % 50 === 0) await new Promise((r) => setImmediate(r));
+      }
+      expect(own.server.events.streams).toBe(0);
+    } finally {
+      socket.destroy();
+      await own.close();
+    }
+  });
+
+  it("outlives the server's request timeouts (a stream is not a slow request)", async () => {
+    const own = await startTestServer({ headersTimeoutMs: 300, requestTimeoutMs: 600, events: { heartbeatMs: 10_000 } });
+    try {
+      const s = await openEventStream(own.port, own.auth);
+      await s.next((e) => e.event === 'hello');
+      await new Promise((r) => setTimeout(r, 1500));
+      own.server.events.publish({ method: null, documentIds: null, origin: null });
+      expect((await s.next(isChange)).data).toMatchObject({ revision: 1, method: null });
+      s.close();
+    } finally {
+      await own.close();
+    }
   });
 
   it('ends the streams when the server closes', async () => {
