@@ -93,6 +93,25 @@ describe('live updates between two sessions', () => {
     expect(await b.evaluate(() => getSelection()?.toString())).toBe('Vice President J.D. Vance');
   });
 
+  it('lets a hidden tab drop its stream, and catches it up when it is shown again', async () => {
+    const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
+      page.evaluate((state) => {
+        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility(b, 'hidden');
+    // Past the 10 s a tab may stay hidden before its stream goes.
+    await b.waitForTimeout(10_500);
+    await selectPhrase(a, 'J.D. Vance');
+    await a.keyboard.press('1');
+    await a.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Person\s*J\.D\. Vance/ }).waitFor();
+    await b.waitForTimeout(1000);
+    expect(await b.locator('.gl-reader-text .gl-hl', { hasText: 'J.D. Vance' }).count()).toBe(0);
+    await setVisibility(b, 'visible');
+    await b.locator('.gl-reader-text .gl-hl', { hasText: 'J.D. Vance' }).first().waitFor({ timeout: 3000 });
+    await b.getByRole('status').filter({ hasText: 'Reloaded after the connection was lost' }).waitFor();
+  });
+
   it("shows a document the CLI imports into the same file in page B's library", async () => {
     await b.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
     await b.getByRole('button', { name: 'Open Pakistan on the Sidelines of US Mineral Diplomacy' }).waitFor();

@@ -23,6 +23,15 @@ let retry: ReturnType<typeof setTimeout> | undefined;
 
 /** How long to wait before opening a new stream after the browser gave up on one (it retries network drops by itself). */
 const REOPEN_MS = 5000;
+/**
+ * A tab hidden this long lets its stream go: browsers allow six connections per
+ * server over HTTP/1.1, and a stream holds one for as long as it is open, so
+ * background tabs must not use them up. Shown again, the tab reconnects with its
+ * last event id and reloads what it shows if it missed anything (`resync`).
+ */
+const HIDDEN_CLOSE_MS = 10_000;
+let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+let suspended = false;
 
 /**
  * Live updates exist where the page was served over HTTP by `gloss serve`,
@@ -41,7 +50,8 @@ export function liveUpdatesAvailable(): boolean {
 export function subscribeLive(listener: Listener): () => void {
   if (!liveUpdatesAvailable()) return () => {};
   listeners.add(listener);
-  if (!source && !retry) open();
+  if (listeners.size === 1) document.addEventListener('visibilitychange', onVisibility);
+  if (!source && !retry && !suspended) open();
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0) stop();
@@ -74,16 +84,36 @@ function open(): void {
     // CLOSED: the server refused (restarted with a new token, too many streams); the browser will not retry, so this does, later.
     if (es.readyState === EventSource.CLOSED && source === es) {
       source = null;
-      if (listeners.size) retry = setTimeout(open, REOPEN_MS);
+      if (listeners.size && !suspended) retry = setTimeout(open, REOPEN_MS);
     }
   };
 }
 
 function stop(): void {
+  document.removeEventListener('visibilitychange', onVisibility);
+  clearTimeout(hiddenTimer);
+  suspended = false;
+  close();
+}
+
+function close(): void {
   clearTimeout(retry);
   retry = undefined;
   source?.close();
   source = null;
+}
+
+function onVisibility(): void {
+  clearTimeout(hiddenTimer);
+  if (document.visibilityState === 'hidden') {
+    hiddenTimer = setTimeout(() => {
+      suspended = true;
+      close();
+    }, HIDDEN_CLOSE_MS);
+  } else if (suspended) {
+    suspended = false;
+    if (listeners.size && !source && !retry) open();
+  }
 }
 
 function emit(change: LiveChange): void {
