@@ -85,6 +85,12 @@ describe('live updates between two sessions', () => {
     // A's own change did not announce itself to A.
     expect(await a.getByRole('status').filter({ hasText: 'Updated by another session' }).count()).toBe(0);
 
+    // Another client (the API, as a script would) renames the document: B's heading follows, its view stays.
+    await httpApi(served.url)('documents.update', { id: documentId, title: 'Pakistan on the Sidelines (renamed elsewhere)' });
+    await b.getByRole('heading', { level: 1, name: 'Pakistan on the Sidelines (renamed elsewhere)' }).waitFor({ timeout: 3000 });
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
+    expect(await bEditor.isVisible()).toBe(true);
+
     // B selects some text next to it; deleting the annotation in A takes it away in B too, and B's selection stays.
     await selectPhrase(b, 'Vice President J.D. Vance');
     await a.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Person\s*Marco Rubio/ }).click();
@@ -114,7 +120,7 @@ describe('live updates between two sessions', () => {
 
   it("shows a document the CLI imports into the same file in page B's library", async () => {
     await b.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
-    await b.getByRole('button', { name: 'Open Pakistan on the Sidelines of US Mineral Diplomacy' }).waitFor();
+    await b.getByRole('button', { name: 'Open Pakistan on the Sidelines (renamed elsewhere)' }).waitFor();
     const started = Date.now();
     execFileSync(process.execPath, [GLOSS_BIN, 'import', OTHER, '--db', db], { encoding: 'utf8' });
     const imported = Date.now();

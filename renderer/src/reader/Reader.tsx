@@ -69,7 +69,10 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
-  const built = useMemo(() => (doc ? buildDoc(doc.text, doc.blocks) : null), [doc]);
+  // Built from the text and its blocks only: a new title or metadata (another session's edit) keeps the view as it is.
+  const text = doc?.text;
+  const blocks = doc?.blocks;
+  const built = useMemo(() => (text !== undefined && blocks ? buildDoc(text, blocks) : null), [text, blocks]);
   const map = built?.map ?? null;
 
   const viewRef = useReaderView(mountRef, built?.doc ?? null, labels, {

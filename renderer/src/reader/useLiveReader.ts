@@ -46,6 +46,7 @@ export function useLiveReader({ documentId, document, viewRef, reloadResearch }:
             document.reload();
             return;
           }
+          if (current && (current.title !== fresh.title || JSON.stringify(current.metadata) !== JSON.stringify(fresh.metadata))) document.refreshDetails(fresh);
           document.setAnnotations(() => new Map(list.map((a) => [a.id, a])));
           setRefreshed((n) => n + 1);
           void reloadResearch();
