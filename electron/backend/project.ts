@@ -4,6 +4,7 @@ import { AnchorStore } from './store/anchors.ts';
 import { AnnotationStore } from './store/annotations.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
+import { dataVersion } from './store/data-version.ts';
 import { DocumentStore } from './store/documents.ts';
 import { storeError } from './store/errors.ts';
 import { ImportMatchStore } from './store/import-matches.ts';
@@ -90,6 +91,11 @@ export class Project {
 
   get schemaVersion(): number {
     return schemaVersion(this.db);
+  }
+
+  /** Moves when another process commits to the project file (see store/data-version.ts); the store worker polls it to announce such writes. */
+  dataVersion(): number {
+    return dataVersion(this.db);
   }
 
   /** Set for one session (the CLI's --annotator or GLOSS_ANNOTATOR); not saved in the project. */

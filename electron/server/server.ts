@@ -5,7 +5,9 @@ import { GlossError, toApiError, type Envelope } from '../../shared/index.ts';
 import type { Dispatch } from '../backend/api/dispatch.ts';
 import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard, newToken, sessionCookie, tokensEqual, type Access } from './access.ts';
 import { BodyBudget, readBody } from './body.ts';
+import { changeAnnouncer } from './change-scope.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { EventHub, originOf, type ChangeEvent, type EventHubOptions } from './events.ts';
 import { readStatic, resolveStaticPath } from './static.ts';
 
 export interface ServerOptions {
@@ -27,6 +29,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Where unexpected errors are reported; stderr by default. */
   log?: (line: string) => void;
+  /** Limits of the live-update streams (`GET /api/events`). */
+  events?: EventHubOptions;
 }
 
 export interface RunningServer {
@@ -39,6 +43,8 @@ export interface RunningServer {
   server: http.Server;
   /** Bytes of request bodies being held now (0 when idle: a leak would show here). */
   bodyBytesInFlight(): number;
+  /** The live-update streams: how many are open, and `publish` for changes made outside this server (another process). */
+  events: { readonly streams: number; readonly revision: number; publish(change: Omit<ChangeEvent, 'revision'>): number };
   close(): Promise<void>;
 }
 
@@ -78,6 +84,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_LIMITS.requestTimeoutMs, headersTimeout);
   const staticRoot = path.resolve(options.staticDir);
+  const events = new EventHub(options.events);
   // Both are set once the port is known; until then every request is refused.
   let hosts = new Set<string>();
   let access: Access | undefined;
@@ -148,6 +155,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       res.setHeader('WWW-Authenticate', 'Bearer');
       return sendError(res, 401, 'unauthorized', "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)");
     }
+    if (rawMethod === 'events') return events.serve(req, res, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''));
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return sendError(res, 405, 'validation', 'use POST');
@@ -167,11 +175,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         if (body.status === 503) res.setHeader('Retry-After', '1');
         return sendError(res, body.status, 'validation', body.message);
       }
-      const answer = parseAndDispatch(method, body.bytes);
+      const answer = parseAndDispatch(method, body.bytes, originOf(req));
       body.release();
       if (!answer) return sendError(res, 400, 'validation', 'request body is not valid JSON');
       return answer.then(
-        (envelope) => sendJson(res, 200, envelope),
+        ({ envelope, announce }) => {
+          if (envelope.ok) announce?.(envelope.result);
+          sendJson(res, 200, envelope);
+        },
         (err: unknown) => {
           // The dispatcher answers errors as envelopes; a rejection means it broke (e.g. its worker died).
           log(`gloss serve: ${method} failed unexpectedly: ${describe(err)}`);
@@ -181,8 +192,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     });
   }
 
-  /** Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker); undefined when it is not JSON. */
-  function parseAndDispatch(method: string, bytes: Buffer): Promise<Envelope<unknown>> | undefined {
+  /**
+   * Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker); undefined when it is not JSON.
+   * A write comes back with what announces it to the live-update streams once it has succeeded.
+   */
+  function parseAndDispatch(method: string, bytes: Buffer, origin: string | null): Promise<{ envelope: Envelope<unknown>; announce?: (result: unknown) => void }> | undefined {
     let args: unknown;
     try {
       args = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
@@ -190,7 +204,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return undefined;
     }
     try {
-      return options.dispatch(method, args);
+      const announce = changeAnnouncer(method, args, origin, (change) => events.publish(change));
+      return options.dispatch(method, args).then((envelope) => ({ envelope, announce }));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -231,7 +246,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         openUrl: `${url}?token=${token}`,
         server,
         bodyBytesInFlight: () => budget.used,
-        close: () => closeServer(server, sockets),
+        events,
+        close: () => {
+          // Streams never end by themselves: end them first, or closing would wait for the forced cut.
+          events.close();
+          return closeServer(server, sockets);
+        },
       });
     });
   });

@@ -47,7 +47,7 @@ function generator(t: TestServer, random: () => number) {
   function segment(): string {
     switch (int(7)) {
       case 0:
-        return pick(['', 'api', 'index.html', 'app.js', 'assets', '..', '.', 'secret.txt', '__proto__', 'constructor']);
+        return pick(['', 'api', 'events', 'index.html', 'app.js', 'assets', '..', '.', 'secret.txt', '__proto__', 'constructor']);
       case 1:
         return pick(methods);
       case 2:
@@ -111,6 +111,12 @@ function generator(t: TestServer, random: () => number) {
 
   /** A well-formed call or page request with random arguments: so that many requests get past the checks into the handlers. */
   function plausible(): Case {
+    if (chance(0.05)) {
+      // The live-update stream, with or without a Last-Event-ID: it stays open, so the client cuts it after its first bytes.
+      const last = chance(0.5) ? `Last-Event-ID: ${pick(['', 'x.1', segment(), `${segment()}.${int(1e6)}`])}\r\n` : '';
+      const target = pick(['/api/events', `/api/events?last=${segment()}`]);
+      return { bytes: Buffer.from(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: Bearer ${t.server.token}\r\n${last}Connection: close\r\n\r\n`, 'latin1'), abort: false, label: `GET ${target}` };
+    }
     if (chance(0.3)) {
       const target = pick(['/', '/index.html', '/app.js', '/assets/', `/?token=${t.server.token}`, `/${segment()}`]);
       return { bytes: Buffer.from(`${pick(['GET', 'HEAD'])} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nConnection: close\r\n\r\n`, 'latin1'), abort: false, label: `GET ${target}` };
@@ -171,6 +177,7 @@ describe('fuzzing the local server', () => {
     const statuses = new Map<number, number>();
     let sent = 0;
     let aborted = 0;
+    let streams = 0;
     const started = Date.now();
     const worker = async () => {
       while (sent < REQUESTS && Date.now() - started < TIME_BUDGET_MS) {
@@ -181,16 +188,20 @@ describe('fuzzing the local server', () => {
           await abortedUpload(t.port, c.bytes.toString('latin1'), Buffer.alloc(0), 5);
           continue;
         }
-        const res = await rawRequest(t.port, c.bytes, 10_000);
+        // An event stream never ends by itself: a shorter wait, and its timeout is not a failure once it has answered.
+        const stream = /\bevents\b/.test(c.label);
+        const res = await rawRequest(t.port, c.bytes, stream ? 300 : 10_000);
         statuses.set(res.status ?? 0, (statuses.get(res.status ?? 0) ?? 0) + 1);
-        if (res.status === null || res.status >= 500 || res.ended === 'timeout') {
+        const openStream = res.status === 200 && /content-type: text\/event-stream/i.test(res.text);
+        if (openStream) streams++;
+        if (res.status === null || res.status >= 500 || (res.ended === 'timeout' && !openStream)) {
           failures.push(`#${index} ${c.label}: ${res.status ?? 'no answer'} (${res.ended}) ${JSON.stringify(res.text.slice(0, 200))}`);
         }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
-    const summary = `seed ${SEED}: ${sent} requests (${aborted} aborted) in ${Date.now() - started} ms; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`;
+    const summary = `seed ${SEED}: ${sent} requests (${aborted} aborted, ${streams} event streams) in ${Date.now() - started} ms; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`;
     if (process.env.GLOSS_FUZZ_VERBOSE) console.log(summary);
     expect(failures, `${summary}\n${failures.join('\n')}`).toEqual([]);
     expect(t.logs, summary).toEqual([]);
@@ -201,6 +212,9 @@ describe('fuzzing the local server', () => {
 
     // Every reservation came back once the connections closed.
     await expect.poll(() => t.server.bodyBytesInFlight(), { timeout: 5000 }).toBe(0);
+    // Event streams opened (some are) and cut by the client are all forgotten.
+    expect(streams, summary).toBeGreaterThan(0);
+    await expect.poll(() => t.server.events.streams, { timeout: 5000 }).toBe(0);
     expect((await httpRequest(t.port, 'GET', '/')).status).toBe(200);
     const list = await httpRequest(t.port, 'POST', '/api/documents.list', { headers: { 'content-type': 'application/json', ...t.auth }, body: '{}' });
     expect(list.status).toBe(200);

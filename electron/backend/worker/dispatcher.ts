@@ -18,7 +18,16 @@ export interface WorkerDispatcherOptions {
    */
   entry?: string | URL;
   openOptions?: StoreWorkerData['openOptions'];
+  /**
+   * Called when another process commits to the project file (polled every
+   * {@link EXTERNAL_WRITE_POLL_MS}); the local server announces it to its clients.
+   * Without it the worker does not poll.
+   */
+  onExternalWrite?: () => void;
 }
+
+/** How often the store worker looks for other processes' commits, when asked to: four times a second keeps the app's live updates well under a second (a pragma read costs microseconds). */
+export const EXTERNAL_WRITE_POLL_MS = 250;
 
 /**
  * Opens the project at `dbPath` in a `worker_threads` Worker and resolves once
@@ -26,7 +35,11 @@ export interface WorkerDispatcherOptions {
  * not a project, …) rejects with the backend's own `GlossError`, message intact.
  */
 export function createWorkerDispatcher(dbPath: string, options: WorkerDispatcherOptions = {}): Promise<WorkerDispatcher> {
-  const data: StoreWorkerData = { dbPath, ...(options.openOptions ? { openOptions: options.openOptions } : {}) };
+  const data: StoreWorkerData = {
+    dbPath,
+    ...(options.openOptions ? { openOptions: options.openOptions } : {}),
+    ...(options.onExternalWrite ? { watchExternalWritesMs: EXTERNAL_WRITE_POLL_MS } : {}),
+  };
   const worker = new Worker(options.entry ?? new URL('./entry.mjs', import.meta.url), { workerData: data });
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   let nextId = 1;
@@ -77,6 +90,9 @@ export function createWorkerDispatcher(dbPath: string, options: WorkerDispatcher
         case 'result':
           pending.get(message.id)?.(message.envelope);
           pending.delete(message.id);
+          break;
+        case 'external-write':
+          if (!closing) options.onExternalWrite?.();
           break;
         case 'closed':
           break;

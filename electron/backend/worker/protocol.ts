@@ -6,6 +6,8 @@ export interface StoreWorkerData {
   dbPath: string;
   /** How the project is opened. Plain data only, as it is cloned into the worker: tests relax durability to NORMAL. */
   openOptions?: Pick<OpenOptions, 'synchronous'>;
+  /** Poll the file every this many ms for commits by other processes and report them (`external-write`); off when absent. */
+  watchExternalWritesMs?: number;
 }
 
 /** Main thread → store worker. */
@@ -20,4 +22,6 @@ export type FromWorker =
   /** The project could not be opened (newer schema, not a project file, …); the worker then exits. */
   | { type: 'failed'; error: ApiErrorShape }
   | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  /** Another process committed to the project file (the CLI importing while the app is open). */
+  | { type: 'external-write' }
   | { type: 'closed' };

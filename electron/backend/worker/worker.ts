@@ -17,7 +17,7 @@ async function serve(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('the store worker must run in a worker thread');
   const send = (message: FromWorker): void => port.postMessage(message);
-  const { dbPath, openOptions } = workerData as StoreWorkerData;
+  const { dbPath, openOptions, watchExternalWritesMs } = workerData as StoreWorkerData;
 
   let project: Project;
   try {
@@ -30,11 +30,13 @@ async function serve(): Promise<void> {
   const dispatch = createDispatcher(project);
   const inFlight = new Set<Promise<void>>();
   let closing = false;
+  const watch = watchExternalWritesMs ? watchExternalWrites(project, watchExternalWritesMs, () => send({ type: 'external-write' })) : undefined;
 
   port.on('message', (message: ToWorker) => {
     if (message.type === 'close') {
       if (closing) return;
       closing = true;
+      if (watch) clearInterval(watch);
       void Promise.allSettled(inFlight).then(() => {
         try {
           project.close();
@@ -68,6 +70,27 @@ async function serve(): Promise<void> {
       send({ type: 'result', id, envelope: { ok: false, error: { kind: 'internal', message: `the result could not be sent: ${toApiError(err).message}` } } });
     }
   }
+}
+
+/**
+ * Polls SQLite's data_version, which moves only for other connections' commits,
+ * so this worker's own writes (announced by the server with their method) are not
+ * reported twice. A poll that fails (the file is busy being checkpointed) is
+ * simply tried again on the next tick.
+ */
+function watchExternalWrites(project: Project, everyMs: number, changed: () => void): NodeJS.Timeout {
+  let seen = project.dataVersion();
+  return setInterval(() => {
+    try {
+      const now = project.dataVersion();
+      if (now !== seen) {
+        seen = now;
+        changed();
+      }
+    } catch {
+      // next tick
+    }
+  }, everyMs);
 }
 
 void serve();

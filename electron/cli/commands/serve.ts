@@ -64,11 +64,14 @@ export const serveCommand: CommandRun = {
     // The project lives in a worker thread, so a long import never stalls the server's other requests;
     // the session lets the app switch to another project file (workspace.*).
     const staticDir = rendererDir();
-    const store = await openSession(ctx.dbPath);
+    // Writes by other processes (the CLI importing into the same file) reach the app's tabs as live updates.
+    let announceExternalWrite = (): void => {};
+    const store = await openSession(ctx.dbPath, { worker: { onExternalWrite: () => announceExternalWrite() } });
     const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote }).catch(async (err: unknown) => {
       await store.close();
       throw err;
     });
+    announceExternalWrite = () => void running.events.publish({ method: null, documentIds: null, origin: null });
     guardProcess();
     if (!isLoopback(host)) {
       process.stderr.write(

@@ -1,4 +1,5 @@
 import { BRIDGE_GLOBAL, type Envelope, type GlossBridge } from '../../../shared/index.ts';
+import { TAB_ORIGIN } from './origin.ts';
 
 /** Sends one API call and returns its envelope. */
 export type Transport = (method: string, args: unknown) => Promise<Envelope<unknown>>;
@@ -28,7 +29,8 @@ export function httpTransport(base: string): Transport {
       try {
         res = await fetch(base + encodeURIComponent(method), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          // The origin lets this tab recognise the live-update events its own writes cause (see liveUpdates.ts).
+          headers: { 'Content-Type': 'application/json', 'X-Gloss-Origin': TAB_ORIGIN },
           // The session cookie the server set for its ?token= URL is what lets these calls through.
           credentials: 'same-origin',
           body,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { ComparePage } from '../compare/ComparePage.tsx';
 import { EntitiesPage } from '../entities/EntitiesPage.tsx';
 import { Library } from '../library/Library.tsx';
@@ -14,6 +15,7 @@ import { CurationPage } from '../team/CurationPage.tsx';
 import { HistoryPage } from '../versions/HistoryPage.tsx';
 import { describe, History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
+import { LiveNote } from './LiveNote.tsx';
 import { ProjectMenu } from './ProjectMenu.tsx';
 import { parseRoute, useRoute, type Route } from './route.ts';
 import { notify, Toasts } from './Toasts.tsx';
@@ -67,6 +69,8 @@ export function App() {
     api.labels.list({}).then(setLabels, (err) => notify('error', messageOf(err)));
   }, []);
   useEffect(reloadLabels, [reloadLabels]);
+  // Labels another session added, renamed or recoloured (or a write whose scope is unknown).
+  useLiveRefresh((c) => c.method === null || /^(labels|tagset|workspace|team\.merge)\b/.test(c.method), reloadLabels);
 
   // One history for the whole project: each page instance is an owner, and
   // actions done in a reader name its document.
@@ -151,6 +155,7 @@ export function App() {
             ↷ Redo
           </button>
           <span className="gl-saved" aria-live="polite">All changes saved</span>
+          <LiveNote />
         </div>
       </header>
       <main className="gl-content" id="gl-main" tabIndex={-1} key={refresh}>

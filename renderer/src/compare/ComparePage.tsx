@@ -1,6 +1,8 @@
 import { createRef, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { distinctTitles, type Annotation, type Collection, type CompareResult, type Document, type DocumentSummary, type Label, type StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDomains } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import { downloadText } from '../common/download.ts';
@@ -100,6 +102,11 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
   useEffect(() => {
     void load();
   }, [load]);
+  // Another session's change to one of these documents, or to the propositions they are compared by.
+  useLiveRefresh(
+    (c) => (c.documentIds === null ? touchesDomains(c, ['propositions', 'claims', 'stances', 'annotations', 'snapshots', 'entities', 'tagset', 'labels', 'versions', 'team']) : c.documentIds.some((id) => documentIds.includes(id))),
+    () => void load(),
+  );
 
   const contested = useMemo(() => data?.result.propositions.filter((p) => p.contested) ?? [], [data]);
 

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EntitySummary, Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDomains } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -55,6 +57,7 @@ export function EntitiesPage({ entityId, labels, history, navigate }: Props) {
   }, [query, load, version]);
 
   const ctx: ChangeContext = useMemo(() => ({ history, refresh: () => setVersion((v) => v + 1) }), [history]);
+  useLiveRefresh((c) => touchesDomains(c, ['entities', 'annotations', 'snapshots', 'documents', 'trash', 'jobs', 'team', 'versions']), () => setVersion((v) => v + 1));
 
   // Forget ticks of entities no longer listed (deleted, merged).
   const listed = useMemo(() => new Map((rows ?? []).map((r) => [r.summary.entity.id, r.summary.entity])), [rows]);

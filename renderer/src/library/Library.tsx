@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { distinctTitles, type Collection, type DocumentSummary, type ImportFile, type Label, type SkippedFile, type VersionCandidate } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDomains } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import { ConfirmDialog } from '../common/Modal.tsx';
@@ -133,6 +135,14 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
     );
   }, []);
   useEffect(reload, [reload]);
+  // Documents imported, renamed, deleted or given a status in another session (or by the CLI).
+  useLiveRefresh(
+    (c) => touchesDomains(c, ['documents', 'jobs', 'trash', 'collections', 'team', 'versions', 'annotations', 'snapshots', 'suggestions']),
+    () => {
+      reload();
+      team.reload();
+    },
+  );
   useEffect(() => {
     api.labels.list({}).then(setLabels, () => undefined);
   }, []);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { distinctTitles, type Collection, type DocumentSummary, type PropositionOverview, type StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDomains } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import { InlineText } from '../tagset/InlineText.tsx';
@@ -58,6 +60,7 @@ export function PropositionsPage({ history }: Props) {
     );
   }, []);
   useEffect(reload, [reload]);
+  useLiveRefresh((c) => touchesDomains(c, ['propositions', 'claims', 'stances', 'annotations', 'snapshots', 'documents', 'jobs', 'trash', 'collections', 'tagset', 'team', 'versions']), reload);
   const ctx: ChangeContext = useMemo(() => ({ history, refresh: reload }), [history, reload]);
 
   const values = data?.stances.values ?? [];

@@ -25,6 +25,7 @@ import { useEditText } from './useEditText.ts';
 import { RelationSection } from './RelationSection.tsx';
 import { RelationTypePicker } from './RelationTypePicker.tsx';
 import { useAnnotationActions } from './useAnnotationActions.ts';
+import { useLiveReader } from './useLiveReader.ts';
 import { useReaderDocument } from './useReaderDocument.ts';
 import { useReaderView } from './useReaderView.ts';
 import { useRelationActions } from './useRelationActions.ts';
@@ -68,7 +69,10 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
-  const built = useMemo(() => (doc ? buildDoc(doc.text, doc.blocks) : null), [doc]);
+  // Built from the text and its blocks only: a new title or metadata (another session's edit) keeps the view as it is.
+  const text = doc?.text;
+  const blocks = doc?.blocks;
+  const built = useMemo(() => (text !== undefined && blocks ? buildDoc(text, blocks) : null), [text, blocks]);
   const map = built?.map ?? null;
 
   const viewRef = useReaderView(mountRef, built?.doc ?? null, labels, {
@@ -104,12 +108,15 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     },
   });
 
-  // When labels change (colour, name), or the annotators' layers shown do, repaint.
+  // Other sessions' changes to this document are read again in place (scroll, selection and editor stay).
+  const liveRefreshes = useLiveReader({ documentId, document, viewRef, reloadResearch });
+
+  // When labels change (colour, name), the annotators' layers shown do, or another session changed the annotations, repaint.
   const repaint = useEffectEvent(() => {
     const view = viewRef.current;
     if (view && map) dispatchAnnotations(view, { type: 'reset', annotations: Array.from(annotations.values()).filter(layers.shown).map((a) => toPainted(a, labelMap, map)) });
   });
-  useEffect(() => repaint(), [labelMap, layers.key]);
+  useEffect(() => repaint(), [labelMap, layers.key, liveRefreshes]);
 
   const actions = useAnnotationActions({
     documentId,

@@ -8,6 +8,8 @@ export interface ReaderDocument {
   annotations: ReadonlyMap<string, Annotation>;
   setAnnotations(update: (m: ReadonlyMap<string, Annotation>) => ReadonlyMap<string, Annotation>): void;
   error: string | null;
+  /** Replaces the document's title and metadata by a fresh load of the same text (another session edited them); the view is kept. */
+  refreshDetails(fresh: Document): void;
   /** Loads both again (the text was saved as a new version); `revision` counts the loads. */
   reload(): void;
   revision: number;
@@ -37,5 +39,7 @@ export function useReaderDocument(documentId: string): ReaderDocument {
       live = false;
     };
   }, [documentId, revision]);
-  return { doc, annotations, setAnnotations, error, revision, reload: () => setRevision((r) => r + 1) };
+  // The same blocks array, so the text built from it (memoized on text and blocks) is not rebuilt.
+  const refreshDetails = (fresh: Document) => setDoc((d) => (d && d.id === fresh.id && d.text === fresh.text ? { ...fresh, blocks: d.blocks } : d));
+  return { doc, annotations, setAnnotations, error, revision, refreshDetails, reload: () => setRevision((r) => r + 1) };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AgreementReport, Disagreement, PairAgreement, TeamInfo } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDomains } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
 import { fmt, heatColor } from './heat.ts';
@@ -30,6 +32,9 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
   const [metric, setMetric] = useState<Metric>('overlapF1');
   const [pair, setPair] = useState<[string, string] | null>(null);
   const [diffs, setDiffs] = useState<Disagreement[] | null>(null);
+  /** Counts other sessions' changes to the layers: the figures are computed again for each. */
+  const [changes, setChanges] = useState(0);
+  useLiveRefresh((c) => touchesDomains(c, ['annotations', 'snapshots', 'suggestions', 'claims', 'team', 'documents', 'trash', 'jobs', 'labels', 'versions']), () => setChanges((n) => n + 1));
 
   useEffect(() => {
     api.team.info({}).then((i) => {
@@ -45,19 +50,20 @@ export function AgreementPage({ navigate }: { navigate: (r: Route) => void }) {
       (r) => {
         setError(null);
         setReport(r);
-        setPair(r.pairs[0]?.annotators ?? null);
+        // The pair being looked at stays chosen while the figures are refreshed.
+        setPair((p) => (p && r.pairs.some((x) => x.annotators.includes(p[0]) && x.annotators.includes(p[1])) ? p : (r.pairs[0]?.annotators ?? null)));
       },
       (err) => {
         setReport(null);
         setError(messageOf(err));
       },
     );
-  }, [chosen]);
+  }, [chosen, changes]);
 
   useEffect(() => {
     if (!pair) return;
     api.team.disagreements({ a: pair[0], b: pair[1] }).then(setDiffs, (err) => setError(messageOf(err)));
-  }, [pair]);
+  }, [pair, changes]);
 
   const byPair = useMemo(() => {
     const m = new Map<string, PairAgreement>();

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ClaimLink, Document, Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDocument } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
 import type { History } from '../undo/history.ts';
@@ -48,6 +50,7 @@ export function CurationPage({ documentId, labels, history, navigate }: { docume
   useEffect(() => {
     void load();
   }, [load]);
+  useLiveRefresh((c) => touchesDocument(c, documentId), () => void load());
 
   const annotators = useMemo(() => [...new Set(annotations.map((a) => a.annotator))].filter((a) => a !== CURATION).sort(), [annotations]);
   const items = useMemo(() => curationItems(annotations, claims, annotators, CURATION), [annotations, claims, annotators]);
