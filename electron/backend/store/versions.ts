@@ -26,7 +26,7 @@ export interface AnchorRecord {
   newQuote: string | null;
 }
 
-interface VersionRow {
+export interface VersionRow {
   document_id: string;
   version: number;
   title: string;
