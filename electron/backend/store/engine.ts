@@ -1,9 +1,14 @@
+import type { AnchorStore } from './anchors.ts';
 import type { AnnotationStore } from './annotations.ts';
 import type { CollectionStore } from './collections.ts';
 import type { DocumentStore } from './documents.ts';
+import type { ImportMatchStore } from './import-matches.ts';
 import type { Async } from './repository.ts';
 import type { SettingsStore } from './settings.ts';
+import type { SourceIdStore } from './source-ids.ts';
+import type { SuggestionRejectionStore } from './suggestion-rejections.ts';
 import type { TeamStore } from './team.ts';
+import type { VersionStore } from './versions.ts';
 
 /**
  * The repositories both engines offer, asynchronous. It grows as the
@@ -16,6 +21,11 @@ export interface Repositories {
   settings: Async<SettingsStore>;
   team: Async<TeamStore>;
   collections: Async<CollectionStore>;
+  versions: Async<VersionStore>;
+  anchors: Async<AnchorStore>;
+  suggestionRejections: Async<SuggestionRejectionStore>;
+  sourceIds: Async<SourceIdStore>;
+  importMatches: Async<ImportMatchStore>;
 }
 
 /**

@@ -9,7 +9,7 @@ export interface SourceId {
   extra?: unknown;
 }
 
-interface Row {
+export interface SourceIdRow {
   owner: string;
   part: string;
   source_id: string;
@@ -36,13 +36,13 @@ export class SourceIdStore {
 
   /** Every id of a scheme in a document, by `owner|part`. */
   byDocument(scheme: string, documentId: string): Map<string, SourceId> {
-    const rows = cachedStatement(this.db, 'SELECT owner, part, source_id, extra FROM source_ids WHERE document_id = ? AND scheme = ?').all(documentId, scheme) as Row[];
+    const rows = cachedStatement(this.db, 'SELECT owner, part, source_id, extra FROM source_ids WHERE document_id = ? AND scheme = ?').all(documentId, scheme) as SourceIdRow[];
     return toMap(rows);
   }
 
   /** Project-wide ids of a scheme (entities, propositions, labels, the project itself), by `owner|part`. */
   global(scheme: string): Map<string, SourceId> {
-    const rows = cachedStatement(this.db, 'SELECT owner, part, source_id, extra FROM source_ids WHERE document_id IS NULL AND scheme = ?').all(scheme) as Row[];
+    const rows = cachedStatement(this.db, 'SELECT owner, part, source_id, extra FROM source_ids WHERE document_id IS NULL AND scheme = ?').all(scheme) as SourceIdRow[];
     return toMap(rows);
   }
 }
@@ -52,6 +52,6 @@ export function sourceKey(owner: string, part = ''): string {
   return `${owner}|${part}`;
 }
 
-function toMap(rows: readonly Row[]): Map<string, SourceId> {
+export function toMap(rows: readonly SourceIdRow[]): Map<string, SourceId> {
   return new Map(rows.map((r) => [sourceKey(r.owner, r.part), { owner: r.owner, part: r.part, sourceId: r.source_id, ...(r.extra !== null ? { extra: JSON.parse(r.extra) as unknown } : {}) }]));
 }

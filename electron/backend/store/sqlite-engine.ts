@@ -32,6 +32,11 @@ export function sqliteEngine(project: Project): StoreEngine {
     settings: asyncOf(project.settings),
     team: asyncOf(project.team),
     collections: asyncOf(project.collections),
+    versions: asyncOf(project.versions),
+    anchors: asyncOf(project.anchors),
+    suggestionRejections: asyncOf(project.suggestionRejections),
+    sourceIds: asyncOf(project.sourceIds),
+    importMatches: asyncOf(project.importMatches),
   };
   const queue = new TurnQueue();
   const db = project.db;

@@ -1,12 +1,15 @@
 import pg from 'pg';
 import { GlossError } from '../../../../shared/index.ts';
 import type { Repositories, StoreEngine } from '../engine.ts';
+import { PgAnchorStore } from './anchors.ts';
 import { PgAnnotationStore } from './annotations.ts';
 import { PgCollectionStore } from './collections.ts';
 import { PgDocumentStore, type Queryable } from './documents.ts';
+import { PgImportMatchStore, PgSourceIdStore, PgSuggestionRejectionStore } from './exchange-stores.ts';
 import { describeDatabase, migratePostgres } from './migrate.ts';
 import { PgSettingsStore } from './settings.ts';
 import { PgTeamStore } from './team.ts';
+import { PgVersionStore } from './versions.ts';
 
 /**
  * The advisory lock every write transaction takes first: writers take turns,
@@ -22,6 +25,11 @@ function repositoriesOn(db: Queryable): Repositories {
     settings: new PgSettingsStore(db),
     team: new PgTeamStore(db),
     collections: new PgCollectionStore(db),
+    versions: new PgVersionStore(db),
+    anchors: new PgAnchorStore(db),
+    suggestionRejections: new PgSuggestionRejectionStore(db),
+    sourceIds: new PgSourceIdStore(db),
+    importMatches: new PgImportMatchStore(db),
   };
 }
 
