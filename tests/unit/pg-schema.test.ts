@@ -33,8 +33,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Columns PostgreSQL has that SQLite gives implicitly: `seq` for rowid, `search` for the FTS5 table. */
-const PG_ONLY_COLUMNS = new Set(['seq', 'search']);
+/** Columns PostgreSQL has that SQLite gives implicitly: `seq` for rowid, `search` and `search_words` for the FTS5 table. */
+const PG_ONLY_COLUMNS = new Set(['seq', 'search', 'search_words']);
 
 interface Column {
   notNull: boolean;

@@ -14,7 +14,38 @@ const FIELD_WEIGHT = { title: 'A', text: 'B' } as const;
  */
 export function toTsQuery(input: string): string {
   const tree = parseQuery(input);
-  return tree ? render(tree) : '';
+  return tree ? tsQueryOf(tree) : '';
+}
+
+/**
+ * The tsquery of a parsed query. PostgreSQL keeps word positions up to
+ * 16,383 only (later words all sit at 16,383), so in a longer text a phrase
+ * cannot be checked by the index: `{ loose: true }` writes a query that finds
+ * a superset there (a phrase as all its words, NOT left out), which the
+ * caller then checks word by word (see `matchesQuery`).
+ */
+export function tsQueryOf(tree: QueryNode, options: { loose?: boolean } = {}): string {
+  return options.loose ? loose(tree) : render(tree);
+}
+
+/** Positions PostgreSQL records exactly: words after this one share its position. */
+export const TSVECTOR_MAX_POSITION = 16_383;
+
+function loose(node: QueryNode): string {
+  switch (node.type) {
+    case 'terms': {
+      const words = node.tokens.map((t, i) => `'${t}'${node.prefix && i === node.tokens.length - 1 ? ':*' : ''}`);
+      return words.length === 1 ? words[0]! : `(${words.join(' & ')})`;
+    }
+    case 'or':
+      return `(${node.items.map(loose).join(' | ')})`;
+    case 'and': {
+      const parts = node.items.filter((i) => i.type !== 'not').map(loose);
+      return parts.length === 1 ? parts[0]! : `(${parts.join(' & ')})`;
+    }
+    case 'not':
+      throw new GlossError('validation', 'search: a search cannot only exclude');
+  }
 }
 
 function render(node: QueryNode): string {

@@ -128,15 +128,7 @@ export class DocumentStore {
    * changes. Returns the document's summary after the change.
    */
   update(id: string, changes: { title?: string | undefined; metadata?: Partial<SourceMetadata> | undefined }): DocumentSummary {
-    const current = this.summary(id);
-    const metadata: SourceMetadata = { ...current.metadata };
-    for (const [key, value] of Object.entries(changes.metadata ?? {}) as [keyof SourceMetadata, string | undefined][]) {
-      if (value === undefined) continue;
-      if (value.trim() === '') delete metadata[key];
-      else metadata[key] = value.trim();
-    }
-    const title = changes.title !== undefined ? changes.title.trim() : current.title;
-    if (!title) throw new GlossError('validation', 'a document needs a title');
+    const { title, metadata } = changedSummary(this.summary(id), changes);
     this.db.prepare('UPDATE documents SET title = ?, metadata = ?, modified_at = ? WHERE id = ?').run(title, JSON.stringify(metadata), nowIso(), id);
     return this.summary(id);
   }
@@ -174,6 +166,25 @@ export class DocumentStore {
       .all(match, limit) as (SummaryRow & { snippet: string })[];
     return rows.map((r) => ({ document: toSummary(r), snippet: r.snippet }));
   }
+}
+
+/**
+ * A document's title and metadata after a change: a metadata field given as
+ * '' is removed, values are trimmed, and the title may not become empty.
+ */
+export function changedSummary(
+  current: DocumentSummary,
+  changes: { title?: string | undefined; metadata?: Partial<SourceMetadata> | undefined },
+): { title: string; metadata: SourceMetadata } {
+  const metadata: SourceMetadata = { ...current.metadata };
+  for (const [key, value] of Object.entries(changes.metadata ?? {}) as [keyof SourceMetadata, string | undefined][]) {
+    if (value === undefined) continue;
+    if (value.trim() === '') delete metadata[key];
+    else metadata[key] = value.trim();
+  }
+  const title = changes.title !== undefined ? changes.title.trim() : current.title;
+  if (!title) throw new GlossError('validation', 'a document needs a title');
+  return { title, metadata };
 }
 
 export function toSummary(r: SummaryRow): DocumentSummary {

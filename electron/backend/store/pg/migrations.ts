@@ -46,8 +46,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         content_hash text NOT NULL,
         created_at text NOT NULL,
         modified_at text NOT NULL,
-        -- The title's words weighted A, the text's B (see the header).
-        search tsvector NOT NULL DEFAULT ''::tsvector
+        -- The title's words weighted A, the text's B (see the header), and how many words there are
+        -- (past 16,383 PostgreSQL keeps no word positions: phrases are then checked on the text).
+        search tsvector NOT NULL DEFAULT ''::tsvector,
+        search_words integer NOT NULL DEFAULT 0
       );
       CREATE INDEX documents_by_name ON documents(name);
       CREATE INDEX documents_search ON documents USING gin (search);
