@@ -120,9 +120,14 @@ export async function both(sqlite: () => unknown, postgres: () => Promise<unknow
 export class Steps {
   readonly mismatches: string[] = [];
   errors = 0;
+  /** The kinds of refusal met (first words of each error), to show the run met the ones it means to test. */
+  readonly refusals = new Set<string>();
   async step(what: string, sqlite: () => unknown, postgres: () => Promise<unknown>): Promise<void> {
     const [a, b] = await both(sqlite, postgres);
-    if (a.startsWith('{"error"')) this.errors++;
+    if (a.startsWith('{"error"')) {
+      this.errors++;
+      this.refusals.add((JSON.parse(a) as { error: string }).error.split(/ (?:with|named|is|by|to|"|\()/u)[0]!);
+    }
     if (a !== b) this.mismatches.push(`${what}: ${a.slice(0, 300)} ≠ ${b.slice(0, 300)}`);
   }
 }
