@@ -122,10 +122,13 @@ export class Steps {
   errors = 0;
   /** The kinds of refusal met (first words of each error), to show the run met the ones it means to test. */
   readonly refusals = new Set<string>();
+  /** Every error met, in full. */
+  readonly errorTexts: string[] = [];
   async step(what: string, sqlite: () => unknown, postgres: () => Promise<unknown>): Promise<void> {
     const [a, b] = await both(sqlite, postgres);
     if (a.startsWith('{"error"')) {
       this.errors++;
+      this.errorTexts.push((JSON.parse(a) as { error: string }).error);
       this.refusals.add((JSON.parse(a) as { error: string }).error.split(/ (?:with|named|is|by|to|"|\()/u)[0]!);
     }
     if (a !== b) this.mismatches.push(`${what}: ${a.slice(0, 300)} ≠ ${b.slice(0, 300)}`);
