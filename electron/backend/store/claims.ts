@@ -14,7 +14,8 @@ import { putSetting, settingValue } from './setting-values.ts';
 import { cachedStatement } from './statements.ts';
 import { writeTransaction } from './transaction.ts';
 
-interface ClaimRow {
+/** A claim link row with its annotation's document and its proposition's text, as both engines return it. */
+export interface ClaimRow {
   id: string;
   annotation_id: string;
   document_id: string;
@@ -31,7 +32,8 @@ interface ClaimRow {
   modified_at: string;
 }
 
-interface StanceRow {
+/** A document stance row with its proposition's text, as both engines return it. */
+export interface StanceRow {
   id: string;
   document_id: string;
   proposition_id: string;
@@ -54,10 +56,13 @@ export interface ClaimFields {
   note: string;
 }
 
-const CLAIM_SELECT = `SELECT c.*, a.document_id, p.text AS proposition_text FROM claim_links c
+/** A claim link with its document and proposition text (SQL both engines read alike). */
+export const CLAIM_SELECT = `SELECT c.*, a.document_id, p.text AS proposition_text FROM claim_links c
   JOIN annotations a ON a.id = c.annotation_id JOIN propositions p ON p.id = c.proposition_id`;
-const STANCE_SELECT = `SELECT s.*, p.text AS proposition_text FROM document_stances s JOIN propositions p ON p.id = s.proposition_id`;
-const STANCE_SET_KEY = 'stance_set';
+/** A document stance with its proposition text (SQL both engines read alike). */
+export const STANCE_SELECT = `SELECT s.*, p.text AS proposition_text FROM document_stances s JOIN propositions p ON p.id = s.proposition_id`;
+/** The settings key of the project's stance set. */
+export const STANCE_SET_KEY = 'stance_set';
 
 /**
  * Claim links (a claim annotation's stance toward a proposition), document
@@ -321,7 +326,8 @@ export class ClaimStore {
   }
 }
 
-function toClaim(r: ClaimRow): ClaimLink {
+/** A claim link row as the model has it. */
+export function toClaim(r: ClaimRow): ClaimLink {
   return {
     id: r.id,
     annotationId: r.annotation_id,
@@ -339,7 +345,8 @@ function toClaim(r: ClaimRow): ClaimLink {
   };
 }
 
-function toStance(r: StanceRow): DocumentStance {
+/** A document stance row as the model has it. */
+export function toStance(r: StanceRow): DocumentStance {
   return {
     id: r.id,
     documentId: r.document_id,

@@ -15,7 +15,8 @@ import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
 import { cachedStatement } from './statements.ts';
 
-interface EntityRow {
+/** A row of `entities`, as both engines return it. */
+export interface EntityRow {
   id: string;
   name: string;
   type: string;
@@ -260,7 +261,7 @@ export class EntityStore {
 }
 
 /** Trimmed fields; aliases without blanks, duplicates or the name itself. */
-function cleanFields(f: EntityFields): EntityFields {
+export function cleanFields(f: EntityFields): EntityFields {
   const name = f.name.trim();
   if (!name) throw new GlossError('validation', 'an entity needs a name');
   const aliases: string[] = [];
@@ -269,11 +270,13 @@ function cleanFields(f: EntityFields): EntityFields {
   return { name, type: f.type.trim(), aliases, externalId, description: f.description };
 }
 
-function summarize(entity: Entity, documents: { document: DocumentRef; count: number }[]): EntitySummary {
+/** An entity with its mention counts per document. */
+export function summarize(entity: Entity, documents: { document: DocumentRef; count: number }[]): EntitySummary {
   return { entity, mentionCount: documents.reduce((n, d) => n + d.count, 0), documents };
 }
 
-function toEntity(r: EntityRow): Entity {
+/** An entity row as the model has it. */
+export function toEntity(r: EntityRow): Entity {
   return {
     id: r.id,
     name: r.name,

@@ -3,7 +3,8 @@ import { GlossError, type AttributeDefinition, type Label } from '../../../share
 import type { Db } from './database.ts';
 import { parseJson } from './json.ts';
 
-interface LabelRow {
+/** A row of `labels`, as both engines return it. */
+export interface LabelRow {
   id: string;
   name: string;
   kind: Label['kind'];
@@ -107,10 +108,12 @@ export class LabelStore {
   }
 }
 
-function toLabel(r: LabelRow): Label {
+/** A label row as the model has it. */
+export function toLabel(r: LabelRow): Label {
   return { id: r.id, name: r.name, kind: r.kind, color: r.color, hotkey: r.hotkey, attributes: parseJson<AttributeDefinition[]>(r.attributes) };
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
+/** The fields that are set (undefined ones dropped). */
+export function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -15,7 +15,8 @@ import type { ClaimStore } from './claims.ts';
 import type { Db } from './database.ts';
 import { nowIso } from './json.ts';
 
-interface PropositionRow {
+/** A row of `propositions`, as both engines return it. */
+export interface PropositionRow {
   id: string;
   text: string;
   note: string;
@@ -242,22 +243,25 @@ export class PropositionStore {
   }
 }
 
-function cleanText(text: string): string {
+/** A proposition's text, spaces collapsed; an empty one refused. */
+export function cleanText(text: string): string {
   const t = text.trim().replace(/\s+/gu, ' ');
   if (!t) throw new GlossError('validation', 'a proposition cannot be empty');
   return t;
 }
 
 /** The same counts, keys in stance-set order. */
-function ordered(counts: StanceCounts, values: readonly string[]): StanceCounts {
+export function ordered(counts: StanceCounts, values: readonly string[]): StanceCounts {
   const rank = (stance: string) => (values.includes(stance) ? values.indexOf(stance) : values.length);
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
 }
 
-function bump(counts: StanceCounts, stance: string): void {
+/** Counts one more claim of this stance. */
+export function bump(counts: StanceCounts, stance: string): void {
   counts[stance] = (counts[stance] ?? 0) + 1;
 }
 
-function toProposition(r: PropositionRow): Proposition {
+/** A proposition row as the model has it. */
+export function toProposition(r: PropositionRow): Proposition {
   return { id: r.id, text: r.text, note: r.note, createdAt: r.created_at, modifiedAt: r.modified_at };
 }

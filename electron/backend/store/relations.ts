@@ -5,7 +5,8 @@ import type { Db } from './database.ts';
 import { nowIso, parseJson } from './json.ts';
 import type { LabelStore } from './labels.ts';
 
-interface TypeRow {
+/** A row of `relation_types`, as both engines return it. */
+export interface TypeRow {
   id: string;
   name: string;
   color: string;
@@ -16,7 +17,8 @@ interface TypeRow {
   to_labels: string;
 }
 
-interface RelationRow {
+/** A relation row with its ends' documents, as both engines return it. */
+export interface RelationRow {
   id: string;
   type_id: string;
   from_annotation_id: string;
@@ -31,7 +33,8 @@ interface RelationRow {
 
 export type RelationTypeFields = Omit<RelationType, 'id'>;
 
-const RELATION_SELECT = `SELECT r.*, fa.document_id AS from_document_id, ta.document_id AS to_document_id FROM relations r
+/** A relation with its ends' documents (SQL both engines read alike). */
+export const RELATION_SELECT = `SELECT r.*, fa.document_id AS from_document_id, ta.document_id AS to_document_id FROM relations r
   JOIN annotations fa ON fa.id = r.from_annotation_id JOIN annotations ta ON ta.id = r.to_annotation_id`;
 
 /** Relation types (part of the tagset) and typed relations between annotations. */
@@ -212,7 +215,8 @@ export class RelationStore {
   }
 }
 
-function allows(kinds: readonly LabelKind[], labelIds: readonly string[], label: Label): boolean {
+/** Whether a type's end (kinds and labels; empty allows any) accepts a label. */
+export function allows(kinds: readonly LabelKind[], labelIds: readonly string[], label: Label): boolean {
   return (kinds.length === 0 || kinds.includes(label.kind)) && (labelIds.length === 0 || labelIds.includes(label.id));
 }
 
@@ -223,7 +227,8 @@ function describe(kinds: readonly LabelKind[], labelIds: readonly string[], labe
   return `allowed ${parts.join('; ')}`;
 }
 
-function toType(r: TypeRow, labels: ReadonlySet<string>): RelationType {
+/** A relation type row as the model has it, its deleted labels left out. */
+export function toType(r: TypeRow, labels: ReadonlySet<string>): RelationType {
   return {
     id: r.id,
     name: r.name,
@@ -236,7 +241,8 @@ function toType(r: TypeRow, labels: ReadonlySet<string>): RelationType {
   };
 }
 
-function toRelation(r: RelationRow): Relation {
+/** A relation row as the model has it. */
+export function toRelation(r: RelationRow): Relation {
   return {
     id: r.id,
     typeId: r.type_id,
