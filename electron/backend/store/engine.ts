@@ -1,8 +1,13 @@
 import type { AnchorStore } from './anchors.ts';
 import type { AnnotationStore } from './annotations.ts';
+import type { ClaimStore } from './claims.ts';
 import type { CollectionStore } from './collections.ts';
 import type { DocumentStore } from './documents.ts';
+import type { EntityStore } from './entities.ts';
 import type { ImportMatchStore } from './import-matches.ts';
+import type { LabelStore } from './labels.ts';
+import type { PropositionStore } from './propositions.ts';
+import type { RelationStore } from './relations.ts';
 import type { Async } from './repository.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SourceIdStore } from './source-ids.ts';
@@ -16,8 +21,13 @@ import type { VersionStore } from './versions.ts';
  * synchronous `Project` stores one domain at a time.
  */
 export interface Repositories {
-  documents: Pick<Async<DocumentStore>, 'insert' | 'list' | 'get' | 'search'>;
+  documents: Async<DocumentStore>;
+  labels: Async<LabelStore>;
   annotations: Async<AnnotationStore>;
+  entities: Async<EntityStore>;
+  claims: Async<ClaimStore>;
+  propositions: Async<PropositionStore>;
+  relations: Async<RelationStore>;
   settings: Async<SettingsStore>;
   team: Async<TeamStore>;
   collections: Async<CollectionStore>;

@@ -28,7 +28,12 @@ function asyncOf<T extends object>(store: T): never {
 export function sqliteEngine(project: Project): StoreEngine {
   const repos: Repositories = {
     documents: asyncOf(project.documents),
+    labels: asyncOf(project.labels),
     annotations: asyncOf(project.annotations),
+    entities: asyncOf(project.entities),
+    claims: asyncOf(project.claims),
+    propositions: asyncOf(project.propositions),
+    relations: asyncOf(project.relations),
     settings: asyncOf(project.settings),
     team: asyncOf(project.team),
     collections: asyncOf(project.collections),

@@ -3,10 +3,15 @@ import { GlossError } from '../../../../shared/index.ts';
 import type { Repositories, StoreEngine } from '../engine.ts';
 import { PgAnchorStore } from './anchors.ts';
 import { PgAnnotationStore } from './annotations.ts';
+import { PgClaimStore } from './claims.ts';
 import { PgCollectionStore } from './collections.ts';
 import { PgDocumentStore, type Queryable } from './documents.ts';
+import { PgEntityStore } from './entities.ts';
 import { PgImportMatchStore, PgSourceIdStore, PgSuggestionRejectionStore } from './exchange-stores.ts';
+import { PgLabelStore } from './labels.ts';
 import { describeDatabase, migratePostgres } from './migrate.ts';
+import { PgPropositionStore } from './propositions.ts';
+import { PgRelationStore } from './relations.ts';
 import { PgSettingsStore } from './settings.ts';
 import { PgTeamStore } from './team.ts';
 import { PgVersionStore } from './versions.ts';
@@ -21,7 +26,12 @@ const WRITE_LOCK = '7001001';
 function repositoriesOn(db: Queryable): Repositories {
   return {
     documents: new PgDocumentStore(db),
+    labels: new PgLabelStore(db),
     annotations: new PgAnnotationStore(db),
+    entities: new PgEntityStore(db),
+    claims: new PgClaimStore(db),
+    propositions: new PgPropositionStore(db),
+    relations: new PgRelationStore(db),
     settings: new PgSettingsStore(db),
     team: new PgTeamStore(db),
     collections: new PgCollectionStore(db),
