@@ -4,7 +4,7 @@ import type { HandlerMap } from './handler.ts';
 export const suggestionHandlers: HandlerMap<'suggestions'> = {
   'suggestions.list': ({ documentId, kinds }, { project }) => listSuggestions(project, documentId, kinds),
   // The checks (document, label, range, suggestion on offer) and the write in one transaction.
-  'suggestions.accept': (args, { project }) => project.transaction(() => acceptSuggestion(project, args)),
+  'suggestions.accept': (args, { project, actor }) => project.transaction(() => acceptSuggestion(project, args, actor)),
   'suggestions.reject': (args, { project }) => project.transaction(() => rejectSuggestion(project, args)),
   'suggestions.unreject': (args, { project }) => project.transaction(() => unrejectSuggestion(project, args)),
 };

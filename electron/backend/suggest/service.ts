@@ -104,7 +104,7 @@ export type AcceptTarget = { documentId: string; suggestionId: string } | Sugges
  * and forgets any rejection of the same range. By id, the suggestion must
  * still be on offer; by range, any range of the text may be accepted.
  */
-export function acceptSuggestion(project: Project, target: AcceptTarget): Annotation {
+export function acceptSuggestion(project: Project, target: AcceptTarget, actor: string = project.annotator): Annotation {
   const { documentId } = target;
   const text = project.documents.text(documentId);
   let range: SuggestionRange;
@@ -126,7 +126,7 @@ export function acceptSuggestion(project: Project, target: AcceptTarget): Annota
   return project.transaction(() => {
     project.suggestionRejections.remove(range);
     const annotation = project.annotations.create(
-      { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: project.annotator },
+      { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: actor },
       text,
     );
     // A mention whose words are exactly an entity's name or alias is that entity (when only one has them).
