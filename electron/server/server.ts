@@ -1,12 +1,13 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { GlossError, toApiError, type Envelope } from '../../shared/index.ts';
+import { GlossError, toApiError, type Caller, type Envelope } from '../../shared/index.ts';
 import type { Dispatch } from '../backend/api/dispatch.ts';
 import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard, newToken, sessionCookie, tokensEqual, type Access } from './access.ts';
 import { BodyBudget, readBody } from './body.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { readStatic, resolveStaticPath } from './static.ts';
+import { callerOf, clearedCookie, sessionCookie as teamSessionCookie, teamAccessFor, type TeamAccess } from './team-access.ts';
 
 export interface ServerOptions {
   dispatch: Dispatch;
@@ -25,6 +26,13 @@ export interface ServerOptions {
   /** Time a client has to send its request headers, and its whole request (slow clients hold no socket forever). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * A team server: accounts instead of the start secret. The app and every API
+   * call need a signed-in session (`/signin?token=` exchanges a one-time
+   * sign-in token for one; `POST /signout` ends it), and each call is made as
+   * its account, with its role.
+   */
+  team?: boolean;
   /** Where unexpected errors are reported; stderr by default. */
   log?: (line: string) => void;
 }
@@ -34,7 +42,7 @@ export interface RunningServer {
   url: string;
   /** This start's secret. */
   token: string;
-  /** The address to open in a browser: `url` with `?token=`, which the server exchanges for a cookie. */
+  /** The address to open in a browser: `url` with `?token=`, which the server exchanges for a cookie (a team server: `url`; users sign in with their links). */
   openUrl: string;
   server: http.Server;
   /** Bytes of request bodies being held now (0 when idle: a leak would show here). */
@@ -81,6 +89,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   // Both are set once the port is known; until then every request is refused.
   let hosts = new Set<string>();
   let access: Access | undefined;
+  let team: TeamAccess | undefined;
 
   const server = http.createServer(
     {
@@ -114,12 +123,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const q = target.indexOf('?');
     const rawPath = q === -1 ? target : target.slice(0, q);
     if (rawPath === '/api' || rawPath.startsWith('/api/')) return handleApi(req, res, access, rawPath.slice('/api/'.length));
+    if (team && rawPath === '/signout') return signOut(req, res, team);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'method not allowed');
     }
     const params = new URLSearchParams(q === -1 ? '' : target.slice(q + 1));
-    if (params.has('token')) return exchangeToken(res, access, rawPath, params);
+    if (team) {
+      if (rawPath === '/signin') return signIn(res, team, params);
+      if (!(await callerOf(req, team))) {
+        return sendText(res, 401, 'Sign in first: open the sign-in link an admin of this Gloss team server gave you (gloss users add NAME, or a new one: gloss users link NAME).');
+      }
+    } else if (params.has('token')) return exchangeToken(res, access, rawPath, params);
     const answer = await readStatic(staticRoot, rawPath);
     if (answer.status !== 200) return sendText(res, answer.status, answer.message);
     if (answer.type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -143,10 +158,49 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     res.end();
   }
 
+  /** A team server's `/signin?token=`: a valid one-time token becomes a session cookie, and the browser goes to the app without the token. */
+  async function signIn(res: http.ServerResponse, team: TeamAccess, params: URLSearchParams): Promise<void> {
+    const token = params.get('token') ?? '';
+    const answer = token ? await options.dispatch('auth.signIn', { token }) : undefined;
+    if (!answer?.ok) {
+      return sendText(res, 401, 'This sign-in link is not valid: it was used already, has expired, or its account was removed. Ask an admin for a new one (gloss users link NAME).');
+    }
+    const session = answer.result as { sessionId: string; expiresAt: string };
+    res.setHeader('Set-Cookie', teamSessionCookie(team, session.sessionId, session.expiresAt));
+    res.writeHead(302, { Location: '/', 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  /** A team server's `POST /signout`: ends the session and clears its cookie. */
+  async function signOut(req: http.IncomingMessage, res: http.ServerResponse, team: TeamAccess): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendText(res, 405, 'method not allowed');
+    }
+    req.resume();
+    const who = await callerOf(req, team);
+    if (who) await options.dispatch('auth.signOut', { sessionId: who.sessionId });
+    res.setHeader('Set-Cookie', clearedCookie(team));
+    sendJson(res, 200, { ok: true, result: { signedOut: Boolean(who) } });
+  }
+
+  /** Who an API call is from: the owner (undefined caller) with the start secret, or a team server's signed-in account; null when neither. */
+  async function authenticate(req: http.IncomingMessage, access: Access): Promise<{ caller?: Caller } | null> {
+    if (!team) return isAuthorized(req, access) ? {} : null;
+    const who = await callerOf(req, team);
+    return who ? { caller: who.caller } : null;
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, access: Access, rawMethod: string): Promise<void> {
-    if (!isAuthorized(req, access)) {
+    const who = await authenticate(req, access);
+    if (!who) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'unauthorized', "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)");
+      return sendError(
+        res,
+        401,
+        'unauthorized',
+        team ? 'this team server needs you signed in: open your sign-in link (gloss users link NAME gives a new one)' : "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)",
+      );
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
@@ -167,11 +221,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         if (body.status === 503) res.setHeader('Retry-After', '1');
         return sendError(res, body.status, 'validation', body.message);
       }
-      const answer = parseAndDispatch(method, body.bytes);
+      const answer = parseAndDispatch(method, body.bytes, who.caller);
       body.release();
       if (!answer) return sendError(res, 400, 'validation', 'request body is not valid JSON');
       return answer.then(
-        (envelope) => sendJson(res, 200, envelope),
+        // A role's refusal and a session that ended mid-call are HTTP's 403 and 401; other errors stay in a 200 envelope, as before.
+        (envelope) => sendJson(res, envelope.ok ? 200 : envelope.error.kind === 'forbidden' ? 403 : envelope.error.kind === 'unauthorized' ? 401 : 200, envelope),
         (err: unknown) => {
           // The dispatcher answers errors as envelopes; a rejection means it broke (e.g. its worker died).
           log(`gloss serve: ${method} failed unexpectedly: ${describe(err)}`);
@@ -182,7 +237,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   }
 
   /** Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker); undefined when it is not JSON. */
-  function parseAndDispatch(method: string, bytes: Buffer): Promise<Envelope<unknown>> | undefined {
+  function parseAndDispatch(method: string, bytes: Buffer, caller: Caller | undefined): Promise<Envelope<unknown>> | undefined {
     let args: unknown;
     try {
       args = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
@@ -190,7 +245,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return undefined;
     }
     try {
-      return options.dispatch(method, args);
+      return options.dispatch(method, args, caller);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -224,11 +279,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
       hosts = allowedHosts(host, port);
       access = accessFor(token, port);
+      if (options.team) team = teamAccessFor(port, options.dispatch);
       const url = `http://${hostPort(isWildcard(host) ? '127.0.0.1' : host, port)}/`;
       resolve({
         url,
         token,
-        openUrl: `${url}?token=${token}`,
+        openUrl: options.team ? url : `${url}?token=${token}`,
         server,
         bodyBytesInFlight: () => budget.used,
         close: () => closeServer(server, sockets),
