@@ -152,6 +152,27 @@ describe('annotators work blind', () => {
     expect(info.annotator).toBe('ana');
     expect(info.annotators.map((a) => a.name)).toEqual(['ana']);
     expect(await as('ana', 'team.statuses', {})).toEqual([]);
+    // The library's counts are of the caller's layer too.
+    expect((await as<{ annotationCount: number }[]>('ana', 'documents.list', {}))[0]!.annotationCount).toBe(10);
+    expect((await as<{ annotationCount: number }>('ana', 'documents.get', { id: docId })).annotationCount).toBe(10);
+    expect((await as<{ annotationCount: number }[]>('cleo', 'documents.list', {}))[0]!.annotationCount).toBe(30);
+  });
+
+  it("keeps offering an annotator suggestions that another annotator's layer covers", async () => {
+    const at = TEXT.indexOf('Ben');
+    const overBen = (list: { start: number; end: number }[]) => list.filter((s) => s.start <= at && s.end >= at + 3).length;
+    expect(overBen(await as('ana', 'suggestions.list', { documentId: docId }))).toBeGreaterThan(0);
+    const personOfBen = await as<{ id: string }>('ben', 'annotations.create', { documentId: docId, labelId, ranges: [{ start: at, end: at + 3 }] });
+    const forCurator = await as<{ start: number; end: number; labelId: string }[]>('cleo', 'suggestions.list', { documentId: docId });
+    expect(forCurator.filter((s) => s.labelId === labelId && s.start <= at && s.end >= at + 3)).toEqual([]);
+    const forAna = await as<{ id: string; start: number; end: number; labelId: string }[]>('ana', 'suggestions.list', { documentId: docId });
+    const offered = forAna.find((s) => s.labelId === labelId && s.start <= at && s.end >= at + 3);
+    expect(offered).toBeDefined();
+    // Accepting it by id works for her, and records it in her layer.
+    const accepted = await as<Annotation>('ana', 'suggestions.accept', { documentId: docId, suggestionId: offered!.id });
+    expect(accepted.annotator).toBe('ana');
+    await as('ana', 'annotations.delete', { id: accepted.id });
+    await as('ben', 'annotations.delete', { id: personOfBen.id });
   });
 
   it("refuses an annotator's change to another's annotation with 403, changing nothing", async () => {

@@ -69,6 +69,12 @@ const GUARDS: { [M in Method]?: Guard<M> } = {
   },
 };
 
+/** Documents with their annotation counts of the caller's layer only (the others' counts would show their work). */
+function ownCounts<T extends { id: string; annotationCount: number }>(docs: T[], p: Project, me: string): T[] {
+  const counts = p.team.annotationCountsOf(me);
+  return docs.map((d) => ({ ...d, annotationCount: counts.get(d.id) ?? 0 }));
+}
+
 const mine = <T extends { annotator?: string | undefined }>(rows: T[], me: string): T[] => rows.filter((r) => r.annotator === me);
 
 const BLINDS: { [M in Method]?: Blind<M> } = {
@@ -95,8 +101,13 @@ const BLINDS: { [M in Method]?: Blind<M> } = {
   'team.assignments': (r, _p, me) => r.filter((x) => x.user === me),
   'documents.list': (r, p, me) => {
     const assigned = new Set(p.users.assignedTo(me));
-    return assigned.size ? r.filter((d) => assigned.has(d.id)) : r;
+    return ownCounts(assigned.size ? r.filter((d) => assigned.has(d.id)) : r, p, me);
   },
+  'documents.search': (r, p, me) => {
+    const counts = p.team.annotationCountsOf(me);
+    return r.map((h) => ({ ...h, document: { ...h.document, annotationCount: counts.get(h.document.id) ?? 0 } }));
+  },
+  'documents.get': (r, p, me) => ({ ...r, annotationCount: p.team.annotationCountsOf(me).get(r.id) ?? 0 }),
 };
 
 /** Refuses an annotator's call that would change another layer; nothing is written before it. */
