@@ -127,6 +127,30 @@ describe('the team server in the app', () => {
     expect(found, describeFindings('team reader (curator)', found)).toEqual([]);
   });
 
+  it("lets an admin add an account in the app and hand over its link, which signs it in", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const apage = await context.newPage();
+    await apage.goto(linkFor('lead', 'admin'));
+    await apage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click();
+    await apage.getByRole('heading', { name: 'Accounts' }).waitFor();
+    await apage.getByLabel('New account').fill('dora');
+    await apage.getByLabel('Role', { exact: true }).selectOption('curator');
+    await apage.getByRole('button', { name: 'Add account' }).click();
+    const link = await apage.getByLabel('Sign-in link for dora').inputValue();
+    expect(link).toMatch(/\/signin\?token=[A-Za-z0-9_-]{43}$/);
+    await apage.getByLabel('Role of dora').selectOption('annotator');
+    await expect.poll(() => apage.getByLabel('Role of dora').inputValue()).toBe('annotator');
+    const found = await seriousViolations(apage);
+    expect(found, describeFindings('accounts page', found)).toEqual([]);
+    // The link signs dora in, as an annotator now.
+    const dpage = await (await browser.newContext()).newPage();
+    await dpage.goto(link);
+    expect(await dpage.getByRole('group', { name: 'Account' }).textContent()).toContain('dora (annotator)');
+    // Annotators have no Accounts page.
+    expect(await dpage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('signs the annotator out from the keyboard', async () => {
     const button = page.getByRole('button', { name: 'Sign out' });
     await button.focus();

@@ -10,6 +10,7 @@ import { MatchFocus } from '../search/MatchFocus.tsx';
 import { TagsetPage } from '../tagset/TagsetPage.tsx';
 import { AgreementPage } from '../team/AgreementPage.tsx';
 import { AccessProvider, useLoadAccess, type Access } from '../team/access.tsx';
+import { AccountsPage } from '../team/AccountsPage.tsx';
 import { AnnotatorButton } from '../team/AnnotatorButton.tsx';
 import { SignedIn, SignedOutPage } from '../team/SignedIn.tsx';
 import { CurationPage } from '../team/CurationPage.tsx';
@@ -164,6 +165,11 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
               Agreement
             </button>
           )}
+          {access.team && access.can('users.list') && (
+            <button type="button" aria-current={route.view === 'accounts' ? 'page' : undefined} onClick={() => navigate({ view: 'accounts' })}>
+              Accounts
+            </button>
+          )}
         </nav>
         <div className="gl-topbar-actions">
           {access.team ? <SignedIn onSignedOut={onSignedOut} /> : <AnnotatorButton />}
@@ -226,6 +232,7 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
         {route.view === 'propositions' && <PropositionsPage history={history} />}
         {route.view === 'tagset' && <TagsetPage history={history} onLabelsChanged={reloadLabels} />}
         {route.view === 'agreement' && <AgreementPage navigate={navigate} />}
+        {route.view === 'accounts' && <AccountsPage />}
         {route.view === 'curation' && <CurationPage key={route.documentId} documentId={route.documentId} labels={labels} history={history} navigate={navigate} />}
       </main>
       <Toasts />
