@@ -7,6 +7,7 @@ import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard
 import { BodyBudget, readBody } from './body.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { readStatic, resolveStaticPath } from './static.ts';
+import { signInPage, SIGN_IN_PAGE_POLICY } from './signin-page.ts';
 import { callerOf, clearedCookie, sessionCookie as teamSessionCookie, teamAccessFor, type TeamAccess } from './team-access.ts';
 
 export interface ServerOptions {
@@ -124,13 +125,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const rawPath = q === -1 ? target : target.slice(0, q);
     if (rawPath === '/api' || rawPath.startsWith('/api/')) return handleApi(req, res, access, rawPath.slice('/api/'.length));
     if (team && rawPath === '/signout') return signOut(req, res, team);
+    if (team && rawPath === '/signin') return signIn(req, res, team, new URLSearchParams(q === -1 ? '' : target.slice(q + 1)));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'method not allowed');
     }
     const params = new URLSearchParams(q === -1 ? '' : target.slice(q + 1));
     if (team) {
-      if (rawPath === '/signin') return signIn(res, team, params);
       if (!(await callerOf(req, team))) {
         return sendText(res, 401, 'Sign in first: open the sign-in link an admin of this Gloss team server gave you (gloss users add NAME, or a new one: gloss users link NAME).');
       }
@@ -158,16 +159,37 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     res.end();
   }
 
-  /** A team server's `/signin?token=`: a valid one-time token becomes a session cookie, and the browser goes to the app without the token. */
-  async function signIn(res: http.ServerResponse, team: TeamAccess, params: URLSearchParams): Promise<void> {
-    const token = params.get('token') ?? '';
+  /**
+   * A team server's sign-in: `GET /signin?token=` answers a page whose button
+   * posts the token back (see signin-page.ts); `POST /signin` exchanges a valid
+   * one-time token for a session cookie and sends the browser to the app,
+   * the token in no address.
+   */
+  async function signIn(req: http.IncomingMessage, res: http.ServerResponse, team: TeamAccess, params: URLSearchParams): Promise<void> {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const shown = params.get('token') ?? '';
+      if (!/^[A-Za-z0-9_-]{1,200}$/.test(shown)) return sendText(res, 400, 'This sign-in link is incomplete: open the whole link an admin gave you.');
+      res.setHeader('Content-Security-Policy', SIGN_IN_PAGE_POLICY);
+      // Under no-referrer a browser sends `Origin: null` with a form's POST, which the Origin check refuses; same-origin sends this server's.
+      res.setHeader('Referrer-Policy', 'same-origin');
+      return send(res, 200, 'text/html; charset=utf-8', signInPage(shown));
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'GET, HEAD, POST');
+      return sendText(res, 405, 'method not allowed');
+    }
+    const body = await readBody(req, res, { maxBytes: 4096, budget });
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'refused') return sendText(res, body.status, body.message);
+    const token = new URLSearchParams(body.bytes.toString('utf8')).get('token') ?? '';
+    body.release();
     const answer = token ? await options.dispatch('auth.signIn', { token }) : undefined;
     if (!answer?.ok) {
       return sendText(res, 401, 'This sign-in link is not valid: it was used already, has expired, or its account was removed. Ask an admin for a new one (gloss users link NAME).');
     }
     const session = answer.result as { sessionId: string; expiresAt: string };
     res.setHeader('Set-Cookie', teamSessionCookie(team, session.sessionId, session.expiresAt));
-    res.writeHead(302, { Location: '/', 'Cache-Control': 'no-store' });
+    res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
     res.end();
   }
 

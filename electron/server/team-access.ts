@@ -5,8 +5,8 @@ import { cookieValues } from './access.ts';
 
 /**
  * Sessions of a team server (`gloss serve --team`). A one-time sign-in token
- * (from `gloss users add` or `gloss users link`) is exchanged at `/signin` for
- * a session id, which the browser keeps in a cookie bound as the start secret's
+ * (from `gloss users add` or `gloss users link`) is exchanged at `POST /signin`
+ * (the link's page, `GET /signin?token=`, posts it) for a session id, which the browser keeps in a cookie bound as the start secret's
  * is (access.ts): HttpOnly, SameSite=Strict, its name carrying the port.
  * Scripts may send the session id as a bearer token instead. The project's
  * store keeps only the ids' hashes and answers who a session is (auth.*).

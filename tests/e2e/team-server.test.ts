@@ -54,7 +54,8 @@ describe('the team server in the app', () => {
       server.once('exit', (code) => reject(new Error(`gloss serve --team exited with ${code}`)));
     });
     // Another annotator's layer: ben tags India through the API, signed in with his own link.
-    const signin = await fetch(linkFor('ben', 'annotator'), { redirect: 'manual' });
+    const token = new URL(linkFor('ben', 'annotator')).searchParams.get('token')!;
+    const signin = await fetch(`${url}signin`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
     const ben = signin.headers.get('set-cookie')!.split(';')[0]!;
     const [doc] = await callAs<{ id: string }[]>(ben, 'documents.list', {});
     const { text } = await callAs<{ text: string }>(ben, 'documents.get', { id: doc!.id });
@@ -84,6 +85,11 @@ describe('the team server in the app', () => {
     annotator = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await annotator.newPage();
     await page.goto(linkFor('ana', 'annotator'));
+    await page.getByRole('heading', { name: 'Sign in to Gloss' }).waitFor();
+    const signInFound = await seriousViolations(page);
+    expect(signInFound, describeFindings('sign-in page', signInFound)).toEqual([]);
+    await page.keyboard.press('Enter'); // the Sign in button has the focus
+    await page.getByRole('group', { name: 'Account' }).waitFor();
     expect(new URL(page.url()).search).toBe(''); // the token is gone from the address
     const account = page.getByRole('group', { name: 'Account' });
     await account.getByText('Signed in as').waitFor();
@@ -114,6 +120,7 @@ describe('the team server in the app', () => {
     curator = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const cpage = await curator.newPage();
     await cpage.goto(linkFor('cleo', 'curator'));
+    await cpage.getByRole('button', { name: 'Sign in' }).click();
     await cpage.getByRole('group', { name: 'Account' }).getByText('cleo').waitFor();
     await cpage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Agreement' }).waitFor();
     await cpage.getByRole('button', { name: `Open ${TITLE}` }).click();
@@ -131,6 +138,7 @@ describe('the team server in the app', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const apage = await context.newPage();
     await apage.goto(linkFor('lead', 'admin'));
+    await apage.getByRole('button', { name: 'Sign in' }).click();
     await apage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click();
     await apage.getByRole('heading', { name: 'Accounts' }).waitFor();
     await apage.getByLabel('New account').fill('dora');
@@ -145,6 +153,7 @@ describe('the team server in the app', () => {
     // The link signs dora in, as an annotator now.
     const dpage = await (await browser.newContext()).newPage();
     await dpage.goto(link);
+    await dpage.getByRole('button', { name: 'Sign in' }).click();
     expect(await dpage.getByRole('group', { name: 'Account' }).textContent()).toContain('dora (annotator)');
     // Annotators have no Accounts page.
     expect(await dpage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).count()).toBe(0);

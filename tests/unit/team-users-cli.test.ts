@@ -96,8 +96,9 @@ describe('gloss serve --team', () => {
       const port = Number(new URL(url).port);
       expect((await httpRequest(port, 'POST', '/api/documents.list', { headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
       const link = /(http:\S+)\n/.exec(ok(['users', 'add', 'Dee', '--role', 'annotator', '--url', url]))![1]!;
-      const signin = await httpRequest(port, 'GET', new URL(link).pathname + new URL(link).search);
-      expect(signin.status).toBe(302);
+      expect((await httpRequest(port, 'GET', new URL(link).pathname + new URL(link).search)).status).toBe(200);
+      const signin = await httpRequest(port, 'POST', '/signin', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${new URL(link).searchParams.get('token')}` });
+      expect(signin.status).toBe(303);
       const cookie = signin.headers['set-cookie']![0]!.split(';')[0]!;
       const me = await httpRequest(port, 'POST', '/api/auth.me', { headers: { 'content-type': 'application/json', cookie }, body: '{}' });
       expect(JSON.parse(me.body)).toEqual({ ok: true, result: { team: true, name: 'Dee', role: 'annotator' } });
