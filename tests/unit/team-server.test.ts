@@ -178,6 +178,50 @@ describe('annotators work blind', () => {
     expect((await as<{ annotationCount: number }[]>('cleo', 'documents.list', {}))[0]!.annotationCount).toBe(30);
   });
 
+  it('keeps claim links, relations, document stances, entity links and annotation search to the caller\'s layer', async () => {
+    const labels = await as<{ id: string; name: string }[]>('cleo', 'labels.list', {});
+    const claimLabel = labels.find((l) => l.name === 'Claim')!.id;
+    const types = await as<{ id: string; name: string }[]>('cleo', 'relationTypes.list', {});
+    const says = types.find((t) => t.name === 'Says')!.id;
+    const start = TEXT.indexOf('lithium');
+    const made: Record<string, { claim: string; person: string }> = {};
+    for (const who of ['ana', 'ben']) {
+      const claim = await as<Annotation>(who, 'annotations.create', { documentId: docId, labelId: claimLabel, ranges: [{ start, end: start + 7 }] });
+      const person = await as<Annotation>(who, 'annotations.create', { documentId: docId, labelId, ranges: [{ start: 0, end: 3 }] });
+      await as(who, 'claims.link', { annotationId: claim.id, propositionText: 'Lithium is scarce', stance: who === 'ana' ? 'favor' : 'against' });
+      await as(who, 'relations.create', { typeId: says, fromAnnotationId: person.id, toAnnotationId: claim.id });
+      const entity = await as<{ id: string }>(who, 'entities.create', { name: `Ana (${who})`, annotationId: person.id });
+      expect(entity.id).toBeTruthy();
+      made[who] = { claim: claim.id, person: person.id };
+    }
+    const claimsOf = async (who: string) => (await as<{ annotator?: string }[]>(who, 'claims.listByDocument', { documentId: docId })).map((c) => c.annotator);
+    expect(await claimsOf('ana')).toEqual(['ana']);
+    expect((await claimsOf('cleo')).sort()).toEqual(['ana', 'ben']);
+    const relationsOf = async (who: string) => (await as<{ annotator?: string }[]>(who, 'relations.listByDocument', { documentId: docId })).map((r) => r.annotator);
+    expect(await relationsOf('ben')).toEqual(['ben']);
+    expect((await relationsOf('cleo')).sort()).toEqual(['ana', 'ben']);
+    const links = await as<{ links: { annotationId: string }[]; entities: { name: string }[] }>('ana', 'entities.linksByDocument', { documentId: docId });
+    expect(links.links.map((l) => l.annotationId)).toEqual([made.ana!.person]);
+    expect(links.entities.map((e) => e.name)).toEqual(['Ana (ana)']);
+    const hits = await as<{ hits: { annotation: { id: string } }[] }>('ben', 'search.annotations', { query: 'lithium' });
+    expect(hits.hits.map((h) => h.annotation.id)).toEqual([made.ben!.claim]);
+    // An annotator cannot link, relate or unlink on another's annotations.
+    const before = fingerprint();
+    expect((await raw('claims.link', { annotationId: made.ben!.claim, propositionText: 'Lithium is scarce' }, cookies.ana)).status).toBe(403);
+    expect((await raw('relations.create', { typeId: says, fromAnnotationId: made.ana!.person, toAnnotationId: made.ben!.claim }, cookies.ana)).status).toBe(403);
+    expect((await raw('entities.link', { links: [{ annotationId: made.ben!.person, entityId: null }] }, cookies.ana)).status).toBe(403);
+    expect(fingerprint()).toBe(before);
+    // Document stances: one per document and proposition; the annotator who set it keeps it.
+    await as('ana', 'stances.setDocument', { documentId: docId, propositionText: 'Lithium is scarce', stance: 'favor' });
+    expect((await as<{ annotator?: string }[]>('ana', 'stances.listByDocument', { documentId: docId })).map((x) => x.annotator)).toEqual(['ana']);
+    expect(await as('ben', 'stances.listByDocument', { documentId: docId })).toEqual([]);
+    const stanceBefore = fingerprint();
+    expect((await raw('stances.setDocument', { documentId: docId, propositionText: 'Lithium is scarce', stance: 'against' }, cookies.ben)).status).toBe(403);
+    expect(fingerprint()).toBe(stanceBefore);
+    // Clean up for the counts the other tests check.
+    for (const who of ['ana', 'ben']) await as(who, 'snapshots.deleteAnnotations', { annotationIds: [made[who]!.claim, made[who]!.person] });
+  });
+
   it("keeps offering an annotator suggestions that another annotator's layer covers", async () => {
     const at = TEXT.indexOf('Ben');
     const overBen = (list: { start: number; end: number }[]) => list.filter((s) => s.start <= at && s.end >= at + 3).length;

@@ -26,7 +26,9 @@ function ownAnnotations(project: Project, me: string, ids: readonly string[]): v
   for (const id of ids) ownAnnotation(project, me, id);
 }
 
-function ownStance(project: Project, me: string, documentId: string, propositionId: string | undefined): void {
+/** A document stance named by proposition id or text: refused when another annotator's is there (a proposition new by text has none). */
+function ownStance(project: Project, me: string, documentId: string, ref: { propositionId?: string | undefined; propositionText?: string | undefined }): void {
+  const propositionId = ref.propositionId ?? (ref.propositionText !== undefined ? project.propositions.findByText(ref.propositionText)?.id : undefined);
   if (propositionId === undefined) return;
   const current = project.claims.documentStance(documentId, propositionId);
   if (current && current.annotator && current.annotator !== me) refuse('the document already has another annotator\'s stance on this proposition');
@@ -57,8 +59,8 @@ const GUARDS: { [M in Method]?: Guard<M> } = {
   'relations.delete': (a, p, me) => {
     if (p.relations.get(a.id).annotator !== me) refuse(`relation ${a.id} is another annotator's`);
   },
-  'stances.setDocument': (a, p, me) => ownStance(p, me, a.documentId, a.propositionId),
-  'stances.clearDocument': (a, p, me) => ownStance(p, me, a.documentId, a.propositionId),
+  'stances.setDocument': (a, p, me) => ownStance(p, me, a.documentId, a),
+  'stances.clearDocument': (a, p, me) => ownStance(p, me, a.documentId, a),
   'entities.create': (a, p, me) => {
     if (a.annotationId !== undefined) ownAnnotation(p, me, a.annotationId);
   },
