@@ -52,6 +52,11 @@ function guardProcess(): void {
   process.on('unhandledRejection', report('unhandled promise rejection'));
 }
 
+/** A path as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 export const serveCommand: CommandRun = {
   async run(ctx) {
     const port = Number(stringOption(ctx, 'port') ?? 0);
@@ -76,7 +81,7 @@ export const serveCommand: CommandRun = {
       const none = users.ok && (users.result as unknown[]).length === 0;
       if (ctx.json) printJson({ url: running.url, team: true, db: ctx.dbPath });
       else {
-        process.stdout.write(`Gloss team server for ${ctx.dbPath} at ${running.url}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${running.url} --db ${ctx.dbPath}\n`);
+        process.stdout.write(`Gloss team server for ${ctx.dbPath} at ${running.url}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${running.url} --db ${shellWord(ctx.dbPath)}\n`);
         if (none) process.stdout.write('There are no accounts yet: add an admin first.\n');
       }
       if (!isLoopback(host)) process.stderr.write(`gloss serve: WARNING: serving on ${host} over plain HTTP: sign-in links and session cookies travel unencrypted; put a TLS reverse proxy in front.\n`);
