@@ -205,6 +205,13 @@ describe('annotators work blind', () => {
     expect(links.entities.map((e) => e.name)).toEqual(['Ana (ana)']);
     const hits = await as<{ hits: { annotation: { id: string } }[] }>('ben', 'search.annotations', { query: 'lithium' });
     expect(hits.hits.map((h) => h.annotation.id)).toEqual([made.ben!.claim]);
+    // Shared registries, with counts of the caller's layer only.
+    const props = await as<{ proposition: { text: string }; claimCount: number; stanceCounts: Record<string, number> }[]>('ana', 'propositions.list', {});
+    expect(props.map((x) => [x.proposition.text, x.claimCount, x.stanceCounts.favor, x.stanceCounts.against ?? 0])).toEqual([['Lithium is scarce', 1, 1, 0]]);
+    expect((await as<{ claimCount: number }[]>('cleo', 'propositions.list', {}))[0]!.claimCount).toBe(2);
+    const entities = await as<{ entity: { name: string }; mentionCount: number }[]>('ben', 'entities.list', { documentId: docId });
+    expect(entities.map((e) => [e.entity.name, e.mentionCount])).toEqual([['Ana (ben)', 1]]);
+    expect((await as<unknown[]>('cleo', 'entities.list', { documentId: docId })).length).toBe(2);
     // An annotator cannot link, relate or unlink on another's annotations.
     const before = fingerprint();
     expect((await raw('claims.link', { annotationId: made.ben!.claim, propositionText: 'Lithium is scarce' }, cookies.ana)).status).toBe(403);

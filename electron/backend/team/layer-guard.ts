@@ -1,4 +1,4 @@
-import { GlossError, type Caller, type Method, type ParsedArgs, type Result } from '../../../shared/index.ts';
+import { GlossError, type Caller, type EntitySummary, type Method, type ParsedArgs, type PropositionSummary, type Result } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 
 /**
@@ -77,6 +77,29 @@ function ownCounts<T extends { id: string; annotationCount: number }>(docs: T[],
   return docs.map((d) => ({ ...d, annotationCount: counts.get(d.id) ?? 0 }));
 }
 
+/** A proposition's counts from the caller's claims and document stances only. */
+function ownProposition<T extends PropositionSummary>(s: T, p: Project, me: string): T {
+  const claims = p.claims.listByProposition(s.proposition.id).filter((c) => c.annotator === me);
+  const stances = p.claims.stancesByProposition(s.proposition.id).filter((x) => x.annotator === me);
+  const stanceCounts: Record<string, number> = Object.fromEntries(Object.keys(s.stanceCounts).map((k) => [k, 0]));
+  for (const c of claims) stanceCounts[c.stance] = (stanceCounts[c.stance] ?? 0) + 1;
+  const documents = new Set([...claims.map((c) => c.documentId), ...stances.map((x) => x.documentId)]);
+  return { ...s, claimCount: claims.length, documentCount: documents.size, stanceCounts };
+}
+
+/** An entity's mention counts from the caller's mentions only (the registry itself is shared). */
+function ownEntity(s: EntitySummary, p: Project, me: string): EntitySummary {
+  const perDocument = new Map<string, number>();
+  let mentionCount = 0;
+  for (const m of p.entities.mentions(s.entity.id)) {
+    if (m.annotation.annotator !== me) continue;
+    mentionCount++;
+    perDocument.set(m.document.id, (perDocument.get(m.document.id) ?? 0) + 1);
+  }
+  const documents = s.documents.map((d) => ({ ...d, count: perDocument.get(d.document.id) ?? 0 })).filter((d) => d.count > 0);
+  return { ...s, mentionCount, documents };
+}
+
 const mine = <T extends { annotator?: string | undefined }>(rows: T[], me: string): T[] => rows.filter((r) => r.annotator === me);
 
 const BLINDS: { [M in Method]?: Blind<M> } = {
@@ -98,6 +121,16 @@ const BLINDS: { [M in Method]?: Blind<M> } = {
     // The total counts the caller's hits only when all were returned; otherwise it is an upper bound.
     return { ...r, total: hits.length === r.hits.length ? r.total : hits.length, hits };
   },
+  'propositions.list': (r, p, me) => r.map((s) => ownProposition(s, p, me)),
+  'propositions.get': (r, p, me) => ownProposition(r, p, me),
+  'propositions.search': (r, p, me) => r.map((s) => ownProposition(s, p, me)),
+  'entities.list': (r, p, me, a) => {
+    const own = r.map((s) => ownEntity(s, p, me));
+    // With a document: the entities the caller mentions there, not those only others do.
+    return a.documentId === undefined ? own : own.filter((s) => s.documents.some((d) => d.document.id === a.documentId));
+  },
+  'entities.get': (r, p, me) => ownEntity(r, p, me),
+  'entities.search': (r, p, me) => r.map((h) => ({ ...h, entity: ownEntity(h.entity, p, me) })),
   'team.info': (r, _p, me) => ({ ...r, annotators: r.annotators.filter((x) => x.name === me) }),
   'team.statuses': (r, _p, me) => mine(r, me),
   'team.assignments': (r, _p, me) => r.filter((x) => x.user === me),
