@@ -28,7 +28,7 @@ export const teamHandlers: HandlerMap<'team'> = {
   'team.assign': ({ documentIds, to, remove }, { project }) => ({ changed: assignDocuments(project, documentIds, to, remove) }),
   'team.assignments': (_args, { project }) => project.users.assignments(),
   'team.curate': ({ annotationIds }, { project }) => curate(project, annotationIds),
-  'team.merge': async ({ files }, { project }) => {
+  'team.merge': async ({ files }, { project, actor }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-merge-upload-'));
     try {
       const paths = files.map((f, i) => {
@@ -40,7 +40,7 @@ export const teamHandlers: HandlerMap<'team'> = {
       const rename = (s: string) => paths.reduce((m, p, i) => m.split(p).join(files[i]!.name), s);
       let result;
       try {
-        result = await mergeProjects(project, paths);
+        result = await mergeProjects(project, paths, actor);
       } catch (err) {
         if (err instanceof GlossError) throw new GlossError(err.kind, rename(err.message));
         throw err;
