@@ -24,6 +24,7 @@ import { StandoffStore } from './store/standoff.ts';
 import { TeamStore } from './store/team.ts';
 import { SuggestionRejectionStore } from './store/suggestion-rejections.ts';
 import { VersionStore } from './store/versions.ts';
+import { UserStore } from './store/users.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
@@ -46,6 +47,7 @@ export class Project {
   readonly settings: SettingsStore;
   readonly exportReads: ExportReadStore;
   readonly importMatches: ImportMatchStore;
+  readonly users: UserStore;
 
   private constructor(
     /**
@@ -75,6 +77,7 @@ export class Project {
     this.settings = new SettingsStore(db);
     this.exportReads = new ExportReadStore(db);
     this.importMatches = new ImportMatchStore(db);
+    this.users = new UserStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */

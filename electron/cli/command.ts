@@ -1,5 +1,5 @@
 import { GlossError, type MethodsOf, type ParsedArgs, type Result } from '../../shared/index.ts';
-import type { HandlerMap } from '../backend/api/handler.ts';
+import { callContext, type HandlerContext, type HandlerMap } from '../backend/api/handler.ts';
 import type { Project } from '../backend/project.ts';
 import { terminalSafeJson } from './escape.ts';
 
@@ -47,7 +47,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
-type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions';
+type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions' | 'users' | 'team';
 
 /** The domains whose methods the CLI calls, each loaded on first use (a command loads only what it calls). */
 const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
@@ -55,6 +55,8 @@ const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
   labels: async () => (await import('../backend/api/labels.ts')).labelHandlers,
   entities: async () => (await import('../backend/api/entities.ts')).entityHandlers,
   propositions: async () => (await import('../backend/api/propositions.ts')).propositionHandlers,
+  users: async () => (await import('../backend/api/users.ts')).userHandlers,
+  team: async () => (await import('../backend/api/team.ts')).teamHandlers,
 };
 
 type CliMethod = MethodsOf<CliDomain>;
@@ -67,8 +69,9 @@ type CliMethod = MethodsOf<CliDomain>;
  */
 export async function call<M extends CliMethod>(project: Project, method: M, args: ParsedArgs<M>): Promise<Result<M>> {
   const domain = method.slice(0, method.indexOf('.')) as CliDomain;
-  const handlers = (await DOMAINS[domain]()) as unknown as Record<M, (a: ParsedArgs<M>, ctx: { project: Project }) => Result<M> | Promise<Result<M>>>;
-  return handlers[method](args, { project });
+  const handlers = (await DOMAINS[domain]()) as unknown as Record<M, (a: ParsedArgs<M>, ctx: HandlerContext) => Result<M> | Promise<Result<M>>>;
+  // The CLI is the project file's owner: no caller, writes under the project's (or --annotator's) name.
+  return handlers[method](args, callContext(project));
 }
 
 /** Finds documents by id, name or title (`--docs a,b`); undefined means all. */

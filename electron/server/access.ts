@@ -29,7 +29,7 @@ export function accessFor(token: string, port: number): Access {
 }
 
 /** The values of one cookie in a Cookie header (a browser may send several of the same name). */
-function cookieValues(header: string | undefined, name: string): string[] {
+export function cookieValues(header: string | undefined, name: string): string[] {
   if (!header) return [];
   const out: string[] = [];
   for (const part of header.split(';')) {

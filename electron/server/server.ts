@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { GlossError, toApiError, type Envelope } from '../../shared/index.ts';
+import { GlossError, toApiError, type Caller, type Envelope } from '../../shared/index.ts';
 import type { Dispatch } from '../backend/api/dispatch.ts';
 import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard, newToken, sessionCookie, tokensEqual, type Access } from './access.ts';
 import { BodyBudget, readBody } from './body.ts';
@@ -9,6 +9,8 @@ import { changeAnnouncer } from './change-scope.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { EventHub, originOf, type ChangeEvent, type EventHubOptions } from './events.ts';
 import { readStatic, resolveStaticPath } from './static.ts';
+import { signInPage, SIGN_IN_PAGE_POLICY } from './signin-page.ts';
+import { callerOf, clearedCookie, sessionCookie as teamSessionCookie, teamAccessFor, type TeamAccess } from './team-access.ts';
 
 export interface ServerOptions {
   dispatch: Dispatch;
@@ -27,6 +29,13 @@ export interface ServerOptions {
   /** Time a client has to send its request headers, and its whole request (slow clients hold no socket forever). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * A team server: accounts instead of the start secret. The app and every API
+   * call need a signed-in session (`/signin?token=` exchanges a one-time
+   * sign-in token for one; `POST /signout` ends it), and each call is made as
+   * its account, with its role.
+   */
+  team?: boolean;
   /** Where unexpected errors are reported; stderr by default. */
   log?: (line: string) => void;
   /** Limits of the live-update streams (`GET /api/events`). */
@@ -38,7 +47,7 @@ export interface RunningServer {
   url: string;
   /** This start's secret. */
   token: string;
-  /** The address to open in a browser: `url` with `?token=`, which the server exchanges for a cookie. */
+  /** The address to open in a browser: `url` with `?token=`, which the server exchanges for a cookie (a team server: `url`; users sign in with their links). */
   openUrl: string;
   server: http.Server;
   /** Bytes of request bodies being held now (0 when idle: a leak would show here). */
@@ -88,6 +97,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   // Both are set once the port is known; until then every request is refused.
   let hosts = new Set<string>();
   let access: Access | undefined;
+  let team: TeamAccess | undefined;
 
   const server = http.createServer(
     {
@@ -121,12 +131,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const q = target.indexOf('?');
     const rawPath = q === -1 ? target : target.slice(0, q);
     if (rawPath === '/api' || rawPath.startsWith('/api/')) return handleApi(req, res, access, rawPath.slice('/api/'.length));
+    if (team && rawPath === '/signout') return signOut(req, res, team);
+    if (team && rawPath === '/signin') return signIn(req, res, team, new URLSearchParams(q === -1 ? '' : target.slice(q + 1)));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'method not allowed');
     }
     const params = new URLSearchParams(q === -1 ? '' : target.slice(q + 1));
-    if (params.has('token')) return exchangeToken(res, access, rawPath, params);
+    if (team) {
+      if (!(await callerOf(req, team))) {
+        return sendText(res, 401, 'Sign in first: open the sign-in link an admin of this Gloss team server gave you (gloss users add NAME, or a new one: gloss users link NAME).');
+      }
+    } else if (params.has('token')) return exchangeToken(res, access, rawPath, params);
     const answer = await readStatic(staticRoot, rawPath);
     if (answer.status !== 200) return sendText(res, answer.status, answer.message);
     if (answer.type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -150,10 +166,70 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     res.end();
   }
 
+  /**
+   * A team server's sign-in: `GET /signin?token=` answers a page whose button
+   * posts the token back (see signin-page.ts); `POST /signin` exchanges a valid
+   * one-time token for a session cookie and sends the browser to the app,
+   * the token in no address.
+   */
+  async function signIn(req: http.IncomingMessage, res: http.ServerResponse, team: TeamAccess, params: URLSearchParams): Promise<void> {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const shown = params.get('token') ?? '';
+      if (!/^[A-Za-z0-9_-]{1,200}$/.test(shown)) return sendText(res, 400, 'This sign-in link is incomplete: open the whole link an admin gave you.');
+      res.setHeader('Content-Security-Policy', SIGN_IN_PAGE_POLICY);
+      // Under no-referrer a browser sends `Origin: null` with a form's POST, which the Origin check refuses; same-origin sends this server's.
+      res.setHeader('Referrer-Policy', 'same-origin');
+      return send(res, 200, 'text/html; charset=utf-8', signInPage(shown));
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'GET, HEAD, POST');
+      return sendText(res, 405, 'method not allowed');
+    }
+    const body = await readBody(req, res, { maxBytes: 4096, budget });
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'refused') return sendText(res, body.status, body.message);
+    const token = new URLSearchParams(body.bytes.toString('utf8')).get('token') ?? '';
+    body.release();
+    const answer = token ? await options.dispatch('auth.signIn', { token }) : undefined;
+    if (!answer?.ok) {
+      return sendText(res, 401, 'This sign-in link is not valid: it was used already, has expired, or its account was removed. Ask an admin for a new one (gloss users link NAME).');
+    }
+    const session = answer.result as { sessionId: string; expiresAt: string };
+    res.setHeader('Set-Cookie', teamSessionCookie(team, session.sessionId, session.expiresAt));
+    res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  /** A team server's `POST /signout`: ends the session and clears its cookie. */
+  async function signOut(req: http.IncomingMessage, res: http.ServerResponse, team: TeamAccess): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendText(res, 405, 'method not allowed');
+    }
+    req.resume();
+    const who = await callerOf(req, team);
+    if (who) await options.dispatch('auth.signOut', { sessionId: who.sessionId });
+    res.setHeader('Set-Cookie', clearedCookie(team));
+    sendJson(res, 200, { ok: true, result: { signedOut: Boolean(who) } });
+  }
+
+  /** Who an API call is from: the owner (undefined caller) with the start secret, or a team server's signed-in account; null when neither. */
+  async function authenticate(req: http.IncomingMessage, access: Access): Promise<{ caller?: Caller } | null> {
+    if (!team) return isAuthorized(req, access) ? {} : null;
+    const who = await callerOf(req, team);
+    return who ? { caller: who.caller } : null;
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, access: Access, rawMethod: string): Promise<void> {
-    if (!isAuthorized(req, access)) {
+    const who = await authenticate(req, access);
+    if (!who) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'unauthorized', "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)");
+      return sendError(
+        res,
+        401,
+        'unauthorized',
+        team ? 'this team server needs you signed in: open your sign-in link (gloss users link NAME gives a new one)' : "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)",
+      );
     }
     if (rawMethod === 'events') return events.serve(req, res, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''));
     if (req.method !== 'POST') {
@@ -175,13 +251,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         if (body.status === 503) res.setHeader('Retry-After', '1');
         return sendError(res, body.status, 'validation', body.message);
       }
-      const answer = parseAndDispatch(method, body.bytes, originOf(req));
+      const answer = parseAndDispatch(method, body.bytes, originOf(req), who.caller);
       body.release();
       if (!answer) return sendError(res, 400, 'validation', 'request body is not valid JSON');
       return answer.then(
         ({ envelope, announce }) => {
           if (envelope.ok) announce?.(envelope.result);
-          sendJson(res, 200, envelope);
+          // A role's refusal and a session that ended mid-call are HTTP's 403 and 401; other errors stay in a 200 envelope, as before.
+          sendJson(res, envelope.ok ? 200 : envelope.error.kind === 'forbidden' ? 403 : envelope.error.kind === 'unauthorized' ? 401 : 200, envelope);
         },
         (err: unknown) => {
           // The dispatcher answers errors as envelopes; a rejection means it broke (e.g. its worker died).
@@ -193,10 +270,15 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   }
 
   /**
-   * Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker); undefined when it is not JSON.
+   * Parses a JSON body and hands it to the dispatcher (which copies it to the store's worker) with who calls; undefined when it is not JSON.
    * A write comes back with what announces it to the live-update streams once it has succeeded.
    */
-  function parseAndDispatch(method: string, bytes: Buffer, origin: string | null): Promise<{ envelope: Envelope<unknown>; announce?: (result: unknown) => void }> | undefined {
+  function parseAndDispatch(
+    method: string,
+    bytes: Buffer,
+    origin: string | null,
+    caller: Caller | undefined,
+  ): Promise<{ envelope: Envelope<unknown>; announce?: (result: unknown) => void }> | undefined {
     let args: unknown;
     try {
       args = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
@@ -205,7 +287,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     try {
       const announce = changeAnnouncer(method, args, origin, (change) => events.publish(change));
-      return options.dispatch(method, args).then((envelope) => ({ envelope, announce }));
+      return options.dispatch(method, args, caller).then((envelope) => ({ envelope, announce }));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -239,11 +321,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
       hosts = allowedHosts(host, port);
       access = accessFor(token, port);
+      if (options.team) team = teamAccessFor(port, options.dispatch);
       const url = `http://${hostPort(isWildcard(host) ? '127.0.0.1' : host, port)}/`;
       resolve({
         url,
         token,
-        openUrl: `${url}?token=${token}`,
+        openUrl: options.team ? url : `${url}?token=${token}`,
         server,
         bodyBytesInFlight: () => budget.used,
         events,

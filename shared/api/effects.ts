@@ -14,7 +14,8 @@ import type { Method } from './contract.ts';
  * - `jobs.startImport` answers before anything is stored: the import is announced
  *   when its finished status is read (see `completedImportIds` in the server);
  * - `workspace.open`/`create`/`choose` switch the project every client of the
- *   server sees, so they are writes; `workspace.forget` only edits the recent list.
+ *   server sees, so they are writes; `workspace.forget` only edits the recent list;
+ * - `auth.*` sign people in and out of a team server: sessions, not what any page shows.
  */
 export const METHOD_EFFECTS: { readonly [M in Method]: 'read' | 'write' } = {
   'documents.list': 'read',
@@ -102,6 +103,8 @@ export const METHOD_EFFECTS: { readonly [M in Method]: 'read' | 'write' } = {
   'team.setStatus': 'write',
   'team.curate': 'write',
   'team.merge': 'write',
+  'team.assign': 'write',
+  'team.assignments': 'read',
   'versions.list': 'read',
   'versions.get': 'read',
   'versions.diff': 'read',
@@ -127,6 +130,15 @@ export const METHOD_EFFECTS: { readonly [M in Method]: 'read' | 'write' } = {
   'workspace.create': 'write',
   'workspace.forget': 'read',
   'workspace.choose': 'write',
+  'users.list': 'read',
+  'users.add': 'write',
+  'users.link': 'write',
+  'users.remove': 'write',
+  'users.role': 'write',
+  'auth.me': 'read',
+  'auth.signIn': 'read',
+  'auth.resolve': 'read',
+  'auth.signOut': 'read',
 };
 
 /** Whether a call by this name may change the project (false for unknown names: they fail before doing anything). */

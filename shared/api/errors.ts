@@ -8,7 +8,8 @@ export const ErrorKindSchema = z.enum([
   'import', // a file could not be imported
   'unsupported', // a format or feature is not available
   'version', // a project file from a newer Gloss
-  'unauthorized', // the local server's API was called without its access token
+  'unauthorized', // the local server's API was called without its access token (or, on a team server, a session)
+  'forbidden', // the caller's role may not do this (a team server's annotator calling a curator's method)
   'unavailable', // the database server cannot be reached now; the change was not stored, and may be tried again
   'internal',
 ]);

@@ -75,6 +75,17 @@ export const teamMethods = {
     args: z.object({ annotationIds: z.array(z.string()).min(1) }).strict(),
     result: z.object({ annotations: z.array(AnnotationSchema), links: z.array(ClaimLinkSchema) }),
   },
+  /**
+   * Assigns documents to an account (or, with `remove`, takes them back). An
+   * annotator with assignments sees only those in the library; one without
+   * sees every document. Returns how many assignments changed.
+   */
+  'team.assign': {
+    args: z.object({ documentIds: z.array(z.string()).min(1), to: z.string().min(1).max(100), remove: z.boolean().default(false) }).strict(),
+    result: z.object({ changed: z.number().int() }),
+  },
+  /** Every assignment, by account then document (an annotator sees their own). */
+  'team.assignments': { args: z.object({}).strict(), result: z.array(z.object({ documentId: z.string(), user: z.string() })) },
   /** Merges other Gloss projects (sent as base64) into this one; see `gloss merge`. */
   'team.merge': {
     args: z.object({ files: z.array(z.object({ name: z.string().min(1), content: z.string() })).min(1) }).strict(),

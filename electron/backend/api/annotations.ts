@@ -6,11 +6,11 @@ export const annotationHandlers: HandlerMap<'annotations'> = {
     return project.annotations.listByDocument(documentId);
   },
   // Checks and writes in one transaction: a document or label another process deletes in between is a clear not_found.
-  'annotations.create': (args, { project }) =>
+  'annotations.create': (args, { project, actor }) =>
     project.transaction(() => {
       const text = project.documents.text(args.documentId);
       project.labels.get(args.labelId);
-      return project.annotations.create({ ...args, annotator: args.annotator ?? project.annotator }, text);
+      return project.annotations.create({ ...args, annotator: args.annotator ?? actor }, text);
     }),
   'annotations.update': ({ id, ...changes }, { project }) =>
     project.transaction(() => {

@@ -1,11 +1,13 @@
-import { contract, GlossError, isMethod, toApiError, type Envelope, type Method } from '../../../shared/index.ts';
+import { contract, GlossError, isMethod, toApiError, type Caller, type Envelope, type Method } from '../../../shared/index.ts';
+import { authorize } from './authorize.ts';
 import type { Project } from '../project.ts';
 import { storeError } from '../store/errors.ts';
 import { annotationHandlers } from './annotations.ts';
 import { compareHandlers } from './compare.ts';
 import { documentHandlers } from './documents.ts';
 import { entityHandlers } from './entities.ts';
-import type { Handler, HandlerContext } from './handler.ts';
+import { callContext, type Handler } from './handler.ts';
+import { blindResult, guardCall } from '../team/layer-guard.ts';
 import { jobHandlers } from './jobs.ts';
 import { labelHandlers } from './labels.ts';
 import { projectHandlers } from './project.ts';
@@ -19,6 +21,7 @@ import { versionHandlers } from './versions.ts';
 import { collectionHandlers, trashHandlers } from './collections.ts';
 import { searchHandlers } from './search.ts';
 import { workspaceHandlers } from './workspace.ts';
+import { authHandlers, userHandlers } from './users.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -42,24 +45,35 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...collectionHandlers,
   ...trashHandlers,
   ...workspaceHandlers,
+  ...userHandlers,
+  ...authHandlers,
 };
 
-/** Calls a method by name with untrusted arguments; the single entry point every transport uses. */
-export type Dispatch = (method: string, args: unknown) => Promise<Envelope<unknown>>;
+/**
+ * Calls a method by name with untrusted arguments; the single entry point every
+ * transport uses. `caller` is the team server's signed-in account making the
+ * call; without it the call is the project owner's (desktop, CLI, a server
+ * without --team), as before accounts existed.
+ */
+export type Dispatch = (method: string, args: unknown, caller?: Caller) => Promise<Envelope<unknown>>;
 
 /**
  * Builds the dispatcher for a project: it checks that the method exists,
- * validates the arguments against the contract, runs the handler and
- * returns `{ok, result}` or `{ok: false, error: {kind, message}}`.
+ * checks the caller's role, validates the arguments against the contract,
+ * keeps an annotator to their own layer, runs the handler with the call's
+ * context (its caller travels with it, so interleaved calls of several users
+ * each write under their own name) and returns `{ok, result}` or `{ok: false, error: {kind, message}}`.
  */
 export function createDispatcher(project: Project): Dispatch {
-  const ctx: HandlerContext = { project };
-  return async (method, rawArgs) => {
+  return async (method, rawArgs, caller) => {
     try {
       if (!isMethod(method)) throw new GlossError('validation', `unknown method "${method}"`);
+      authorize(method, caller);
       const args = contract[method].args.parse(rawArgs ?? {});
+      guardCall(method, args, project, caller);
       const handler = handlers[method] as Handler<Method>;
-      return { ok: true, result: await handler(args as never, ctx) };
+      const result = await handler(args as never, callContext(project, caller));
+      return { ok: true, result: blindResult(method, result, args, project, caller) };
     } catch (err) {
       return { ok: false, error: toApiError(storeError(err, project.path)) };
     }

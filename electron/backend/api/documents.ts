@@ -5,11 +5,11 @@ export const documentHandlers: HandlerMap<'documents'> = {
   'documents.get': ({ id }, { project }) => project.documents.get(id),
   'documents.search': ({ query, limit }, { project }) => project.documents.search(query, limit),
   // The importers are loaded on first import: the CLI's reads call these handlers without them.
-  'documents.import': async ({ files, format, skipBad, dryRun }, { project }) => {
+  'documents.import': async ({ files, format, skipBad, dryRun }, { project, actor }) => {
     const [{ importFiles }, { decodeImportFiles }] = await Promise.all([import('../interop/import.ts'), import('../jobs/import-job.ts')]);
     const sources = decodeImportFiles(files);
     // Every format, documents and annotated corpora alike; a brat folder arrives as files named "folder/x.txt", "folder/x.ann".
-    return importFiles(project, sources, format, { skipBad, dryRun }).then((r) => r.documents);
+    return importFiles(project, sources, format, { skipBad, dryRun, annotator: actor }).then((r) => r.documents);
   },
   'documents.update': ({ id, title, metadata }, { project }) =>
     project.transaction(() => {

@@ -9,12 +9,12 @@ export const entityHandlers: HandlerMap<'entities'> = {
   },
   'entities.get': ({ id }, { project }) => project.entities.summary(id),
   'entities.search': ({ query, limit }, { project }) => project.entities.search(query, limit),
-  'entities.create': (args, { project }) => createEntity(project, args),
+  'entities.create': (args, { project, actor }) => createEntity(project, args, actor),
   'entities.update': ({ id, ...changes }, { project }) => project.transaction(() => project.entities.update(id, changes)),
   'entities.delete': ({ id }, { project }) => project.transaction(() => project.entities.delete(id)),
   'entities.restore': ({ snapshot }, { project }) => project.transaction(() => project.entities.restore(snapshot)),
   'entities.merge': ({ targetId, sourceIds }, { project }) => project.transaction(() => project.entities.merge(targetId, sourceIds)),
-  'entities.link': ({ links }, { project }) => linkEntities(project, links),
+  'entities.link': ({ links }, { project, actor }) => linkEntities(project, links, actor),
   'entities.linksByDocument': ({ documentId }, { project }) => {
     project.documents.text(documentId);
     return project.entities.linksByDocument(documentId);
@@ -24,5 +24,5 @@ export const entityHandlers: HandlerMap<'entities'> = {
     return project.entities.mentions(entityId, documentId);
   },
   'entities.propagationCandidates': (args, { project }) => propagationCandidates(project, args),
-  'entities.propagate': ({ entityId, labelId, candidates }, { project }) => propagate(project, entityId, labelId, candidates),
+  'entities.propagate': ({ entityId, labelId, candidates }, { project, actor }) => propagate(project, entityId, labelId, candidates, actor),
 };

@@ -4,9 +4,9 @@ import { jobsOf } from '../jobs/registry.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const jobHandlers: HandlerMap<'jobs'> = {
-  'jobs.startImport': ({ files, format, skipBad, dryRun }, { project }) => {
+  'jobs.startImport': ({ files, format, skipBad, dryRun }, { project, actor }) => {
     const sources = decodeImportFiles(files);
-    return { jobId: jobsOf(project).start('import', (ctx) => runImport(project, sources, format, ctx, { skipBad, dryRun })).jobId };
+    return { jobId: jobsOf(project).start('import', (ctx) => runImport(project, sources, format, ctx, { skipBad, dryRun, annotator: actor })).jobId };
   },
   'jobs.startExport': ({ format, documentIds, labels }, { project }) => {
     checkDocumentIds(project, documentIds);

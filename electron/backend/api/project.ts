@@ -3,7 +3,7 @@ import { exportResult } from '../jobs/export-job.ts';
 import type { HandlerMap } from './handler.ts';
 
 export const projectHandlers: HandlerMap<'project'> = {
-  'project.info': (_args, { project }) => ({ path: project.path, schemaVersion: project.schemaVersion, annotator: project.annotator }),
+  'project.info': (_args, { project, actor }) => ({ path: project.path, schemaVersion: project.schemaVersion, annotator: actor }),
   'project.readerSettings': (_args, { project }) => project.settings.reader(),
   'project.setReaderSettings': (changes, { project }) =>
     project.settings.setReader(Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))),

@@ -14,7 +14,7 @@ export const propositionHandlers: HandlerMap<'propositions'> = {
 };
 
 export const claimHandlers: HandlerMap<'claims'> = {
-  'claims.link': (args, { project }) => linkClaim(project, args),
+  'claims.link': (args, { project, actor }) => linkClaim(project, args, actor),
   'claims.update': (args, { project }) => updateClaim(project, args),
   'claims.unlink': ({ id }, { project }) => project.transaction(() => project.claims.delete(id)),
   'claims.forAnnotation': ({ annotationId }, { project }) => {
@@ -28,7 +28,7 @@ export const claimHandlers: HandlerMap<'claims'> = {
 };
 
 export const stanceHandlers: HandlerMap<'stances'> = {
-  'stances.setDocument': (args, { project }) => setDocumentStance(project, args),
+  'stances.setDocument': (args, { project, actor }) => setDocumentStance(project, args, actor),
   'stances.clearDocument': ({ documentId, propositionId }, { project }) => clearDocumentStance(project, documentId, propositionId),
   'stances.listByDocument': ({ documentId }, { project }) => {
     project.documents.text(documentId);

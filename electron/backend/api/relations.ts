@@ -17,11 +17,11 @@ export const relationHandlers: HandlerMap<'relations'> = {
     project.annotations.get(annotationId);
     return project.relations.forAnnotation(annotationId);
   },
-  'relations.create': ({ id, ...fields }, { project }) =>
+  'relations.create': ({ id, ...fields }, { project, actor }) =>
     project.transaction(() => {
       const relation = project.relations.create(fields, { id });
-      recordMaker(project, 'relations', [relation.id]);
-      return { ...relation, annotator: project.annotator };
+      recordMaker(project, 'relations', [relation.id], actor);
+      return { ...relation, annotator: actor };
     }),
   'relations.update': ({ id, ...changes }, { project }) => project.transaction(() => project.relations.update(id, changes)),
   'relations.delete': ({ id }, { project }) => project.transaction(() => project.relations.delete(id)),

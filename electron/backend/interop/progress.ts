@@ -13,6 +13,8 @@ export interface RunOptions {
   onProgress?: (p: InteropProgress) => void;
   /** Aborting stops the work at the next file or document; an import then stores nothing. */
   signal?: AbortSignal;
+  /** Who records that name no annotator are stored under (an import's caller); default: the project's annotator. */
+  annotator?: string;
 }
 
 /** Throws the signal's reason when it has been aborted. */

@@ -83,7 +83,7 @@ class BundleWriter {
     this.sourceIds = project.sourceIds;
     this.scheme = bundle.idScheme;
     if (this.scheme) for (const x of this.sourceIds.global(this.scheme).values()) if (x.part === 'entity' || x.part === 'proposition') this.knownKeys.set(`${x.part}|${x.sourceId}`, x.owner);
-    this.annotator = project.annotator;
+    this.annotator = options.annotator ?? project.annotator;
     this.dedupe = new Dedupe(project);
   }
 

@@ -21,7 +21,7 @@ export async function runImport(
   sources: readonly SourceFile[],
   format: ImportFormat,
   { signal, onProgress, setDetails }: JobContext,
-  mode: { skipBad?: boolean; dryRun?: boolean } = {},
+  mode: { skipBad?: boolean; dryRun?: boolean; annotator?: string } = {},
 ): Promise<DocumentSummary[]> {
   const result = await importFiles(project, sources, format, { signal, onProgress, ...mode });
   if (mode.skipBad || mode.dryRun) setDetails({ skipped: result.skipped, dryRun: result.dryRun });

@@ -11,7 +11,7 @@ import { recordMaker } from '../team/maker.ts';
  */
 
 /** Links a claim annotation to a proposition (by id, or by text: reused or created) with a stance. */
-export function linkClaim(project: Project, args: ParsedArgs<'claims.link'>): Result<'claims.link'> {
+export function linkClaim(project: Project, args: ParsedArgs<'claims.link'>, actor: string = project.annotator): Result<'claims.link'> {
   return project.transaction(() => {
     const annotation = project.annotations.get(args.annotationId);
     const label = project.labels.get(annotation.labelId);
@@ -26,8 +26,8 @@ export function linkClaim(project: Project, args: ParsedArgs<'claims.link'>): Re
       { annotationId: annotation.id, propositionId: proposition.id, stance, attribution: args.attribution, hedged: args.hedged, reported: args.reported, note: args.note },
       { id: args.id },
     );
-    recordMaker(project, 'claim_links', [claim.id]);
-    return { claim: { ...claim, annotator: project.annotator }, proposition, createdProposition: created };
+    recordMaker(project, 'claim_links', [claim.id], actor);
+    return { claim: { ...claim, annotator: actor }, proposition, createdProposition: created };
   });
 }
 
@@ -42,13 +42,13 @@ export function updateClaim(project: Project, { id, ...changes }: ParsedArgs<'cl
 }
 
 /** Sets a document's stance on a proposition (by id, or by text: reused or created). */
-export function setDocumentStance(project: Project, args: ParsedArgs<'stances.setDocument'>): Result<'stances.setDocument'> {
+export function setDocumentStance(project: Project, args: ParsedArgs<'stances.setDocument'>, actor: string = project.annotator): Result<'stances.setDocument'> {
   return project.transaction(() => {
     project.documents.text(args.documentId);
     project.claims.assertStance(args.stance);
     const { proposition, created } = resolveProposition(project, args);
     const { stance, previous } = project.claims.setDocumentStance(
-      { documentId: args.documentId, propositionId: proposition.id, stance: args.stance, justification: args.justification, annotator: project.annotator },
+      { documentId: args.documentId, propositionId: proposition.id, stance: args.stance, justification: args.justification, annotator: actor },
       { id: args.id },
     );
     return { stance, previous, createdProposition: created };

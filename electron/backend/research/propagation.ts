@@ -92,6 +92,7 @@ export function propagate(
   entityId: string,
   labelId: string,
   accepted: readonly AcceptedCandidate[],
+  actor: string = project.annotator,
 ): { created: Annotation[]; linked: LinkChange[]; skipped: number } {
   return project.transaction(() => {
     project.entities.get(entityId);
@@ -130,7 +131,7 @@ export function propagate(
         skipped++;
         continue;
       }
-      const a = project.annotations.create({ documentId: c.documentId, ranges: [{ start: c.start, end: c.end }], labelId, annotator: project.annotator }, text);
+      const a = project.annotations.create({ documentId: c.documentId, ranges: [{ start: c.start, end: c.end }], labelId, annotator: actor }, text);
       project.entities.link([{ annotationId: a.id, entityId }]);
       created.push(a);
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, GlossError, isMethod, toApiError, type Envelope, type WorkspaceState } from '../../../shared/index.ts';
+import { authorize } from '../api/authorize.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { createWorkerDispatcher, type WorkerDispatcher, type WorkerDispatcherOptions } from '../worker/dispatcher.ts';
 import { defaultRecentFile, RecentProjects } from './recent.ts';
@@ -97,16 +98,17 @@ export async function openSession(initialPath: string, options: SessionOptions =
     }
   };
 
-  const dispatch: Dispatch = async (method, args): Promise<Envelope<unknown>> => {
+  const dispatch: Dispatch = async (method, args, caller): Promise<Envelope<unknown>> => {
     if (method.startsWith('workspace.')) {
       try {
+        if (isMethod(method)) authorize(method, caller);
         return { ok: true, result: await workspace(method, args) };
       } catch (err) {
         return { ok: false, error: toApiError(err) };
       }
     }
     await queue;
-    return store.dispatch(method, args);
+    return store.dispatch(method, args, caller);
   };
 
   return {

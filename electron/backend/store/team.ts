@@ -43,6 +43,12 @@ export class TeamStore {
       .all(JSON.stringify(documentIds)) as string[];
   }
 
+  /** How many annotations one annotator has in each document (documents without any are absent). */
+  annotationCountsOf(annotator: string): Map<string, number> {
+    const rows = this.db.prepare('SELECT document_id, count(*) AS n FROM annotations WHERE annotator = ? GROUP BY document_id').all(annotator) as { document_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.document_id, r.n]));
+  }
+
   /** Every annotator with annotations and how many, by name. */
   annotators(): TeamInfo['annotators'] {
     return this.db.prepare('SELECT annotator AS name, count(*) AS annotations FROM annotations GROUP BY annotator ORDER BY annotator').all() as TeamInfo['annotators'];

@@ -77,13 +77,16 @@ function allSuggestions(project: Project, documentId: string, kinds: readonly Su
 
 /**
  * The suggestions to show for a document: without those the user rejected
- * and without those that overlap an annotation with the same label.
+ * and without those that overlap an annotation with the same label (with
+ * `layer`, an annotation of that annotator's layer).
  */
-export function listSuggestions(project: Project, documentId: string, kinds: readonly SuggestionKind[] = ['entity', 'claim']): Suggestion[] {
+export function listSuggestions(project: Project, documentId: string, kinds: readonly SuggestionKind[] = ['entity', 'claim'], layer?: string): Suggestion[] {
   const all = allSuggestions(project, documentId, kinds);
   const rejected = project.suggestionRejections.keysOf(documentId);
   const rangesByLabel = new Map<string, TextRange[]>();
   for (const a of project.annotations.listByDocument(documentId)) {
+    // A blind annotator's suggestions give way to their own annotations only: others' must not show through.
+    if (layer !== undefined && a.annotator !== layer) continue;
     const list = rangesByLabel.get(a.labelId) ?? [];
     list.push(...a.ranges);
     rangesByLabel.set(a.labelId, list);
@@ -104,13 +107,13 @@ export type AcceptTarget = { documentId: string; suggestionId: string } | Sugges
  * and forgets any rejection of the same range. By id, the suggestion must
  * still be on offer; by range, any range of the text may be accepted.
  */
-export function acceptSuggestion(project: Project, target: AcceptTarget): Annotation {
+export function acceptSuggestion(project: Project, target: AcceptTarget, actor: string = project.annotator, layer?: string): Annotation {
   const { documentId } = target;
   const text = project.documents.text(documentId);
   let range: SuggestionRange;
   let attributes: Record<string, AttributeValue> = {};
   if ('suggestionId' in target) {
-    const s = listSuggestions(project, documentId).find((x) => x.id === target.suggestionId);
+    const s = listSuggestions(project, documentId, undefined, layer).find((x) => x.id === target.suggestionId);
     if (!s) throw new GlossError('not_found', `no suggestion ${target.suggestionId} on offer for document ${documentId} (already accepted or rejected?)`);
     range = { documentId, labelId: s.labelId, start: s.start, end: s.end };
     attributes = s.attributes;
@@ -126,7 +129,7 @@ export function acceptSuggestion(project: Project, target: AcceptTarget): Annota
   return project.transaction(() => {
     project.suggestionRejections.remove(range);
     const annotation = project.annotations.create(
-      { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: project.annotator },
+      { documentId, labelId: range.labelId, ranges: [{ start: range.start, end: range.end }], attributes, annotator: actor },
       text,
     );
     // A mention whose words are exactly an entity's name or alias is that entity (when only one has them).

@@ -33,8 +33,9 @@ export interface MergeResult {
  * same annotator) is not added again, so merging a file twice adds nothing.
  * Sources are read from a private copy and never changed; a file from a newer
  * Gloss or one that is not a Gloss project is refused before anything is written.
+ * Records that name no annotator are stored under `annotator` (default: the target's annotator).
  */
-export async function mergeProjects(target: Project, files: readonly string[]): Promise<MergeResult> {
+export async function mergeProjects(target: Project, files: readonly string[], annotator?: string): Promise<MergeResult> {
   if (!files.length) throw new GlossError('validation', 'merge: name at least one .gloss file to merge');
   const bundles: { file: string; bundle: Bundle }[] = [];
   for (const file of files) bundles.push({ file, bundle: await readProject(file, target.path) });
@@ -45,7 +46,7 @@ export async function mergeProjects(target: Project, files: readonly string[]): 
   const results: StoreResult[] = target.withPageCache(262144, () =>
     target.transaction(() => {
       for (const { bundle } of bundles) addStanceValues(target, bundle.stanceValues ?? []);
-      return bundles.map(({ bundle }) => storeBundle(target, bundle));
+      return bundles.map(({ bundle }) => storeBundle(target, bundle, annotator === undefined ? {} : { annotator }));
     }),
   );
   const annotations: Record<string, number> = {};

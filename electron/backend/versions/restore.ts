@@ -10,7 +10,7 @@ import { anchorInputs } from './update.ts';
  * never rewritten), re-anchoring the annotations as any update does. This is
  * also how the app undoes an update.
  */
-export function restoreVersion(project: Project, documentId: string, version: number, summary?: string): VersionReport {
+export function restoreVersion(project: Project, documentId: string, version: number, summary?: string, actor?: string): VersionReport {
   const old = getVersion(project, documentId, version);
   const current = currentVersion(project, documentId);
   if (version === current) throw new GlossError('conflict', `version ${version} is already the current text; nothing changed`);
@@ -20,5 +20,6 @@ export function restoreVersion(project: Project, documentId: string, version: nu
     documentId,
     { text: old.text, blocks: old.blocks, title: old.title, summary: summary?.trim() || `Restored version ${version}`, source: 'restore' },
     (oldText, anchors) => reanchor(oldText, old.text, anchorInputs(anchors)),
+    actor === undefined ? {} : { actor },
   );
 }

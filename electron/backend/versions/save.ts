@@ -28,8 +28,9 @@ export interface Placement {
   ranges: TextRange[] | null;
 }
 
-/** Hooks for tests: `beforeCommit` runs after every write, inside the transaction. */
+/** Who saves (default: the project's annotator), and for tests `beforeCommit`, which runs after every write, inside the transaction. */
 export interface SaveHooks {
+  actor?: string;
   beforeCommit?: () => void;
 }
 
@@ -60,12 +61,12 @@ export function saveVersion(
       versions.insert({
         documentId, version: 1, title: doc.title, text: doc.text, blocks: doc.blocks,
         summary: doc.metadata.sourcePath ? `Imported from ${doc.metadata.sourcePath}` : 'Imported',
-        annotator: project.annotator, source: 'import', createdAt: doc.createdAt,
+        annotator: hooks.actor ?? project.annotator, source: 'import', createdAt: doc.createdAt,
       });
       latest = 1;
     }
     const version = latest + 1;
-    versions.insert({ documentId, version, title: next.title, text: next.text, blocks: next.blocks, summary: next.summary, annotator: project.annotator, source: next.source, createdAt: now });
+    versions.insert({ documentId, version, title: next.title, text: next.text, blocks: next.blocks, summary: next.summary, annotator: hooks.actor ?? project.annotator, source: next.source, createdAt: now });
     project.documents.setText(documentId, {
       title: next.title,
       text: next.text,

@@ -1,4 +1,4 @@
-import type { ApiErrorShape, Envelope } from '../../../shared/index.ts';
+import type { ApiErrorShape, Caller, Envelope } from '../../../shared/index.ts';
 import type { OpenOptions } from '../store/database.ts';
 
 /** What the store worker receives at start (`workerData`). */
@@ -12,7 +12,8 @@ export interface StoreWorkerData {
 
 /** Main thread → store worker. */
 export type ToWorker =
-  | { type: 'call'; id: number; method: string; args: unknown }
+  /** `caller`: the team server's account making the call, carried with each call so interleaved calls of several users never mix. */
+  | { type: 'call'; id: number; method: string; args: unknown; caller?: Caller }
   /** Finish the calls in flight, close the project, exit. */
   | { type: 'close' };
 

@@ -76,10 +76,24 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./agreement.ts').then((m) => m.agreementCommand),
   },
   serve: {
-    usage: 'serve [--port N] [--host H [--allow-remote]] [--json]',
-    summary: 'serve the app and its API on http://127.0.0.1 (a free port); the printed URL carries the access token',
+    usage: 'serve [--port N] [--host H [--allow-remote]] [--team] [--json]',
+    summary: 'serve the app and its API on http://127.0.0.1 (a free port); the printed URL carries the access token; --team: accounts sign in with their links instead (see gloss users)',
     valued: ['port', 'host'],
-    flags: ['allow-remote', 'json'],
+    flags: ['allow-remote', 'team', 'json'],
     load: () => import('./serve.ts').then((m) => m.serveCommand),
+  },
+  users: {
+    usage: 'users add NAME --role annotator|curator|admin [--url BASE] | users list | users link NAME [--url BASE] | users remove NAME | users role NAME ROLE  [--json]',
+    summary: "a team server's accounts: add prints a one-time sign-in link (valid 7 days; BASE: the server's address, or $GLOSS_URL), link a new one, remove disables",
+    valued: ['role', 'url'],
+    flags: ['json'],
+    load: () => import('./users.ts').then((m) => m.usersCommand),
+  },
+  assign: {
+    usage: 'assign DOC... --to NAME [--remove] [--json]',
+    summary: "assign documents (id, name or title) to a team server's account; an annotator's library shows their assigned documents (all when none)",
+    valued: ['to'],
+    flags: ['remove', 'json'],
+    load: () => import('./assign.ts').then((m) => m.assignCommand),
   },
 };

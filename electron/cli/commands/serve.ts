@@ -52,12 +52,18 @@ function guardProcess(): void {
   process.on('unhandledRejection', report('unhandled promise rejection'));
 }
 
+/** A path as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 export const serveCommand: CommandRun = {
   async run(ctx) {
     const port = Number(stringOption(ctx, 'port') ?? 0);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GlossError('validation', 'serve: --port must be a number from 0 to 65535');
     const host = stringOption(ctx, 'host') ?? '127.0.0.1';
     const allowRemote = ctx.options.get('allow-remote') === true;
+    const team = ctx.options.get('team') === true;
     if (!isLoopback(host) && !allowRemote) {
       throw new GlossError('validation', `serve: --host ${host} is not a loopback address, so other machines could reach the server; add --allow-remote to serve on it anyway`);
     }
@@ -67,19 +73,30 @@ export const serveCommand: CommandRun = {
     // Writes by other processes (the CLI importing into the same file) reach the app's tabs as live updates.
     let announceExternalWrite = (): void => {};
     const store = await openSession(ctx.dbPath, { worker: { onExternalWrite: () => announceExternalWrite() } });
-    const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote }).catch(async (err: unknown) => {
+    const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote, team }).catch(async (err: unknown) => {
       await store.close();
       throw err;
     });
     announceExternalWrite = () => void running.events.publish({ method: null, documentIds: null, origin: null });
     guardProcess();
-    if (!isLoopback(host)) {
+    if (team) {
+      const users = await store.dispatch('users.list', {});
+      const none = users.ok && (users.result as unknown[]).length === 0;
+      if (ctx.json) printJson({ url: running.url, team: true, db: ctx.dbPath });
+      else {
+        process.stdout.write(`Gloss team server for ${ctx.dbPath} at ${running.url}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${running.url} --db ${shellWord(ctx.dbPath)}\n`);
+        if (none) process.stdout.write('There are no accounts yet: add an admin first.\n');
+      }
+      if (!isLoopback(host)) process.stderr.write(`gloss serve: WARNING: serving on ${host} over plain HTTP: sign-in links and session cookies travel unencrypted; put a TLS reverse proxy in front.\n`);
+    } else if (!isLoopback(host)) {
       process.stderr.write(
         `gloss serve: WARNING: serving on ${host}, so other machines can reach this server. Anyone with the address below (it holds the access token) can read and change ${ctx.dbPath}; the connection is plain HTTP, not encrypted.\n`,
       );
     }
-    if (ctx.json) printJson({ url: running.openUrl, token: running.token, db: ctx.dbPath });
-    else process.stdout.write(`Gloss is serving ${ctx.dbPath}\nOpen ${running.openUrl}\n`);
+    if (!team) {
+      if (ctx.json) printJson({ url: running.openUrl, token: running.token, db: ctx.dbPath });
+      else process.stdout.write(`Gloss is serving ${ctx.dbPath}\nOpen ${running.openUrl}\n`);
+    }
     await new Promise<void>((resolve) => {
       const stop = () => void running.close().then(() => store.close()).then(resolve);
       process.once('SIGINT', stop);

@@ -10,7 +10,10 @@ import { Reader } from '../reader/Reader.tsx';
 import { MatchFocus } from '../search/MatchFocus.tsx';
 import { TagsetPage } from '../tagset/TagsetPage.tsx';
 import { AgreementPage } from '../team/AgreementPage.tsx';
+import { AccessProvider, useLoadAccess, type Access } from '../team/access.tsx';
+import { AccountsPage } from '../team/AccountsPage.tsx';
 import { AnnotatorButton } from '../team/AnnotatorButton.tsx';
+import { SignedIn, SignedOutPage } from '../team/SignedIn.tsx';
 import { CurationPage } from '../team/CurationPage.tsx';
 import { HistoryPage } from '../versions/HistoryPage.tsx';
 import { describe, History } from '../undo/history.ts';
@@ -45,7 +48,20 @@ function skipToContent(): void {
   (text ?? document.getElementById('gl-main'))?.focus();
 }
 
+/** The app once it knows who is using it (on a team server, the signed-in account). */
 export function App() {
+  const access = useLoadAccess();
+  const [signedOut, setSignedOut] = useState(false);
+  if (signedOut) return <SignedOutPage />;
+  if (!access) return null;
+  return (
+    <AccessProvider value={access}>
+      <Workbench access={access} onSignedOut={() => setSignedOut(true)} />
+    </AccessProvider>
+  );
+}
+
+function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): void }) {
   const [route, navigate] = useRoute();
   const [labels, setLabels] = useState<Label[]>([]);
   /** Bumped to remount the page shown, so it reloads what an undo changed behind it. */
@@ -132,22 +148,36 @@ export function App() {
           <button type="button" aria-current={route.view === 'entities' ? 'page' : undefined} onClick={() => navigate({ view: 'entities' })}>
             Entities
           </button>
-          <button type="button" aria-current={route.view === 'propositions' ? 'page' : undefined} onClick={() => navigate({ view: 'propositions' })}>
-            Propositions
-          </button>
-          <button type="button" aria-current={route.view === 'tagset' ? 'page' : undefined} onClick={() => navigate({ view: 'tagset' })}>
-            Tagset
-          </button>
-          <button type="button" aria-current={route.view === 'compare' ? 'page' : undefined} onClick={() => navigate({ view: 'compare', documentIds: [] })}>
-            Compare
-          </button>
-          <button type="button" aria-current={route.view === 'agreement' || route.view === 'curation' ? 'page' : undefined} onClick={() => navigate({ view: 'agreement' })}>
-            Agreement
-          </button>
+          {/* Views across every layer: a team server's annotators work blind to the others until curation. */}
+          {access.can('propositions.overview') && (
+            <button type="button" aria-current={route.view === 'propositions' ? 'page' : undefined} onClick={() => navigate({ view: 'propositions' })}>
+              Propositions
+            </button>
+          )}
+          {access.can('labels.create') && (
+            <button type="button" aria-current={route.view === 'tagset' ? 'page' : undefined} onClick={() => navigate({ view: 'tagset' })}>
+              Tagset
+            </button>
+          )}
+          {access.can('compare.run') && (
+            <button type="button" aria-current={route.view === 'compare' ? 'page' : undefined} onClick={() => navigate({ view: 'compare', documentIds: [] })}>
+              Compare
+            </button>
+          )}
+          {access.can('team.agreement') && (
+            <button type="button" aria-current={route.view === 'agreement' || route.view === 'curation' ? 'page' : undefined} onClick={() => navigate({ view: 'agreement' })}>
+              Agreement
+            </button>
+          )}
+          {access.team && access.can('users.list') && (
+            <button type="button" aria-current={route.view === 'accounts' ? 'page' : undefined} onClick={() => navigate({ view: 'accounts' })}>
+              Accounts
+            </button>
+          )}
         </nav>
         <div className="gl-topbar-actions">
-          <AnnotatorButton />
-          <ProjectMenu />
+          {access.team ? <SignedIn onSignedOut={onSignedOut} /> : <AnnotatorButton />}
+          {access.can('workspace.open') && <ProjectMenu />}
           <button type="button" aria-label={history.nextUndo ? `Undo ${history.nextUndo}` : 'Undo'} title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
             ↶ Undo
           </button>
@@ -207,6 +237,7 @@ export function App() {
         {route.view === 'propositions' && <PropositionsPage history={history} />}
         {route.view === 'tagset' && <TagsetPage history={history} onLabelsChanged={reloadLabels} />}
         {route.view === 'agreement' && <AgreementPage navigate={navigate} />}
+        {route.view === 'accounts' && <AccountsPage />}
         {route.view === 'curation' && <CurationPage key={route.documentId} documentId={route.documentId} labels={labels} history={history} navigate={navigate} />}
       </main>
       <Toasts />

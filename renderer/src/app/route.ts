@@ -9,7 +9,8 @@ export type Route =
   | { view: 'compare'; documentIds: string[]; versions?: boolean }
   | { view: 'tagset' }
   | { view: 'agreement' }
-  | { view: 'curation'; documentId: string };
+  | { view: 'curation'; documentId: string }
+  | { view: 'accounts' };
 
 /** The route lives in the URL hash, so a reload reopens the same view. */
 export function parseRoute(hash: string): Route {
@@ -34,6 +35,8 @@ export function parseRoute(hash: string): Route {
       return { view: 'agreement' };
     case 'curation':
       return parts[1] ? { view: 'curation', documentId: parts[1] } : { view: 'agreement' };
+    case 'accounts':
+      return { view: 'accounts' };
     default:
       return { view: 'library' };
   }
@@ -57,6 +60,8 @@ export function routeHash(route: Route): string {
       return '#/agreement';
     case 'curation':
       return `#/curation/${encodeURIComponent(route.documentId)}`;
+    case 'accounts':
+      return '#/accounts';
     default:
       return '#/';
   }

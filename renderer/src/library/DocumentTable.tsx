@@ -20,8 +20,10 @@ interface Props {
   selected: string[];
   onSelect(ids: string[]): void;
   onOpen(id: string): void;
-  onEdit(doc: DocumentSummary): void;
-  onDelete(doc: DocumentSummary): void;
+  /** Absent: the user may not edit details (a team server's annotator); the button is not shown. */
+  onEdit?: ((doc: DocumentSummary) => void) | undefined;
+  /** Absent: the user may not delete documents; the button is not shown. */
+  onDelete?: ((doc: DocumentSummary) => void) | undefined;
   /** The annotators' status of a document (team annotation), as a column. */
   statusCell?(doc: DocumentSummary, label: string): ReactNode;
   /** More per-row actions (history, new version), before edit and delete. */
@@ -133,12 +135,16 @@ export function DocumentTable({ docs, titles, selected, onSelect, onOpen, onEdit
                 {statusCell && <td>{statusCell(d, label)}</td>}
                 <td className="gl-row-actions gl-nowrap">
                   {rowActions?.(d, label)}
-                  <button type="button" className="gl-icon-button" aria-label={`Edit details of ${label}`} title="Edit title, outlet, author, date, URL, language" onClick={() => onEdit(d)}>
-                    ✎
-                  </button>
-                  <button type="button" className="gl-icon-button" aria-label={`Delete ${label}`} title="Move to the trash" onClick={() => onDelete(d)}>
-                    ✕
-                  </button>
+                  {onEdit && (
+                    <button type="button" className="gl-icon-button" aria-label={`Edit details of ${label}`} title="Edit title, outlet, author, date, URL, language" onClick={() => onEdit(d)}>
+                      ✎
+                    </button>
+                  )}
+                  {onDelete && (
+                    <button type="button" className="gl-icon-button" aria-label={`Delete ${label}`} title="Move to the trash" onClick={() => onDelete(d)}>
+                      ✕
+                    </button>
+                  )}
                 </td>
               </tr>
             );

@@ -19,6 +19,7 @@ import { MetadataDialog } from './MetadataDialog.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT, isImportable, readFilesForImport } from './readFiles.ts';
 import { DocumentStatusCell, useStatuses } from '../team/DocumentStatus.tsx';
+import { useAccess } from '../team/access.tsx';
 import { ImportVersionButton } from '../versions/ImportVersionButton.tsx';
 import { reportLine } from '../versions/importVersion.ts';
 import { NewVersionDialog } from '../versions/NewVersionDialog.tsx';
@@ -73,6 +74,7 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
     }
   });
   const team = useStatuses();
+  const access = useAccess();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
@@ -256,6 +258,7 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
   function onDrop(e: DragEvent) {
     e.preventDefault();
     setDragging(false);
+    if (!access.can('jobs.startImport')) return;
     void importFiles(Array.from(e.dataTransfer.files));
   }
 
@@ -279,26 +282,36 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
       <div className="gl-library-bar">
         <SearchPanel state={search} onState={setSearch} labels={labels} documentIds={collection?.documentIds} onResults={onResults} />
         <div className="gl-library-actions">
-          <button type="button" disabled={!!importing} onClick={() => fileInput.current?.click()}>
-            Import files…
-          </button>
-          <button type="button" disabled={!!importing} onClick={() => folderInput.current?.click()}>
-            Import folder…
-          </button>
-          <button type="button" disabled={!docs?.length} title={docs?.length ? undefined : 'Import documents to export them'} onClick={() => setExportOpen(true)}>
-            Export…
-          </button>
-          <button
-            type="button"
-            disabled={liveSelected.length < 2}
-            title={liveSelected.length < 2 ? 'Select 2 or more documents to compare (up to 4 side by side; more as a stance grid)' : undefined}
-            onClick={() => onCompare(liveSelected)}
-          >
-            Compare selected ({liveSelected.length})
-          </button>
-          <button type="button" onClick={() => setTrashOpen(true)}>
-            Trash…
-          </button>
+          {access.can('jobs.startImport') && (
+            <>
+              <button type="button" disabled={!!importing} onClick={() => fileInput.current?.click()}>
+                Import files…
+              </button>
+              <button type="button" disabled={!!importing} onClick={() => folderInput.current?.click()}>
+                Import folder…
+              </button>
+            </>
+          )}
+          {access.can('jobs.startExport') && (
+            <button type="button" disabled={!docs?.length} title={docs?.length ? undefined : 'Import documents to export them'} onClick={() => setExportOpen(true)}>
+              Export…
+            </button>
+          )}
+          {access.can('compare.run') && (
+            <button
+              type="button"
+              disabled={liveSelected.length < 2}
+              title={liveSelected.length < 2 ? 'Select 2 or more documents to compare (up to 4 side by side; more as a stance grid)' : undefined}
+              onClick={() => onCompare(liveSelected)}
+            >
+              Compare selected ({liveSelected.length})
+            </button>
+          )}
+          {access.can('trash.list') && (
+            <button type="button" onClick={() => setTrashOpen(true)}>
+              Trash…
+            </button>
+          )}
         </div>
         <input
           ref={fileInput}
@@ -390,8 +403,8 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
             selected={liveSelected}
             onSelect={setSelected}
             onOpen={(id) => onOpen(id)}
-            onEdit={setEditing}
-            onDelete={setDeleting}
+            onEdit={access.can('documents.update') ? setEditing : undefined}
+            onDelete={access.can('documents.delete') ? setDeleting : undefined}
             statusCell={(d, label) => <DocumentStatusCell documentId={d.id} title={label} statuses={team.statuses} me={team.me} onChanged={team.reload} />}
             rowActions={(d, label) => (
               <>
@@ -400,7 +413,7 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
                     History
                   </button>
                 )}
-                <ImportVersionButton documentId={d.id} title={label} history={history} onChanged={reload} compact />
+                {access.can('versions.update') && <ImportVersionButton documentId={d.id} title={label} history={history} onChanged={reload} compact />}
               </>
             )}
           />

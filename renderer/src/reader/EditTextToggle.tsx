@@ -1,3 +1,4 @@
+import { useAccess } from '../team/access.tsx';
 import type { EditText } from './useEditText.ts';
 
 /**
@@ -5,6 +6,8 @@ import type { EditText } from './useEditText.ts';
  * a Mac, in the text). While it is on, a line says what changes.
  */
 export function EditTextToggle({ edit }: { edit: EditText }) {
+  // Changing the text is a curator's on a team server (the backend refuses it to annotators).
+  if (!useAccess().can('versions.saveEdited')) return null;
   return (
     <div className="gl-edit-text" role="group" aria-label="Text editing">
       <button

@@ -411,6 +411,43 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX annotation_anchors_by_version ON annotation_anchors(document_id, version);
     `,
   },
+  {
+    version: 10,
+    name: 'team server: accounts, sign-in tokens, sessions, assignments',
+    sql: `
+      CREATE TABLE users (
+        name text PRIMARY KEY,
+        ${SEQ},
+        name_key text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('annotator', 'curator', 'admin')),
+        created_at text NOT NULL,
+        disabled_at text
+      );
+      CREATE TABLE signin_tokens (
+        token_hash text PRIMARY KEY,
+        user_name text NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        created_at text NOT NULL,
+        expires_at text NOT NULL,
+        used_at text
+      );
+      CREATE INDEX signin_tokens_by_user ON signin_tokens(user_name);
+      CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        user_name text NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        created_at text NOT NULL,
+        expires_at text NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions(user_name);
+      CREATE TABLE assignments (
+        document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_name text NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        ${SEQ},
+        assigned_at text NOT NULL,
+        PRIMARY KEY (user_name, document_id)
+      );
+      CREATE INDEX assignments_by_document ON assignments(document_id);
+    `,
+  },
 ];
 
 /** The schema version this build writes on PostgreSQL: the same number as on SQLite. */

@@ -26,6 +26,11 @@ export class PgTeamStore implements Async<TeamStore> {
     return rows.map((r) => r.annotator);
   }
 
+  async annotationCountsOf(annotator: string): Promise<Map<string, number>> {
+    const { rows } = await this.db.query<{ document_id: string; n: number }>('SELECT document_id, count(*)::int AS n FROM annotations WHERE annotator = $1 GROUP BY document_id', [annotator]);
+    return new Map(rows.map((r) => [r.document_id, r.n]));
+  }
+
   async annotators(): Promise<TeamInfo['annotators']> {
     // Ordered by code point, as SQLite's BINARY collation orders.
     const { rows } = await this.db.query<{ name: string; annotations: number }>(
