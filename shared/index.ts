@@ -38,4 +38,6 @@ export * from './api/search.ts';
 export * from './api/collections.ts';
 export * from './api/trash.ts';
 export * from './api/workspace.ts';
+export * from './api/history.ts';
+export * from './history/summary.ts';
 export * from './model/documentLabel.ts';

@@ -17,6 +17,7 @@ import { collectionMethods } from './collections.ts';
 import { searchMethods } from './search.ts';
 import { trashMethods } from './trash.ts';
 import { workspaceMethods } from './workspace.ts';
+import { historyMethods } from './history.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -45,6 +46,7 @@ export const contract = {
   ...collectionMethods,
   ...trashMethods,
   ...workspaceMethods,
+  ...historyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { versionHandlers } from './versions.ts';
 import { collectionHandlers, trashHandlers } from './collections.ts';
 import { searchHandlers } from './search.ts';
 import { workspaceHandlers } from './workspace.ts';
+import { historyHandlers } from './history.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -42,6 +43,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...collectionHandlers,
   ...trashHandlers,
   ...workspaceHandlers,
+  ...historyHandlers,
 };
 
 /** Calls a method by name with untrusted arguments; the single entry point every transport uses. */
@@ -59,7 +61,8 @@ export function createDispatcher(project: Project): Dispatch {
       if (!isMethod(method)) throw new GlossError('validation', `unknown method "${method}"`);
       const args = contract[method].args.parse(rawArgs ?? {});
       const handler = handlers[method] as Handler<Method>;
-      return { ok: true, result: await handler(args as never, ctx) };
+      // Every change the call makes is logged under the caller's actor (when the transport knows it) and this method.
+      return { ok: true, result: await project.withChanges({ actor: ctx.actor, via: method }, () => handler(args as never, ctx)) };
     } catch (err) {
       return { ok: false, error: toApiError(storeError(err, project.path)) };
     }

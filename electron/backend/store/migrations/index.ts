@@ -7,11 +7,12 @@ import { migration005 } from './005-exchange.ts';
 import { migration006 } from './006-team-annotation.ts';
 import { migration007 } from './007-library.ts';
 import { migration008 } from './008-document-versions.ts';
+import { migration009 } from './009-change-log.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only: a released migration is never changed. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 /** The schema version this build of Gloss writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
