@@ -47,7 +47,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
-type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions';
+type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions' | 'history';
 
 /** The domains whose methods the CLI calls, each loaded on first use (a command loads only what it calls). */
 const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
@@ -55,6 +55,7 @@ const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
   labels: async () => (await import('../backend/api/labels.ts')).labelHandlers,
   entities: async () => (await import('../backend/api/entities.ts')).entityHandlers,
   propositions: async () => (await import('../backend/api/propositions.ts')).propositionHandlers,
+  history: async () => (await import('../backend/api/history.ts')).historyHandlers,
 };
 
 type CliMethod = MethodsOf<CliDomain>;

@@ -1,0 +1,95 @@
+// Provenance's cost on writes (issue 16, item 4), on a real project file:
+// 2,000 `annotations.create` calls through the dispatcher (synchronous FULL,
+// WAL, as the app writes), then 500 updates and 500 deletes, with the change
+// log (schema 9, its triggers) and without it (the same code opened at schema
+// 8, where the log's triggers are not installed). Rounds alternate so the
+// shared machine's load falls on both alike. Also the log's bytes per change.
+// Run: `node --import tsx tests/bench/change-log-bench.ts [--rounds N]`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDispatcher } from '../../electron/backend/api/dispatch.ts';
+import { Project } from '../../electron/backend/project.ts';
+import { MIGRATIONS } from '../../electron/backend/store/migrations/index.ts';
+import { tempDir } from '../support/tmp.ts';
+import { median, p95 } from './report.ts';
+
+const CREATES = 2000;
+const EDITS = 500;
+
+interface Round {
+  create: number[];
+  update: number[];
+  remove: number[];
+  fileBytes: number;
+  log?: { entries: number; bytes: number };
+}
+
+async function round(logged: boolean, dir: string, n: number): Promise<Round> {
+  const file = path.join(dir, `${logged ? 'log' : 'nolog'}-${n}.gloss`);
+  const project = await Project.open(file, logged ? {} : { migrations: MIGRATIONS.filter((m) => m.version < 9) });
+  try {
+    const dispatch = createDispatcher(project);
+    const call = async (method: string, args: unknown) => {
+      const r = await dispatch(method, args);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.result as { id: string };
+    };
+    const words = Array.from({ length: 12000 }, (_, i) => `word${i}`).join(' ');
+    const [doc] = (await call('documents.import', { files: [{ name: 'bench.txt', base64: Buffer.from(words).toString('base64') }] })) as unknown as { id: string }[];
+    const labels = (await call('labels.list', {})) as unknown as { id: string; kind: string }[];
+    const label = labels.find((l) => l.kind === 'entity')!.id;
+    const time = async (fn: () => Promise<unknown>, into: number[]) => {
+      const t = performance.now();
+      await fn();
+      into.push(performance.now() - t);
+    };
+    const r: Round = { create: [], update: [], remove: [], fileBytes: 0 };
+    const ids: string[] = [];
+    for (let i = 0; i < CREATES; i++) {
+      const start = i * 10;
+      await time(async () => ids.push((await call('annotations.create', { documentId: doc!.id, ranges: [{ start, end: start + 8 }], labelId: label })).id), r.create);
+    }
+    for (let i = 0; i < EDITS; i++) await time(() => call('annotations.update', { id: ids[i]!, note: `note ${i}` }), r.update);
+    for (let i = 0; i < EDITS; i++) await time(() => call('annotations.delete', { id: ids[CREATES - 1 - i]! }), r.remove);
+    if (logged) r.log = project.changeLog.size();
+    project.db.pragma('wal_checkpoint(TRUNCATE)');
+    r.fileBytes = fs.statSync(file).size;
+    return r;
+  } finally {
+    project.close();
+  }
+}
+
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
+const { dir, cleanup } = tempDir();
+try {
+  const all: Record<'with' | 'without', Round[]> = { with: [], without: [] };
+  for (let n = 0; n < rounds; n++) {
+    all.without.push(await round(false, dir, n));
+    all.with.push(await round(true, dir, n));
+  }
+  const summary = (rs: Round[]) => {
+    const pick = (k: 'create' | 'update' | 'remove') => rs.flatMap((r) => r[k]);
+    const f = (x: number) => Math.round(x * 1000) / 1000;
+    return {
+      create_p50_ms: f(median(pick('create'))),
+      create_p95_ms: f(p95(pick('create'))),
+      update_p95_ms: f(p95(pick('update'))),
+      delete_p95_ms: f(p95(pick('remove'))),
+      file_bytes: rs[rs.length - 1]!.fileBytes,
+    };
+  };
+  const log = all.with[all.with.length - 1]!.log!;
+  const out = {
+    rounds,
+    without_log: summary(all.without),
+    with_log: summary(all.with),
+    log_entries: log.entries,
+    log_bytes: log.bytes,
+    log_bytes_per_change: Math.round(log.bytes / log.entries),
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+} finally {
+  cleanup();
+}
