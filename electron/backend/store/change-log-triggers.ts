@@ -38,7 +38,12 @@ interface LoggedTable {
   /** Its key columns (joined with '/' into `object_id`). */
   key: readonly string[];
   document: DocumentOf;
-  /** Columns not copied into before/after: large ones kept elsewhere (a document's text is in its versions and its hash changes with it). */
+  /**
+   * Columns not copied into before/after: large ones kept elsewhere (a
+   * document's text is in its versions, and its hash changes with it) and
+   * ones derived from others (an annotation's offsets and context come from
+   * its ranges and the text).
+   */
   omit?: readonly string[];
   /**
    * Migration 006's triggers fill an empty `annotator` from the annotation
@@ -52,6 +57,8 @@ interface LoggedTable {
 const DELETING = 'temp.gloss_change_deleting';
 
 const column = (name: string): DocumentOf => (r) => `${r}.${name}`;
+/** The usual case, a `document_id` column: the entry's document_id holds it, so an inserted or deleted row's JSON leaves it out. */
+const documentIdColumn = column('document_id');
 const none: DocumentOf = () => 'NULL';
 /** The document of an annotation (or of one being deleted, for rows deleted with it). */
 const viaAnnotation = (name: string): DocumentOf => (r) =>
@@ -67,21 +74,21 @@ const viaRelation = (name: string): DocumentOf => (r) =>
  */
 export const LOGGED_TABLES: readonly LoggedTable[] = [
   { table: 'documents', kind: 'document', key: ['id'], document: column('id'), omit: ['text', 'blocks'] },
-  { table: 'document_versions', kind: 'document_version', key: ['document_id', 'version'], document: column('document_id'), omit: ['text', 'blocks'] },
-  { table: 'document_status', kind: 'document_status', key: ['document_id', 'annotator'], document: column('document_id') },
-  { table: 'document_stances', kind: 'document_stance', key: ['id'], document: column('document_id') },
-  { table: 'annotations', kind: 'annotation', key: ['id'], document: column('document_id') },
+  { table: 'document_versions', kind: 'document_version', key: ['document_id', 'version'], document: documentIdColumn, omit: ['text', 'blocks'] },
+  { table: 'document_status', kind: 'document_status', key: ['document_id', 'annotator'], document: documentIdColumn },
+  { table: 'document_stances', kind: 'document_stance', key: ['id'], document: documentIdColumn },
+  { table: 'annotations', kind: 'annotation', key: ['id'], document: documentIdColumn, omit: ['start_offset', 'end_offset', 'prefix', 'suffix'] },
   { table: 'annotation_entities', kind: 'annotation_entity', key: ['annotation_id'], document: viaAnnotation('annotation_id'), filledAnnotator: 'annotation_id' },
   { table: 'claim_links', kind: 'claim_link', key: ['id'], document: viaAnnotation('annotation_id'), filledAnnotator: 'annotation_id' },
   { table: 'relations', kind: 'relation', key: ['id'], document: viaAnnotation('from_annotation_id'), filledAnnotator: 'from_annotation_id' },
   { table: 'relation_roles', kind: 'relation_role', key: ['relation_id'], document: viaRelation('relation_id') },
-  { table: 'events', kind: 'event', key: ['id'], document: column('document_id') },
-  { table: 'equivalences', kind: 'equivalence', key: ['id'], document: column('document_id') },
-  { table: 'normalizations', kind: 'normalization', key: ['id'], document: column('document_id') },
-  { table: 'standoff_notes', kind: 'standoff_note', key: ['id'], document: column('document_id') },
-  { table: 'suggestion_rejections', kind: 'suggestion_rejection', key: ['label_id', 'start_offset', 'end_offset'], document: column('document_id') },
-  { table: 'collection_documents', kind: 'collection_document', key: ['collection_id', 'document_id'], document: column('document_id') },
-  { table: 'trash', kind: 'trash', key: ['id'], document: column('document_id'), omit: ['payload'] },
+  { table: 'events', kind: 'event', key: ['id'], document: documentIdColumn },
+  { table: 'equivalences', kind: 'equivalence', key: ['id'], document: documentIdColumn },
+  { table: 'normalizations', kind: 'normalization', key: ['id'], document: documentIdColumn },
+  { table: 'standoff_notes', kind: 'standoff_note', key: ['id'], document: documentIdColumn },
+  { table: 'suggestion_rejections', kind: 'suggestion_rejection', key: ['label_id', 'start_offset', 'end_offset'], document: documentIdColumn },
+  { table: 'collection_documents', kind: 'collection_document', key: ['collection_id', 'document_id'], document: documentIdColumn },
+  { table: 'trash', kind: 'trash', key: ['id'], document: documentIdColumn, omit: ['payload'] },
   { table: 'entities', kind: 'entity', key: ['id'], document: none },
   { table: 'propositions', kind: 'proposition', key: ['id'], document: none, omit: ['text_key'] },
   { table: 'labels', kind: 'label', key: ['id'], document: none },
@@ -136,7 +143,9 @@ function triggersFor(t: LoggedTable, columns: readonly string[]): string[] {
     fill && c === 'annotator' && r === 'new'
       ? `CASE WHEN new.annotator = '' THEN coalesce((SELECT a.annotator FROM main.annotations a WHERE a.id = new.${quote(fill)}), '') ELSE new.annotator END`
       : `${r}.${quote(c)}`;
-  const row = (r: string) => `json_object(${columns.map((c) => `${sqlString(c)}, ${value(r, c)}`).join(', ')})`;
+  // An inserted or deleted row without the columns the entry holds already (its id in object_id, its document in document_id).
+  const inEntry = new Set([...(t.key.length === 1 && t.key[0] === 'id' ? ['id'] : []), ...(t.document === documentIdColumn ? ['document_id'] : [])]);
+  const row = (r: string) => `json_object(${columns.filter((c) => !inEntry.has(c)).map((c) => `${sqlString(c)}, ${value(r, c)}`).join(', ')})`;
   const rawRow = (r: string) => `json_object(${columns.map((c) => `${sqlString(c)}, ${r}.${quote(c)}`).join(', ')})`;
   const key = (r: string) => t.key.map((k) => `COALESCE(CAST(${r}.${quote(k)} AS TEXT), '')`).join(` || '/' || `);
   // An update's before and after keep only the columns it changed (a path that does not exist is no-op for json_remove).
