@@ -2,13 +2,17 @@
 // 2,000 `annotations.create` calls through the dispatcher (synchronous FULL,
 // WAL, as the app writes), then 500 updates and 500 deletes, with the change
 // log (schema 9, its triggers) and without it (the same code opened at schema
-// 8, where the log's triggers are not installed). Rounds alternate so the
-// shared machine's load falls on both alike. Also the log's bytes per change.
+// 8, where the log's triggers are not installed); and one import of the brat
+// fixtures (50 documents, 2,050 annotations, 1,177 relations, notes, events)
+// in one transaction. Rounds alternate so the shared machine's load falls on
+// both alike. Also the log's bytes per change.
 // Run: `node --import tsx tests/bench/change-log-bench.ts [--rounds N]`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDispatcher } from '../../electron/backend/api/dispatch.ts';
+import { importSources, readSources } from '../../electron/backend/import/index.ts';
+import { SHARED_DIR } from '../support/paths.ts';
 import { Project } from '../../electron/backend/project.ts';
 import { MIGRATIONS } from '../../electron/backend/store/migrations/index.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -22,7 +26,25 @@ interface Round {
   update: number[];
   remove: number[];
   fileBytes: number;
+  importMs: number;
+  importFileBytes: number;
   log?: { entries: number; bytes: number };
+}
+
+/** One all-or-nothing import of the brat fixtures into a new project: its time and the file's size after. */
+async function importRound(logged: boolean, dir: string, n: number): Promise<{ ms: number; bytes: number }> {
+  const file = path.join(dir, `import-${logged ? 'log' : 'nolog'}-${n}.gloss`);
+  const project = await Project.open(file, logged ? {} : { migrations: MIGRATIONS.filter((m) => m.version < 9) });
+  try {
+    const sources = readSources([path.join(SHARED_DIR, 'interop', 'brat')]);
+    const t = performance.now();
+    await importSources(project, sources);
+    const ms = performance.now() - t;
+    project.db.pragma('wal_checkpoint(TRUNCATE)');
+    return { ms, bytes: fs.statSync(file).size };
+  } finally {
+    project.close();
+  }
 }
 
 async function round(logged: boolean, dir: string, n: number): Promise<Round> {
@@ -44,7 +66,8 @@ async function round(logged: boolean, dir: string, n: number): Promise<Round> {
       await fn();
       into.push(performance.now() - t);
     };
-    const r: Round = { create: [], update: [], remove: [], fileBytes: 0 };
+    const imported = await importRound(logged, dir, n);
+    const r: Round = { create: [], update: [], remove: [], fileBytes: 0, importMs: imported.ms, importFileBytes: imported.bytes };
     const ids: string[] = [];
     for (let i = 0; i < CREATES; i++) {
       const start = i * 10;
@@ -78,6 +101,8 @@ try {
       update_p95_ms: f(p95(pick('update'))),
       delete_p95_ms: f(p95(pick('remove'))),
       file_bytes: rs[rs.length - 1]!.fileBytes,
+      import_brat_ms_median: Math.round(median(rs.map((r) => r.importMs))),
+      import_brat_file_bytes: rs[rs.length - 1]!.importFileBytes,
     };
   };
   const log = all.with[all.with.length - 1]!.log!;
