@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cacheWriteStatements } from './statements.ts';
 
 /**
  * The change log's recording side: triggers that write a `change_log` row for
@@ -122,6 +123,11 @@ export interface ChangeSource {
 export function installChangeLogTriggers(db: Db, source: ChangeSource): void {
   const has = db.prepare("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?").pluck();
   if (!has.get('change_log')) return;
+  // The triggers and their helper table live in the connection's TEMP schema. Left on disk (SQLite's
+  // default), it has a journal file of its own, written in every write transaction: that made each
+  // insert about 3× as costly (50 µs more per row in a bulk import); in memory it costs next to nothing.
+  // It must be set before the TEMP schema is first used, as changing it drops what is in it.
+  db.pragma('temp_store = MEMORY');
   db.function('gloss_change_actor', { deterministic: false }, () => source.actor());
   db.function('gloss_change_via', { deterministic: false }, () => source.via());
   const statements = [`CREATE TEMP TABLE IF NOT EXISTS ${DELETING.slice(5)} (id TEXT PRIMARY KEY, document_id TEXT)`];
@@ -133,6 +139,7 @@ export function installChangeLogTriggers(db: Db, source: ChangeSource): void {
     statements.push(...triggersFor(t, columns));
   }
   db.exec(statements.join(';\n'));
+  cacheWriteStatements(db);
 }
 
 function triggersFor(t: LoggedTable, columns: readonly string[]): string[] {
