@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../electron/backend/api/dispatch.ts';
 import { Project } from '../../electron/backend/project.ts';
+import { openDatabase } from '../../electron/backend/store/database.ts';
 import type { Args, ChangeEntry, Method, Result } from '../../shared/index.ts';
 import { describeChange } from '../../shared/index.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -330,6 +331,26 @@ describe('the actor', () => {
     expect(x.filter((e) => e.kind === 'annotation' && e.after?.quote === 'Monday').map((e) => e.actor)).toEqual(['dana']);
     expect(y.filter((e) => e.kind === 'annotation' && e.after?.quote === 'Officials disagreed').map((e) => e.actor)).toEqual(['eve']);
     expect(project.actor).toBe('alice');
+  });
+});
+
+describe('the schema of the day', () => {
+  it('a column another migration adds is logged without touching the triggers; migrating logs nothing', async () => {
+    const a = await annotate('Monday');
+    project.close();
+    // As a later migration would (run before the triggers exist, as every migration is).
+    const raw = await openDatabase(path.join(dir, 'project.gloss'));
+    raw.exec("ALTER TABLE annotations ADD COLUMN confidence TEXT NOT NULL DEFAULT 'high'");
+    raw.exec("UPDATE annotations SET confidence = 'low'");
+    raw.close();
+    project = await Project.open(path.join(dir, 'project.gloss'));
+    project.useAnnotator('alice');
+    dispatch = createDispatcher(project);
+    expect(project.changeLog.since().some((e) => e.after?.confidence !== undefined || e.before?.confidence !== undefined)).toBe(false);
+    const changed = await logged(async () => project.transaction(() => project.annotations.update(a.id, { note: 'sure?' }, () => TEXT)));
+    expect(changed).toHaveLength(1);
+    const deleted = await logged(() => call('annotations.delete', { id: a.id }));
+    expect(deleted[0]!.before).toMatchObject({ confidence: 'low', note: 'sure?' });
   });
 });
 
