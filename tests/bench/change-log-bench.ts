@@ -4,9 +4,12 @@
 // log (schema 9, its triggers) and without it (the same code opened at schema
 // 8, where the log's triggers are not installed); and one import of the brat
 // fixtures (50 documents, 2,050 annotations, 1,177 relations, notes, events)
-// in one transaction. Rounds alternate so the shared machine's load falls on
-// both alike. Also the log's bytes per change.
+// in one transaction. Each round runs in a fresh process (two projects opened
+// one after the other in one process measured the second's import up to 50 %
+// slower, whichever came second), and rounds alternate so the shared
+// machine's load falls on both alike. Also the log's bytes per change.
 // Run: `node --import tsx tests/bench/change-log-bench.ts [--rounds N]`.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -84,37 +87,49 @@ async function round(logged: boolean, dir: string, n: number): Promise<Round> {
   }
 }
 
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
-const { dir, cleanup } = tempDir();
-try {
-  const all: Record<'with' | 'without', Round[]> = { with: [], without: [] };
-  for (let n = 0; n < rounds; n++) {
-    all.without.push(await round(false, dir, n));
-    all.with.push(await round(true, dir, n));
-  }
-  const summary = (rs: Round[]) => {
-    const pick = (k: 'create' | 'update' | 'remove') => rs.flatMap((r) => r[k]);
-    const f = (x: number) => Math.round(x * 1000) / 1000;
-    return {
-      create_p50_ms: f(median(pick('create'))),
-      create_p95_ms: f(p95(pick('create'))),
-      update_p95_ms: f(p95(pick('update'))),
-      delete_p95_ms: f(p95(pick('remove'))),
-      file_bytes: rs[rs.length - 1]!.fileBytes,
-      import_brat_ms_median: Math.round(median(rs.map((r) => r.importMs))),
-      import_brat_file_bytes: rs[rs.length - 1]!.importFileBytes,
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) {
+  // One round in this process: `--child with|without DIR N`.
+  const [mode, dir, n] = process.argv.slice(childAt + 1);
+  process.stdout.write(JSON.stringify(await round(mode === 'with', dir!, Number(n))));
+} else {
+  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
+  const { dir, cleanup } = tempDir();
+  try {
+    const all: Record<'with' | 'without', Round[]> = { with: [], without: [] };
+    const child = (mode: 'with' | 'without', n: number): Round => {
+      const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', mode, dir, String(n)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`the ${mode} round failed: ${r.stderr}`);
+      return JSON.parse(r.stdout) as Round;
     };
-  };
-  const log = all.with[all.with.length - 1]!.log!;
-  const out = {
-    rounds,
-    without_log: summary(all.without),
-    with_log: summary(all.with),
-    log_entries: log.entries,
-    log_bytes: log.bytes,
-    log_bytes_per_change: Math.round(log.bytes / log.entries),
-  };
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-} finally {
-  cleanup();
+    for (let n = 0; n < rounds; n++) {
+      all.without.push(child('without', n));
+      all.with.push(child('with', n));
+    }
+    const summary = (rs: Round[]) => {
+      const pick = (k: 'create' | 'update' | 'remove') => rs.flatMap((r) => r[k]);
+      const f = (x: number) => Math.round(x * 1000) / 1000;
+      return {
+        create_p50_ms: f(median(pick('create'))),
+        create_p95_ms: f(p95(pick('create'))),
+        update_p95_ms: f(p95(pick('update'))),
+        delete_p95_ms: f(p95(pick('remove'))),
+        file_bytes: rs[rs.length - 1]!.fileBytes,
+        import_brat_ms_median: Math.round(median(rs.map((r) => r.importMs))),
+        import_brat_file_bytes: rs[rs.length - 1]!.importFileBytes,
+      };
+    };
+    const log = all.with[all.with.length - 1]!.log!;
+    const out = {
+      rounds,
+      without_log: summary(all.without),
+      with_log: summary(all.with),
+      log_entries: log.entries,
+      log_bytes: log.bytes,
+      log_bytes_per_change: Math.round(log.bytes / log.entries),
+    };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } finally {
+    cleanup();
+  }
 }
