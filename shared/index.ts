@@ -40,4 +40,6 @@ export * from './api/trash.ts';
 export * from './api/workspace.ts';
 export * from './api/users.ts';
 export * from './api/roles.ts';
+export * from './api/history.ts';
+export * from './history/summary.ts';
 export * from './model/documentLabel.ts';

@@ -2,6 +2,9 @@ import os from 'node:os';
 import { DEFAULT_NEWS_TAGSET, GlossError } from '../../shared/index.ts';
 import { AnchorStore } from './store/anchors.ts';
 import { AnnotationStore } from './store/annotations.ts';
+import { currentChangeContext, withChangeContext, type ChangeContext } from './provenance/context.ts';
+import { ChangeLogStore } from './store/change-log.ts';
+import { installChangeLogTriggers } from './store/change-log-triggers.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { dataVersion } from './store/data-version.ts';
@@ -48,6 +51,7 @@ export class Project {
   readonly exportReads: ExportReadStore;
   readonly importMatches: ImportMatchStore;
   readonly users: UserStore;
+  readonly changeLog: ChangeLogStore;
 
   private constructor(
     /**
@@ -78,6 +82,7 @@ export class Project {
     this.exportReads = new ExportReadStore(db);
     this.importMatches = new ImportMatchStore(db);
     this.users = new UserStore(db);
+    this.changeLog = new ChangeLogStore(db);
   }
 
   /** Opens or creates the project at `path`; a new project gets the default news tagset. */
@@ -85,6 +90,7 @@ export class Project {
     const project = new Project(await openDatabase(path, options), path);
     try {
       project.seedDefaults();
+      project.recordChanges();
     } catch (err) {
       project.close();
       throw storeError(err, path);
@@ -120,6 +126,7 @@ export class Project {
   /** Names the annotator for this session only (CLI commands). */
   useAnnotator(name: string): void {
     this.sessionAnnotator = checkAnnotatorName(name);
+    this.defaultActor = this.sessionAnnotator;
   }
 
   /** Saves the annotator's name in the project (the app's setting); it also becomes this session's. */
@@ -127,6 +134,38 @@ export class Project {
     const clean = checkAnnotatorName(name);
     this.settings.saveAnnotator(clean);
     this.sessionAnnotator = undefined;
+    this.defaultActor = clean;
+  }
+
+  /**
+   * The annotator the changes being written now are made under, as the
+   * change log records them: the actor of the {@link ChangeContext} (a
+   * transport that knows its caller sets it per request), else this
+   * project's {@link annotator}. The one place the log's actor comes from.
+   */
+  get actor(): string {
+    return currentChangeContext()?.actor ?? this.defaultActor;
+  }
+
+  /**
+   * Runs `fn` with its changes recorded under `context` (the actor, the API
+   * method or CLI command): the dispatcher and the CLI call it around each
+   * call and command.
+   */
+  withChanges<T>(context: ChangeContext, fn: () => T): T {
+    return withChangeContext(context, fn);
+  }
+
+  /**
+   * {@link annotator}, read when a write transaction begins: the log's
+   * triggers run inside SQLite statements, where the settings cannot be read.
+   */
+  private defaultActor = 'researcher';
+
+  /** Starts recording every change in the change log (see store/change-log-triggers.ts). */
+  private recordChanges(): void {
+    this.defaultActor = this.annotator;
+    installChangeLogTriggers(this.db, { actor: () => this.actor, via: () => currentChangeContext()?.via ?? null });
   }
 
   private savedAnnotator(): string | undefined {
@@ -141,6 +180,8 @@ export class Project {
    * what was checked in between.
    */
   transaction<T>(fn: () => T): T {
+    // The annotator may have been renamed by another process since: read it before the log's triggers need it.
+    if (!this.db.inTransaction) this.defaultActor = this.annotator;
     return writeTransaction(this.db, fn);
   }
 

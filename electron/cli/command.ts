@@ -47,7 +47,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
-type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions' | 'users' | 'team';
+type CliDomain = 'documents' | 'labels' | 'entities' | 'propositions' | 'users' | 'team' | 'history';
 
 /** The domains whose methods the CLI calls, each loaded on first use (a command loads only what it calls). */
 const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
@@ -57,6 +57,7 @@ const DOMAINS: { [D in CliDomain]: () => Promise<HandlerMap<D>> } = {
   propositions: async () => (await import('../backend/api/propositions.ts')).propositionHandlers,
   users: async () => (await import('../backend/api/users.ts')).userHandlers,
   team: async () => (await import('../backend/api/team.ts')).teamHandlers,
+  history: async () => (await import('../backend/api/history.ts')).historyHandlers,
 };
 
 type CliMethod = MethodsOf<CliDomain>;

@@ -5,6 +5,7 @@ import { parseCommandLine } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { printable } from './escape.ts';
+import { withChangeContext } from '../backend/provenance/context.ts';
 
 function usage(): string {
   // Each command's usage on its line and what it does indented below: usages are too long for one column.
@@ -53,7 +54,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
   };
   try {
-    return await command.run(ctx);
+    // The change log records what the command writes as made through it.
+    return await withChangeContext({ via: `gloss ${name}` }, () => command.run(ctx));
   } catch (err) {
     // SQLite's own errors ("database is locked", "FOREIGN KEY constraint failed") become ones that name the file and what to do.
     const { storeError } = await import('../backend/store/errors.ts');

@@ -18,6 +18,7 @@ import { searchMethods } from './search.ts';
 import { trashMethods } from './trash.ts';
 import { workspaceMethods } from './workspace.ts';
 import { authMethods, userMethods } from './users.ts';
+import { historyMethods } from './history.ts';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP, the CLI's
@@ -48,6 +49,7 @@ export const contract = {
   ...workspaceMethods,
   ...userMethods,
   ...authMethods,
+  ...historyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -98,6 +98,7 @@ export const METHOD_EFFECTS: { readonly [M in Method]: 'read' | 'write' } = {
   'team.info': 'read',
   'team.setAnnotator': 'write',
   'team.agreement': 'read',
+  'history.document': 'read',
   'team.disagreements': 'read',
   'team.statuses': 'read',
   'team.setStatus': 'write',

@@ -46,6 +46,8 @@ export const METHOD_ROLES: { readonly [M in Method]: MinRole } = {
   // Views across layers: blind annotators do not see them until curation.
   'propositions.overview': C, 'compare.run': C, 'compare.export': C, 'compare.matchClaim': C,
   'team.agreement': C, 'team.disagreements': C, 'team.curate': C, 'team.merge': C, 'team.assign': C,
+  // The change log shows every annotator's before and after: not for annotators, who are blind to others' layers.
+  'history.document': C,
   'team.info': A, 'team.statuses': A, 'team.setStatus': A, 'team.assignments': A,
   'team.setAnnotator': OWNER,
   'jobs.startImport': C, 'jobs.startExport': C, 'jobs.status': A, 'jobs.cancel': A,

@@ -112,7 +112,9 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     await expect.poll(focused).toBe('tab:Entities');
     expect(await tabs.getByRole('tab', { name: 'Entities' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
-    await expect.poll(focused).toBe('tab:Suggestions');
+    await expect.poll(focused).toBe('tab:History');
+    await page.getByRole('tabpanel', { name: 'History' }).getByRole('heading', { name: 'Changes to this document' }).waitFor();
+    await expectClean('reader, History tab');
     expect(await tabs.locator('[role=tab][tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('Home');
     await expect.poll(focused).toMatch(/^tab:Annotations/);

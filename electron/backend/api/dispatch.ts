@@ -22,6 +22,7 @@ import { collectionHandlers, trashHandlers } from './collections.ts';
 import { searchHandlers } from './search.ts';
 import { workspaceHandlers } from './workspace.ts';
 import { authHandlers, userHandlers } from './users.ts';
+import { historyHandlers } from './history.ts';
 
 const handlers: { [M in Method]: Handler<M> } = {
   ...documentHandlers,
@@ -47,6 +48,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...workspaceHandlers,
   ...userHandlers,
   ...authHandlers,
+  ...historyHandlers,
 };
 
 /**
@@ -72,7 +74,9 @@ export function createDispatcher(project: Project): Dispatch {
       const args = contract[method].args.parse(rawArgs ?? {});
       guardCall(method, args, project, caller);
       const handler = handlers[method] as Handler<Method>;
-      const result = await handler(args as never, callContext(project, caller));
+      const ctx = callContext(project, caller);
+      // Every change the call makes is logged under the signed-in caller (else the project's annotator, read only when something is written) and this method.
+      const result = await project.withChanges({ actor: caller?.name, via: method }, () => handler(args as never, ctx));
       return { ok: true, result: blindResult(method, result, args, project, caller) };
     } catch (err) {
       return { ok: false, error: toApiError(storeError(err, project.path)) };

@@ -68,6 +68,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     writes: true,
     load: () => import('./merge.ts').then((m) => m.mergeCommand),
   },
+  history: {
+    usage: 'history DOC [--limit N] [--json]',
+    summary: 'how DOC (id, name or title; a deleted one by id) came to be: every change, newest first, with when, who, what and before → after',
+    valued: ['limit'],
+    flags: ['json'],
+    load: () => import('./history.ts').then((m) => m.historyCommand),
+  },
   agreement: {
     usage: 'agreement [DOC...] [--annotators A,B,...] [--labels L,...] [--json]',
     summary: 'inter-annotator agreement: spans, tokens (kappa, alpha), unitizing alpha, stances; per pair and over all',

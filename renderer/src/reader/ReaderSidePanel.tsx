@@ -5,12 +5,14 @@ import type { History } from '../undo/history.ts';
 import { NeedsReview } from '../versions/NeedsReview.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { EntitiesTab } from './EntitiesTab.tsx';
+import { useAccess } from '../team/access.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
 import type { SuggestionReview } from './plugins/suggestionPlugin.ts';
 import { PropositionsTab } from './PropositionsTab.tsx';
 import { SuggestionsTab } from './SuggestionsTab.tsx';
 import type { ResearchData } from './useResearch.ts';
 
-export type SideTab = 'annotations' | 'entities' | 'propositions' | 'suggestions';
+export type SideTab = 'annotations' | 'entities' | 'propositions' | 'suggestions' | 'history';
 
 interface Props {
   tab: SideTab;
@@ -42,8 +44,10 @@ interface Props {
   };
 }
 
-/** The reader's side panel: annotations, entities, propositions and suggestions, as ARIA tabs. */
+/** The reader's side panel: annotations, entities, propositions, suggestions and the document's history, as ARIA tabs. */
 export function ReaderSidePanel(p: Props) {
+  // The change log shows every annotator's work: a team server's annotators (blind to others' layers) have no History tab.
+  const showHistory = useAccess().can('history.document');
   return (
     <Tabs
       label="Side panel"
@@ -55,6 +59,7 @@ export function ReaderSidePanel(p: Props) {
         { id: 'entities', name: 'Entities' },
         { id: 'propositions', name: 'Propositions' },
         { id: 'suggestions', name: 'Suggestions' },
+        ...(showHistory ? [{ id: 'history' as const, name: 'History' }] : []),
       ]}
     >
       {p.tab === 'annotations' && (
@@ -98,6 +103,18 @@ export function ReaderSidePanel(p: Props) {
           onReject={(i) => p.review.list[i] && p.suggestions.reject(p.review.list[i])}
         />
       )}
+      {p.tab === 'history' && showHistory && <HistoryTab documentId={p.documentId} revision={historyRevision(p)} research={p.research} />}
     </Tabs>
   );
+}
+
+/**
+ * A value that changes when the document's annotations do (one added or
+ * deleted changes the count, one edited its latest modification time) or a
+ * new version is saved: the History tab reloads then, not on every render.
+ */
+function historyRevision(p: Props): string {
+  let latest = '';
+  for (const a of p.annotations) if (a.modifiedAt > latest) latest = a.modifiedAt;
+  return `${p.revision ?? 0}/${p.annotations.length}/${latest}`;
 }
