@@ -270,6 +270,19 @@ describe('every kind of change is logged with actor, before and after', () => {
 });
 
 describe('all or nothing', () => {
+  it("the team server's accounts and assignments, never a sign-in token or a session", async () => {
+    const account = await logged(() => call('users.add', { name: 'dana', role: 'annotator' }));
+    expect(account).toEqual([expect.objectContaining({ op: 'insert', kind: 'user', objectId: 'dana', documentId: null, ...byAlice('users.add') })]);
+    expect(account[0]!.after).toMatchObject({ role: 'annotator' });
+    expect(JSON.stringify(account)).not.toMatch(/token|hash/);
+    const role = await logged(() => call('users.role', { name: 'dana', role: 'curator' }));
+    expect(role[0]).toMatchObject({ op: 'update', kind: 'user', before: { role: 'annotator' }, after: { role: 'curator' } });
+    const assigned = await logged(() => call('team.assign', { documentIds: [doc], to: 'dana' }));
+    expect(assigned).toEqual([expect.objectContaining({ op: 'insert', kind: 'assignment', objectId: `dana/${doc}`, documentId: doc, ...byAlice('team.assign') })]);
+    const unassigned = await logged(() => call('team.assign', { documentIds: [doc], to: 'dana', remove: true }));
+    expect(unassigned[0]).toMatchObject({ op: 'delete', kind: 'assignment', documentId: doc });
+  });
+
   it('a transaction that fails logs nothing', async () => {
     const before = project.changeLog.lastId();
     expect(() =>
