@@ -4,13 +4,16 @@ import type { ClaimStore } from './claims.ts';
 import type { CollectionStore } from './collections.ts';
 import type { DocumentStore } from './documents.ts';
 import type { EntityStore } from './entities.ts';
+import type { ExportReadStore } from './export-reads.ts';
 import type { ImportMatchStore } from './import-matches.ts';
 import type { LabelStore } from './labels.ts';
 import type { PropositionStore } from './propositions.ts';
 import type { RelationStore } from './relations.ts';
+import type { SearchStore } from './search.ts';
 import type { Async } from './repository.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SourceIdStore } from './source-ids.ts';
+import type { StandoffStore } from './standoff.ts';
 import type { SuggestionRejectionStore } from './suggestion-rejections.ts';
 import type { TeamStore } from './team.ts';
 import type { VersionStore } from './versions.ts';
@@ -36,6 +39,9 @@ export interface Repositories {
   suggestionRejections: Async<SuggestionRejectionStore>;
   sourceIds: Async<SourceIdStore>;
   importMatches: Async<ImportMatchStore>;
+  standoff: Async<StandoffStore>;
+  exportReads: Async<ExportReadStore>;
+  search: Async<SearchStore>;
 }
 
 /**

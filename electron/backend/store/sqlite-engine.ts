@@ -42,6 +42,9 @@ export function sqliteEngine(project: Project): StoreEngine {
     suggestionRejections: asyncOf(project.suggestionRejections),
     sourceIds: asyncOf(project.sourceIds),
     importMatches: asyncOf(project.importMatches),
+    standoff: asyncOf(project.standoff),
+    exportReads: asyncOf(project.exportReads),
+    search: asyncOf(project.search),
   };
   const queue = new TurnQueue();
   const db = project.db;

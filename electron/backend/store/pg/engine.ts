@@ -12,7 +12,9 @@ import { PgLabelStore } from './labels.ts';
 import { describeDatabase, migratePostgres } from './migrate.ts';
 import { PgPropositionStore } from './propositions.ts';
 import { PgRelationStore } from './relations.ts';
+import { PgExportReadStore, PgSearchStore } from './reads.ts';
 import { PgSettingsStore } from './settings.ts';
+import { PgStandoffStore } from './standoff.ts';
 import { PgTeamStore } from './team.ts';
 import { PgVersionStore } from './versions.ts';
 
@@ -40,6 +42,9 @@ function repositoriesOn(db: Queryable): Repositories {
     suggestionRejections: new PgSuggestionRejectionStore(db),
     sourceIds: new PgSourceIdStore(db),
     importMatches: new PgImportMatchStore(db),
+    standoff: new PgStandoffStore(db),
+    exportReads: new PgExportReadStore(db),
+    search: new PgSearchStore(db),
   };
 }
 
