@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Document } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
@@ -6,6 +6,7 @@ import { touchesDocument } from '../api/liveUpdates.ts';
 import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
+import { mergeRefresh } from './mergeRefresh.ts';
 import { isEditing } from './plugins/editTextPlugin.ts';
 import type { ReaderDocument } from './useReaderDocument.ts';
 
@@ -34,12 +35,18 @@ function sameText(a: Document, b: Document): boolean {
  */
 export function useLiveReader({ documentId, document, viewRef, reloadResearch }: Deps): number {
   const [refreshed, setRefreshed] = useState(0);
+  // The annotations as this tab has them, read when a refresh begins (see mergeRefresh).
+  const annotationsNow = useRef(document.annotations);
+  useEffect(() => {
+    annotationsNow.current = document.annotations;
+  }, [document.annotations]);
   useLiveRefresh(
     (change) => touchesDocument(change, documentId),
     () => {
       const view = viewRef.current;
       if (view && isEditing(view.state)) return;
       const current = document.doc;
+      const base = annotationsNow.current;
       Promise.all([api.documents.get({ id: documentId }), api.annotations.list({ documentId })]).then(
         ([fresh, list]) => {
           if (current && !sameText(current, fresh)) {
@@ -47,7 +54,7 @@ export function useLiveReader({ documentId, document, viewRef, reloadResearch }:
             return;
           }
           if (current && (current.title !== fresh.title || JSON.stringify(current.metadata) !== JSON.stringify(fresh.metadata))) document.refreshDetails(fresh);
-          document.setAnnotations(() => new Map(list.map((a) => [a.id, a])));
+          document.setAnnotations((local) => mergeRefresh(base, local, list));
           setRefreshed((n) => n + 1);
           void reloadResearch();
         },
