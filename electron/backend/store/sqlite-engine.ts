@@ -45,6 +45,7 @@ export function sqliteEngine(project: Project): StoreEngine {
     standoff: asyncOf(project.standoff),
     exportReads: asyncOf(project.exportReads),
     search: asyncOf(project.search),
+    users: asyncOf(project.users),
   };
   const queue = new TurnQueue();
   const db = project.db;

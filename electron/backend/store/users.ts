@@ -1,14 +1,14 @@
 import type { Role, User } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 
-interface UserRow {
+export interface UserRow {
   name: string;
   role: Role;
   created_at: string;
   disabled_at: string | null;
 }
 
-const toUser = (r: UserRow): User => ({ name: r.name, role: r.role, createdAt: r.created_at, disabled: r.disabled_at !== null });
+export const toUser = (r: UserRow): User => ({ name: r.name, role: r.role, createdAt: r.created_at, disabled: r.disabled_at !== null });
 
 /**
  * A team server's accounts, their one-time sign-in tokens and sessions (both

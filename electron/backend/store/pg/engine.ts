@@ -16,6 +16,7 @@ import { PgExportReadStore, PgSearchStore } from './reads.ts';
 import { PgSettingsStore } from './settings.ts';
 import { PgStandoffStore } from './standoff.ts';
 import { PgTeamStore } from './team.ts';
+import { PgUserStore } from './users.ts';
 import { PgVersionStore } from './versions.ts';
 
 /**
@@ -45,6 +46,7 @@ function repositoriesOn(db: Queryable): Repositories {
     standoff: new PgStandoffStore(db),
     exportReads: new PgExportReadStore(db),
     search: new PgSearchStore(db),
+    users: new PgUserStore(db),
   };
 }
 
