@@ -11,9 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importSources } from '../../electron/backend/import/index.ts';
 import { Project } from '../../electron/backend/project.ts';
-import type { Annotation } from '../../shared/index.ts';
-import { callApi, checkLedger, runAnnotatorLoad } from '../support/annotator-load.ts';
-import { serveProject, type ServedProject } from '../support/server.ts';
+import { callApi, checkLedger, readAnnotations, runAnnotatorLoad } from '../support/annotator-load.ts';
+import { serveProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { lineBlocks } from '../../electron/backend/import/blocks.ts';
@@ -101,16 +100,6 @@ async function ok<T>(out: Promise<{ kind: 'ok'; result: T } | { kind: 'refused' 
   return r.result;
 }
 
-async function readAll(served: ServedProject, ids: readonly string[]): Promise<Annotation[]> {
-  const out: Annotation[] = [];
-  for (const documentId of ids) {
-    const r = await callApi(served.base, served.token, 'annotations.list', { documentId });
-    if (r.kind !== 'ok') throw new Error(r.message);
-    out.push(...r.result);
-  }
-  return out;
-}
-
 const tmp = tempDir('gloss-bench-load-');
 try {
   const file = path.join(tmp.dir, 'lab.gloss');
@@ -133,7 +122,7 @@ try {
 
   progress(`load: ${ANNOTATORS} annotators × ${RATE} writes/s for ${SECONDS} s`);
   const steady = await runAnnotatorLoad({ base: served.base, token: served.token, annotators: ANNOTATORS, writesPerSecond: RATE, durationMs: SECONDS * 1000, documents, labelIds, seed: BENCH_SEED });
-  const steadyCheck = checkLedger(steady.ledger, await readAll(served, documents.map((d) => d.id)));
+  const steadyCheck = checkLedger(steady.ledger, await readAnnotations(served.base, served.token, documents.map((d) => d.id)));
   progress(`  ${steady.acknowledged} writes; p50 ${median(steady.latencies).toFixed(1)} p95 ${percentile(steady.latencies, 95).toFixed(1)} ms; ${steady.failed + steady.refused} errors; ${steadyCheck.lost.length} lost`);
 
   progress('load: the same again, with kill -9 of the server after 5 s');
@@ -144,7 +133,7 @@ try {
   await exited;
   const cut = await killed;
   served = await serveProject(file);
-  const cutCheck = checkLedger(cut.ledger, await readAll(served, documents.map((d) => d.id)));
+  const cutCheck = checkLedger(cut.ledger, await readAnnotations(served.base, served.token, documents.map((d) => d.id)));
   progress(`  ${cut.acknowledged} writes acknowledged before the kill; ${cutCheck.checked} annotations checked; ${cutCheck.lost.length} lost, ${cutCheck.resurrected.length} back from deletion`);
   await served.stop();
 

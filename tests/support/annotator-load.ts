@@ -4,6 +4,7 @@
 // that after the run (and after a kill -9 of the server in the middle of it)
 // the project can be checked against it: no acknowledged write may be lost.
 import type { Annotation, Args, Method, Result, TextRange } from '../../shared/index.ts';
+import { mulberry32 } from '../bench/generate.ts';
 
 /** What an annotation should hold, by the server's acknowledgements. */
 interface Expected {
@@ -53,18 +54,6 @@ export interface LoadResult {
   errors: string[];
 }
 
-/** Small, fast, seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Outcome<T> = { kind: 'ok'; result: T } | { kind: 'refused'; message: string } | { kind: 'failed'; message: string };
 
 /** One API call over HTTP with the bearer secret, classified: acknowledged, refused by the backend, or failed (no answer). */
@@ -81,6 +70,17 @@ export async function callApi<M extends Method>(base: string, token: string, met
   } catch (err) {
     return { kind: 'failed', message: `${method}: ${(err as Error).message}` };
   }
+}
+
+/** Every annotation of these documents, read back through the API (to check a ledger against). */
+export async function readAnnotations(base: string, token: string, documentIds: readonly string[]): Promise<Annotation[]> {
+  const out: Annotation[] = [];
+  for (const documentId of documentIds) {
+    const r = await callApi(base, token, 'annotations.list', { documentId });
+    if (r.kind !== 'ok') throw new Error(r.message);
+    out.push(...r.result);
+  }
+  return out;
 }
 
 const expectedOf = (a: Annotation): Expected => ({ labelId: a.labelId, note: a.note, ranges: a.ranges.map((r) => ({ start: r.start, end: r.end })) });
@@ -173,7 +173,7 @@ export async function runAnnotatorLoad(options: LoadOptions): Promise<LoadResult
   const ledger: Ledger = new Map();
   const result: LoadResult = { latencies: [], refused: 0, failed: 0, acknowledged: 0, ledger, errors: [] };
   const until = performance.now() + options.durationMs;
-  await Promise.all(Array.from({ length: options.annotators }, (_, i) => annotator(`annotator-${i + 1}`, options, random(options.seed + i * 7919), ledger, result, until)));
+  await Promise.all(Array.from({ length: options.annotators }, (_, i) => annotator(`annotator-${i + 1}`, options, mulberry32(options.seed + i * 7919), ledger, result, until)));
   return result;
 }
 

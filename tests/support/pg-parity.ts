@@ -10,6 +10,7 @@ import { Project } from '../../electron/backend/project.ts';
 import { storeError } from '../../electron/backend/store/errors.ts';
 import { PgDocumentStore } from '../../electron/backend/store/pg/documents.ts';
 import { migratePostgres } from '../../electron/backend/store/pg/migrate.ts';
+import { mulberry32 } from '../bench/generate.ts';
 import { CORPUS_DIR } from './paths.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 import { tempDir } from './tmp.ts';
@@ -72,15 +73,7 @@ export async function parityWorld(): Promise<ParityWorld> {
 }
 
 /** A seeded random source (mulberry32): the same run on both engines, and on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 /** A value without the clock (createdAt and modifiedAt blanked, at any depth); maps and sets as arrays. */
 export function strip(value: unknown): unknown {

@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/index.ts';
-import { callApi, checkLedger, runAnnotatorLoad, type Ledger } from '../support/annotator-load.ts';
+import { callApi, checkLedger, readAnnotations, runAnnotatorLoad, type Ledger } from '../support/annotator-load.ts';
 import buildRenderer from '../support/build-renderer.ts';
 import { CORPUS_DIR, REPO_ROOT } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
@@ -26,12 +25,6 @@ async function api<T>(served: ServedProject, method: Parameters<typeof callApi>[
   const out = await callApi(served.base, served.token, method, args as never);
   if (out.kind !== 'ok') throw new Error(out.message);
   return out.result as T;
-}
-
-async function allAnnotations(served: ServedProject, documentIds: readonly string[]): Promise<Annotation[]> {
-  const out: Annotation[] = [];
-  for (const documentId of documentIds) out.push(...(await api<Annotation[]>(served, 'annotations.list', { documentId })));
-  return out;
 }
 
 beforeAll(async () => {
@@ -88,7 +81,7 @@ describe('annotators writing at once through the HTTP API', () => {
     expect(result.refused, result.errors.join('\n')).toBe(0);
 
     const second = await serve();
-    const stored = await allAnnotations(second, documents.map((d) => d.id));
+    const stored = await readAnnotations(second.base, second.token, documents.map((d) => d.id));
     const check = checkLedger(ledger, stored);
     expect(check.checked).toBeGreaterThan(20);
     expect(check.lost, 'acknowledged writes missing after kill -9').toEqual([]);
@@ -99,11 +92,11 @@ describe('annotators writing at once through the HTTP API', () => {
 
   it('serves the same project again under load without an error', async () => {
     const served = running.at(-1)!;
-    const before = await allAnnotations(served, documents.map((d) => d.id));
+    const before = await readAnnotations(served.base, served.token, documents.map((d) => d.id));
     const result = await runAnnotatorLoad({ base: served.base, token: served.token, annotators: 8, writesPerSecond: 10, durationMs: 1_500, documents, labelIds, seed: 11 });
     expect(result.failed + result.refused, result.errors.join('\n')).toBe(0);
     expect(result.acknowledged).toBeGreaterThan(20);
-    const after = await allAnnotations(served, documents.map((d) => d.id));
+    const after = await readAnnotations(served.base, served.token, documents.map((d) => d.id));
     const check = checkLedger(result.ledger, after.filter((a) => !before.some((b) => b.id === a.id) || result.ledger.has(a.id)));
     expect(check.lost).toEqual([]);
     expect(check.resurrected).toEqual([]);

@@ -2,70 +2,28 @@
 // creations, edits and deletions (with duplicate ids, ranges that split an
 // emoji, missing annotations) on the same documents and labels gives the
 // same results and the same errors on both engines, and the same lists.
-import fs from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSources } from '../../electron/backend/import/index.ts';
-import { Project } from '../../electron/backend/project.ts';
 import { PgAnnotationStore } from '../../electron/backend/store/pg/annotations.ts';
-import { PgDocumentStore } from '../../electron/backend/store/pg/documents.ts';
-import { migratePostgres } from '../../electron/backend/store/pg/migrate.ts';
 import type { Annotation, Label } from '../../shared/index.ts';
-import { CORPUS_DIR } from '../support/paths.ts';
-import { startPostgres, type TestPostgres } from '../support/postgres.ts';
-import { tempDir } from '../support/tmp.ts';
+import { parityWorld, random, type ParityWorld } from '../support/pg-parity.ts';
 
-let server: TestPostgres;
-let client: pg.Client;
-let project: Project;
-let tmp: ReturnType<typeof tempDir>;
+let world: ParityWorld;
+let project: ParityWorld['project'];
 let pgAnnotations: PgAnnotationStore;
 let documents: { id: string; text: string }[];
 let labels: Label[];
 
 beforeAll(async () => {
-  server = await startPostgres();
-  client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  await migratePostgres(client, server.url);
-  tmp = tempDir();
-  project = await Project.open(path.join(tmp.dir, 'a.gloss'));
-  const sources = fs.readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.txt')).map((name) => ({ name, bytes: fs.readFileSync(path.join(CORPUS_DIR, name)) }));
-  sources.push({ name: 'emoji.txt', bytes: Buffer.from('Flags 🇵🇰 and 👍🏽, cafe\u0301, العربية نص and עברית: each one a claim.', 'utf8') });
-  await importSources(project, sources);
-  const pgDocuments = new PgDocumentStore(client);
-  documents = [];
-  for (const s of project.documents.list()) {
-    const d = project.documents.get(s.id);
-    await pgDocuments.insert({ id: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata, contentHash: d.contentHash });
-    documents.push({ id: d.id, text: d.text });
-  }
+  // The corpus and an emoji/RTL text on both engines, labels copied (tests/support/pg-parity.ts).
+  world = await parityWorld();
+  ({ project, documents } = world);
   labels = project.labels.list();
-  // The labels, row for row (their repository is not on PostgreSQL yet).
-  for (const row of project.db.prepare('SELECT id, name, kind, color, hotkey, attributes, position, parent_id, description, guid FROM labels').all() as Record<string, unknown>[]) {
-    const cols = Object.keys(row);
-    await client.query(`INSERT INTO labels (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
-  }
-  pgAnnotations = new PgAnnotationStore(client);
+  pgAnnotations = new PgAnnotationStore(world.client);
 }, 120_000);
 
 afterAll(async () => {
-  project?.close();
-  tmp?.cleanup();
-  await client?.end();
-  await server?.stop();
+  await world?.close();
 });
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An outcome without the clock: what both engines must agree on. */
 function outcome(value: Annotation | string | undefined | Annotation[]): unknown {

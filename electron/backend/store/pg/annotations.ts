@@ -4,9 +4,7 @@ import { checkRanges, toAnnotation, type AnnotationRow, type AnnotationStore, ty
 import { nowIso } from '../json.ts';
 import type { Async } from '../repository.ts';
 import type { Queryable } from './documents.ts';
-
-/** PostgreSQL's code for a unique constraint broken. */
-const UNIQUE_VIOLATION = '23505';
+import { isPgError, UNIQUE_VIOLATION } from './query.ts';
 
 /** Annotations on PostgreSQL: the counterpart of the SQLite engine's AnnotationStore, with the same rules and shapes. */
 export class PgAnnotationStore implements Async<AnnotationStore> {
@@ -67,7 +65,7 @@ export class PgAnnotationStore implements Async<AnnotationStore> {
         ],
       );
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new GlossError('conflict', `an annotation with id ${id} already exists`);
+      if (isPgError(err, UNIQUE_VIOLATION)) throw new GlossError('conflict', `an annotation with id ${id} already exists`);
       throw err;
     }
     return id;

@@ -3,8 +3,7 @@ import { parseJson } from '../json.ts';
 import type { Async } from '../repository.ts';
 import type { AnchorRecord, NewVersion, VersionRow, VersionStore } from '../versions.ts';
 import type { Queryable } from './documents.ts';
-
-const UNIQUE_VIOLATION = '23505';
+import { isPgError, UNIQUE_VIOLATION } from './query.ts';
 
 /** Documents' text versions and re-anchoring records on PostgreSQL: the counterpart of the SQLite engine's VersionStore. */
 export class PgVersionStore implements Async<VersionStore> {
@@ -46,7 +45,7 @@ export class PgVersionStore implements Async<VersionStore> {
         [v.documentId, v.version, v.title, v.text, JSON.stringify(v.blocks), v.summary, v.annotator, v.source, v.createdAt],
       );
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new GlossError('conflict', `document ${v.documentId} already has a version ${v.version}`);
+      if (isPgError(err, UNIQUE_VIOLATION)) throw new GlossError('conflict', `document ${v.documentId} already has a version ${v.version}`);
       throw err;
     }
   }
