@@ -61,9 +61,11 @@ export async function buildElectron({ outDir = ELECTRON_OUT_DIR } = {}) {
     banner: { js: "const __gloss_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   };
   const node = { ...common, ...importMetaUrl, platform: 'node', target: 'node22', external: EXTERNALS };
-  const [main, worker, preload] = await Promise.all([
+  const [main, worker, , preload] = await Promise.all([
     esbuild.build({ ...node, entryPoints: { main: 'electron/main.ts' }, outdir: outDir, outExtension: { '.js': '.cjs' } }),
     esbuild.build({ ...node, entryPoints: { worker: 'electron/backend/worker/worker.ts' }, outdir: outDir, outExtension: { '.js': '.cjs' } }),
+    // The PostgreSQL bridge thread, which the store worker starts by the name pg-bridge.mjs beside it (store/pg/sync/bridge.ts).
+    esbuild.build({ ...common, format: 'esm', platform: 'node', target: 'node22', external: EXTERNALS, entryPoints: { 'pg-bridge': 'electron/backend/store/pg/sync/host.ts' }, outdir: outDir, outExtension: { '.js': '.mjs' } }),
     esbuild.build({
       ...common,
       platform: 'browser',
@@ -122,7 +124,7 @@ export async function buildNode({ outDir = NODE_OUT_DIR } = {}) {
   fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: { gloss: 'electron/cli/gloss.ts', entry: 'electron/backend/worker/worker.ts' },
+    entryPoints: { gloss: 'electron/cli/gloss.ts', entry: 'electron/backend/worker/worker.ts', 'pg-bridge': 'electron/backend/store/pg/sync/host.ts' },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -28,6 +28,7 @@ import { TeamStore } from './store/team.ts';
 import { SuggestionRejectionStore } from './store/suggestion-rejections.ts';
 import { VersionStore } from './store/versions.ts';
 import { UserStore } from './store/users.ts';
+import { isPostgresUrl, PostgresBridge } from './store/pg/sync/bridge.ts';
 
 /** An open project file: the database and one store per domain. */
 export class Project {
@@ -54,14 +55,40 @@ export class Project {
   readonly changeLog: ChangeLogStore;
 
   private constructor(
-    /**
-     * The connection. Only the repositories above are built on it (and tests
-     * read it); the rest of the backend, the CLI and the server call their
-     * named methods, so SQL stays in store/ (tests/unit/sql-location.test.ts).
-     */
-    readonly db: Db,
+    /** The SQLite connection; none when the project is on PostgreSQL. */
+    private readonly sqlite: Db | undefined,
+    /** The project file, or the PostgreSQL database's URL without its password. */
     readonly path: string,
+    /** The PostgreSQL connection (see store/pg/sync/bridge.ts); none for a project file. */
+    private readonly pg?: PostgresBridge,
   ) {
+    if (pg) {
+      // The same repositories on PostgreSQL, called synchronously through the bridge.
+      const on = <T>(name: string): T => pg.repository<T>(name);
+      this.documents = on('documents');
+      this.labels = on('labels');
+      this.annotations = on('annotations');
+      this.entities = on('entities');
+      this.claims = on('claims');
+      this.propositions = on('propositions');
+      this.relations = on('relations');
+      this.collections = on('collections');
+      this.trash = on('trash');
+      this.versions = on('versions');
+      this.anchors = on('anchors');
+      this.suggestionRejections = on('suggestionRejections');
+      this.sourceIds = on('sourceIds');
+      this.standoff = on('standoff');
+      this.team = on('team');
+      this.search = on('search');
+      this.settings = on('settings');
+      this.exportReads = on('exportReads');
+      this.importMatches = on('importMatches');
+      this.users = on('users');
+      this.changeLog = on('changeLog');
+      return;
+    }
+    const db = this.db;
     this.documents = new DocumentStore(db);
     this.labels = new LabelStore(db);
     this.annotations = new AnnotationStore(db);
@@ -85,8 +112,28 @@ export class Project {
     this.changeLog = new ChangeLogStore(db);
   }
 
-  /** Opens or creates the project at `path`; a new project gets the default news tagset. */
+  /**
+   * The SQLite connection. Only the repositories above are built on it (and
+   * tests read it); the rest of the backend, the CLI and the server call their
+   * named methods, so SQL stays in store/ (tests/unit/sql-location.test.ts).
+   */
+  get db(): Db {
+    if (!this.sqlite) throw new GlossError('unsupported', `${this.path}: this project is on PostgreSQL, not in a project file`);
+    return this.sqlite;
+  }
+
+  /** Which engine holds the project. */
+  get engine(): 'sqlite' | 'postgres' {
+    return this.pg ? 'postgres' : 'sqlite';
+  }
+
+  /**
+   * Opens or creates the project at `path`, a project file or a
+   * `postgres://` URL (the database must exist; its tables are created and
+   * migrated here); a new project gets the default news tagset.
+   */
   static async open(path: string, options: OpenOptions = {}): Promise<Project> {
+    if (isPostgresUrl(path)) return Project.openPostgres(path);
     const project = new Project(await openDatabase(path, options), path);
     try {
       project.seedDefaults();
@@ -98,13 +145,27 @@ export class Project {
     return project;
   }
 
+  private static openPostgres(url: string): Promise<Project> {
+    // The bridge asks who is writing at each transaction's start, once the project below exists.
+    const bridge = PostgresBridge.open(url, () => ({ actor: project.actor, via: currentChangeContext()?.via ?? null }));
+    const project: Project = new Project(undefined, bridge.where, bridge);
+    try {
+      project.seedDefaults();
+      project.defaultActor = project.annotator;
+    } catch (err) {
+      project.close();
+      throw err;
+    }
+    return Promise.resolve(project);
+  }
+
   get schemaVersion(): number {
-    return schemaVersion(this.db);
+    return this.pg ? this.pg.schemaVersion() : schemaVersion(this.db);
   }
 
   /** Moves when another process commits to the project file (see store/data-version.ts); the store worker polls it to announce such writes. */
   dataVersion(): number {
-    return dataVersion(this.db);
+    return this.pg ? this.pg.dataVersion() : dataVersion(this.db);
   }
 
   /** Set for one session (the CLI's --annotator or GLOSS_ANNOTATOR); not saved in the project. */
@@ -181,8 +242,8 @@ export class Project {
    */
   transaction<T>(fn: () => T): T {
     // The annotator may have been renamed by another process since: read it before the log's triggers need it.
-    if (!this.db.inTransaction) this.defaultActor = this.annotator;
-    return writeTransaction(this.db, fn);
+    if (!this.inTransaction) this.defaultActor = this.annotator;
+    return this.pg ? this.pg.transaction(true, fn) : writeTransaction(this.db, fn);
   }
 
   /**
@@ -190,21 +251,28 @@ export class Project {
    * of the project while other processes write, and takes no write lock.
    */
   read<T>(fn: () => T): T {
-    return readTransaction(this.db, fn);
+    return this.pg ? this.pg.transaction(false, fn) : readTransaction(this.db, fn);
+  }
+
+  private get inTransaction(): boolean {
+    return this.pg ? this.pg.inTransaction : this.db.inTransaction;
   }
 
   /** Runs `fn` with a page cache of `kib` KiB, for one very large transaction (see {@link withPageCache}). */
   withPageCache<T>(kib: number, fn: () => T): T {
-    return withPageCache(this.db, kib, fn);
+    // PostgreSQL's cache is the server's to size.
+    return this.pg ? fn() : withPageCache(this.db, kib, fn);
   }
 
   /** Writes a consistent copy of the project to `file`. */
   backup(file: string): Promise<void> {
+    if (this.pg) return Promise.reject(new GlossError('unsupported', `${this.path}: a project on PostgreSQL is backed up with pg_dump (see the README's "Operations")`));
     return backupDatabase(this.db, file);
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.pg) this.pg.close();
+    else if (this.db.open) this.db.close();
   }
 
   private seedDefaults(): void {

@@ -7,7 +7,10 @@ import { terminalSafeJson } from './escape.ts';
 export interface CommandContext {
   positionals: string[];
   options: Map<string, string | true>;
+  /** The project file or PostgreSQL URL, as given (a URL may hold its password). */
   dbPath: string;
+  /** The same for messages: a URL without its password. */
+  dbShown: string;
   json: boolean;
   /** Opens the project named by --db; the runner closes it when the command returns. */
   openProject(): Promise<Project>;

@@ -6,11 +6,13 @@ import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { printable } from './escape.ts';
 import { withChangeContext } from '../backend/provenance/context.ts';
+import { describeDatabase } from '../backend/store/pg/migrate.ts';
+import { isPostgresUrl } from '../backend/store/pg/sync/bridge.ts';
 
 function usage(): string {
   // Each command's usage on its line and what it does indented below: usages are too long for one column.
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `Usage: gloss <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help\n\nEvery command takes --db FILE (default: $GLOSS_DB, else ${defaultProjectPath()}).\nCommands that write take --annotator NAME (default: $GLOSS_ANNOTATOR, else the project's annotator).\n`;
+  return `Usage: gloss <command> [options]\n\nCommands:\n${lines.join('\n')}\n  help\n\nEvery command takes --db FILE or --db postgres://USER@HOST/DB (default: $GLOSS_DB, else ${defaultProjectPath()}).\nCommands that write take --annotator NAME (default: $GLOSS_ANNOTATOR, else the project's annotator).\n`;
 }
 
 /** Runs one CLI command; returns the exit code. */
@@ -29,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   if (options.has('help')) {
     process.stdout.write(
-      `Usage: gloss ${spec.usage}\n  ${spec.summary}\n  --db FILE  the project (default: $GLOSS_DB, else ${defaultProjectPath()})\n` +
+      `Usage: gloss ${spec.usage}\n  ${spec.summary}\n  --db FILE|postgres://USER@HOST/DB  the project (default: $GLOSS_DB, else ${defaultProjectPath()})\n` +
         (spec.writes ? '  --annotator NAME  who makes what this command writes (default: $GLOSS_ANNOTATOR, else the project\'s annotator)\n' : ''),
     );
     return 0;
@@ -42,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     positionals,
     options,
     dbPath,
+    dbShown: isPostgresUrl(dbPath) ? describeDatabase(dbPath) : dbPath,
     json: options.has('json'),
     openProject: async () => {
       const { Project } = await import('../backend/project.ts');
@@ -59,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     // SQLite's own errors ("database is locked", "FOREIGN KEY constraint failed") become ones that name the file and what to do.
     const { storeError } = await import('../backend/store/errors.ts');
-    throw storeError(err, dbPath);
+    throw storeError(err, isPostgresUrl(dbPath) ? describeDatabase(dbPath) : dbPath);
   } finally {
     project?.close();
   }

@@ -26,7 +26,12 @@ export class RecentProjects {
   constructor(private readonly file: string) {}
 
   list(): RecentProject[] {
-    return this.read().map((r) => ({ path: r.path, name: path.basename(r.path).replace(/\.gloss$/i, ''), openedAt: r.openedAt, exists: fs.existsSync(r.path) }));
+    return this.read().map((r) =>
+      isDatabase(r.path)
+        ? // A team project on PostgreSQL: named by its database; whether it can be reached is found when it is opened.
+          { path: r.path, name: databaseName(r.path), openedAt: r.openedAt, exists: true }
+        : { path: r.path, name: path.basename(r.path).replace(/\.gloss$/i, ''), openedAt: r.openedAt, exists: fs.existsSync(r.path) },
+    );
   }
 
   /** Puts a project first. */
@@ -48,7 +53,7 @@ export class RecentProjects {
     try {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
       if (!Array.isArray(data)) return [];
-      return data.filter((r): r is Stored => !!r && typeof r.path === 'string' && typeof r.openedAt === 'string' && path.isAbsolute(r.path));
+      return data.filter((r): r is Stored => !!r && typeof r.path === 'string' && typeof r.openedAt === 'string' && (path.isAbsolute(r.path) || isDatabase(r.path)));
     } catch {
       return [];
     }
@@ -63,5 +68,19 @@ export class RecentProjects {
     } catch {
       // best effort: the list is a convenience
     }
+  }
+}
+
+/** A PostgreSQL URL (kept without its password: see session.ts). */
+function isDatabase(p: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(p);
+}
+
+function databaseName(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres'} on ${u.hostname}`;
+  } catch {
+    return url;
   }
 }

@@ -4,6 +4,8 @@ import { contract, GlossError, isMethod, toApiError, type Envelope, type Workspa
 import { authorize } from '../api/authorize.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { createWorkerDispatcher, type WorkerDispatcher, type WorkerDispatcherOptions } from '../worker/dispatcher.ts';
+import { describeDatabase } from '../store/pg/migrate.ts';
+import { isPostgresUrl } from '../store/pg/sync/bridge.ts';
 import { defaultRecentFile, RecentProjects } from './recent.ts';
 
 export interface SessionOptions {
@@ -44,8 +46,10 @@ export interface ProjectSession {
  */
 export async function openSession(initialPath: string, options: SessionOptions = {}): Promise<ProjectSession> {
   const recent = new RecentProjects(options.recentFile ?? defaultRecentFile());
-  let currentPath = path.resolve(initialPath);
-  let store: WorkerDispatcher = await createWorkerDispatcher(currentPath, options.worker);
+  let currentTarget = isPostgresUrl(initialPath) ? initialPath : path.resolve(initialPath);
+  let store: WorkerDispatcher = await createWorkerDispatcher(currentTarget, options.worker);
+  /** What the app shows and the recent list keeps: the file, or the database's URL without its password. */
+  let currentPath = shown(currentTarget);
   recent.touch(currentPath);
   /** Switches and closing run one at a time; API calls wait for the one under way. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -57,12 +61,13 @@ export async function openSession(initialPath: string, options: SessionOptions =
     const run = queue.then(async () => {
       if (closed) throw new GlossError('internal', 'the app is closing');
       const file = checkPath(target, mode);
-      if (file === currentPath) return state();
+      if (file === currentTarget) return state();
       const next = await createWorkerDispatcher(file, options.worker);
       const old = store;
       store = next;
-      currentPath = file;
-      recent.touch(file);
+      currentTarget = file;
+      currentPath = shown(file);
+      recent.touch(currentPath);
       await old.close();
       return state();
     });
@@ -77,7 +82,8 @@ export async function openSession(initialPath: string, options: SessionOptions =
       case 'workspace.state':
         return state();
       case 'workspace.open':
-        if (options.typedPaths === false && !recent.has(path.resolve(args.path!))) {
+        // A database's URL touches no file, so the desktop app opens a team project typed by URL too.
+        if (options.typedPaths === false && !isPostgresUrl(args.path!) && !recent.has(path.resolve(args.path!))) {
           throw new GlossError('validation', `${args.path}: choose the project with "Open project…" or from the recent projects`);
         }
         return switchTo(args.path!, 'open');
@@ -85,7 +91,7 @@ export async function openSession(initialPath: string, options: SessionOptions =
         if (options.typedPaths === false) throw new GlossError('validation', 'create a project with "New project…", which asks where to save it');
         return switchTo(args.path!, 'create');
       case 'workspace.forget':
-        recent.forget(path.resolve(args.path!));
+        recent.forget(isPostgresUrl(args.path!) ? shown(args.path!) : path.resolve(args.path!));
         return state();
       case 'workspace.choose': {
         if (!options.choose) throw new GlossError('unsupported', 'this app cannot show a file dialog: type the path of the project file instead');
@@ -127,12 +133,20 @@ export async function openSession(initialPath: string, options: SessionOptions =
   };
 }
 
+function shown(target: string): string {
+  return isPostgresUrl(target) ? describeDatabase(target) : target;
+}
+
 /**
- * The absolute path to open or create, checked: only a path the user gave,
+ * The absolute path (or a PostgreSQL URL) to open or create, checked: only a path the user gave,
  * absolute (a relative one would depend on where the app was started), an
  * existing file to open, a new `.gloss` file in an existing folder to create.
  */
 function checkPath(target: string, mode: 'open' | 'create'): string {
+  if (isPostgresUrl(target)) {
+    if (mode === 'create') throw new GlossError('validation', `${describeDatabase(target)}: a PostgreSQL database is created by its administrator (createdb); open it, and Gloss creates its tables`);
+    return target;
+  }
   if (!path.isAbsolute(target)) throw new GlossError('validation', `${target}: give the full path of the project file (for example /home/me/research/minerals.gloss)`);
   let file = path.resolve(target);
   if (mode === 'open') {

@@ -40,7 +40,8 @@ export async function mergeProjects(target: Project, files: readonly string[], a
   const bundles: { file: string; bundle: Bundle }[] = [];
   for (const file of files) bundles.push({ file, bundle: await readProject(file, target.path) });
 
-  const backup = target.path !== ':memory:' && hasData(target) ? await backupTarget(target) : null;
+  // On PostgreSQL the merge is one transaction as well, and backups are pg_dump's (the README's "Operations"): no copy is made.
+  const backup = target.engine === 'sqlite' && target.path !== ':memory:' && hasData(target) ? await backupTarget(target) : null;
   // One transaction of possibly hundreds of thousands of rows: with SQLite's default 2 MB page
   // cache, dirty pages spill to the WAL mid-transaction and are read back from it. 256 MB for the merge.
   const results: StoreResult[] = target.withPageCache(262144, () =>

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { GlossError, type ApiErrorShape, type Envelope } from '../../../shared/index.ts';
 import type { Dispatch } from '../api/dispatch.ts';
+import { describeDatabase } from '../store/pg/migrate.ts';
+import { isPostgresUrl } from '../store/pg/sync/bridge.ts';
 import type { FromWorker, StoreWorkerData, ToWorker } from './protocol.ts';
 
 /** A project opened in a worker thread, called like any other dispatcher. */
@@ -101,11 +103,16 @@ export function createWorkerDispatcher(dbPath: string, options: WorkerDispatcher
     worker.on('error', (err) => {
       const error: ApiErrorShape = { kind: 'internal', message: `the store worker failed: ${err.message}` };
       stop(error);
-      if (!opened) reject(new GlossError(error.kind, `${dbPath}: cannot open the project: ${err.message}`));
+      if (!opened) reject(new GlossError(error.kind, `${shownPath(dbPath)}: cannot open the project: ${err.message}`));
     });
     worker.on('exit', (code) => {
       stop({ kind: 'internal', message: closing ? 'the project is closed' : `the store worker stopped (exit code ${code})` });
-      if (!opened) reject(new GlossError('internal', `${dbPath}: the store worker stopped before opening the project (exit code ${code})`));
+      if (!opened) reject(new GlossError('internal', `${shownPath(dbPath)}: the store worker stopped before opening the project (exit code ${code})`));
     });
   });
+}
+
+/** The project file, or a PostgreSQL URL without its password. */
+function shownPath(target: string): string {
+  return isPostgresUrl(target) ? describeDatabase(target) : target;
 }

@@ -13,7 +13,7 @@ export const mergeCommand: CommandRun = {
     const who = Object.entries(result.annotations).map(([a, n]) => `${a} ${n}`);
     process.stdout.write(
       [
-        `merged ${result.files.length} project(s) into ${ctx.dbPath}`,
+        `merged ${result.files.length} project(s) into ${ctx.dbShown}`,
         `documents: ${result.documents.created} new, ${result.documents.matched} matched by text`,
         `annotations: ${result.counts.annotations}${who.length ? ` (${who.join(', ')})` : ''}`,
         `claim links ${result.counts.claims}, relations ${result.counts.relations}, new entities ${result.counts.entities}, new propositions ${result.counts.propositions}`,

@@ -82,20 +82,20 @@ export const serveCommand: CommandRun = {
     if (team) {
       const users = await store.dispatch('users.list', {});
       const none = users.ok && (users.result as unknown[]).length === 0;
-      if (ctx.json) printJson({ url: running.url, team: true, db: ctx.dbPath });
+      if (ctx.json) printJson({ url: running.url, team: true, db: ctx.dbShown });
       else {
-        process.stdout.write(`Gloss team server for ${ctx.dbPath} at ${running.url}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${running.url} --db ${shellWord(ctx.dbPath)}\n`);
+        process.stdout.write(`Gloss team server for ${ctx.dbShown} at ${running.url}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${running.url} --db ${shellWord(ctx.dbShown)}\n`);
         if (none) process.stdout.write('There are no accounts yet: add an admin first.\n');
       }
       if (!isLoopback(host)) process.stderr.write(`gloss serve: WARNING: serving on ${host} over plain HTTP: sign-in links and session cookies travel unencrypted; put a TLS reverse proxy in front.\n`);
     } else if (!isLoopback(host)) {
       process.stderr.write(
-        `gloss serve: WARNING: serving on ${host}, so other machines can reach this server. Anyone with the address below (it holds the access token) can read and change ${ctx.dbPath}; the connection is plain HTTP, not encrypted.\n`,
+        `gloss serve: WARNING: serving on ${host}, so other machines can reach this server. Anyone with the address below (it holds the access token) can read and change ${ctx.dbShown}; the connection is plain HTTP, not encrypted.\n`,
       );
     }
     if (!team) {
-      if (ctx.json) printJson({ url: running.openUrl, token: running.token, db: ctx.dbPath });
-      else process.stdout.write(`Gloss is serving ${ctx.dbPath}\nOpen ${running.openUrl}\n`);
+      if (ctx.json) printJson({ url: running.openUrl, token: running.token, db: ctx.dbShown });
+      else process.stdout.write(`Gloss is serving ${ctx.dbShown}\nOpen ${running.openUrl}\n`);
     }
     await new Promise<void>((resolve) => {
       const stop = () => void running.close().then(() => store.close()).then(resolve);

@@ -24,9 +24,10 @@ import { PgVersionStore } from './versions.ts';
  * as on SQLite, so that a service's read-then-write (an undo, a merge, a
  * status) sees what it changes. Readers never wait for it.
  */
-const WRITE_LOCK = '7001001';
+export const WRITE_LOCK = '7001001';
 
-function repositoriesOn(db: Queryable): Repositories {
+/** The PostgreSQL repositories over one connection (or a pool, for reads). */
+export function repositoriesOn(db: Queryable): Repositories {
   return {
     documents: new PgDocumentStore(db),
     labels: new PgLabelStore(db),
@@ -51,7 +52,7 @@ function repositoriesOn(db: Queryable): Repositories {
 }
 
 /** An error from PostgreSQL or the network, in words that name the database. */
-function reachError(where: string, err: unknown): unknown {
+export function reachError(where: string, err: unknown): unknown {
   const code = (err as { code?: string }).code ?? '';
   if (['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001'].includes(code)) {
     return new GlossError('unavailable', `${where}: PostgreSQL cannot be reached (${code}: ${(err as Error).message}); nothing of this change was stored`);

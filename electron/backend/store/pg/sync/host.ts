@@ -1,0 +1,204 @@
+import { workerData } from 'node:worker_threads';
+import pg from 'pg';
+import { GlossError } from '../../../../../shared/index.ts';
+import type { Repositories } from '../../engine.ts';
+import { reachError, repositoriesOn, WRITE_LOCK } from '../engine.ts';
+import { migratePostgres } from '../migrate.ts';
+import type { BridgeChangeContext, BridgeError, BridgeRequest, BridgeResponse, BridgeWorkerData } from './protocol.ts';
+
+/**
+ * The PostgreSQL bridge thread: holds one connection, as a SQLite project
+ * holds one, and runs the PostgreSQL repositories on it for a calling thread
+ * that waits for each answer (see bridge.ts). Requests come one at a time.
+ *
+ * Transactions nest as on SQLite: the outermost is BEGIN … COMMIT, inner ones
+ * are savepoints. A write transaction takes the engine's advisory write lock
+ * first, so writers from every process take turns; a repository call made
+ * outside any transaction runs in a transaction of its own, also under the
+ * lock, since a PostgreSQL repository method may be several statements.
+ */
+const { port, signal } = workerData as BridgeWorkerData;
+
+let url = '';
+let where = 'the PostgreSQL database';
+let client: pg.Client | undefined;
+let repos: Repositories | undefined;
+let depth = 0;
+/** Whether the outermost transaction holds the write lock (a read transaction takes it when a write nests inside). */
+let locked = false;
+/** change_log's newest id after this connection's own last commit: what {@link dataVersion} compares against. */
+let ownLastId = 0;
+let version = 0;
+
+async function connection(): Promise<pg.Client> {
+  if (client) return client;
+  const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A connection the server closes must not end the thread: the next request connects again.
+  next.on('error', () => {
+    if (client === next) drop();
+  });
+  try {
+    await next.connect();
+  } catch (err) {
+    throw reachError(where, err);
+  }
+  client = next;
+  repos = repositoriesOn(next);
+  return next;
+}
+
+function drop(): void {
+  const old = client;
+  client = undefined;
+  repos = undefined;
+  depth = 0;
+  locked = false;
+  void old?.end().catch(() => undefined);
+}
+
+async function setContext(db: pg.Client, context: BridgeChangeContext, lock: boolean): Promise<void> {
+  await db.query(`SELECT ${lock ? 'pg_advisory_xact_lock($3::bigint), ' : ''}set_config('gloss.actor', $1, true), set_config('gloss.via', coalesce($2, ''), true)`, lock ? [context.actor, context.via, WRITE_LOCK] : [context.actor, context.via]);
+}
+
+async function begin(write: boolean, context: BridgeChangeContext): Promise<void> {
+  const db = await connection();
+  if (depth === 0) {
+    // A read sees one snapshot, as SQLite's read transaction does.
+    await db.query(write ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await setContext(db, context, write);
+    locked = write;
+  } else {
+    if (write && !locked) {
+      await setContext(db, context, true);
+      locked = true;
+    }
+    await db.query(`SAVEPOINT gloss_${depth}`);
+  }
+  depth++;
+}
+
+async function commit(): Promise<void> {
+  const db = await connection();
+  if (depth === 0) throw new GlossError('internal', 'commit without a transaction');
+  depth--;
+  if (depth > 0) {
+    await db.query(`RELEASE SAVEPOINT gloss_${depth}`);
+    return;
+  }
+  const wrote = locked;
+  locked = false;
+  await db.query('COMMIT');
+  if (wrote) ownLastId = await lastChangeId(db);
+}
+
+async function rollback(): Promise<void> {
+  if (depth === 0 || !client) return;
+  depth--;
+  if (depth > 0) {
+    await client.query(`ROLLBACK TO SAVEPOINT gloss_${depth}`);
+    await client.query(`RELEASE SAVEPOINT gloss_${depth}`);
+    return;
+  }
+  locked = false;
+  await client.query('ROLLBACK');
+}
+
+async function call(repo: string, method: string, args: unknown[], context: BridgeChangeContext): Promise<unknown> {
+  await connection();
+  const target = (repos as unknown as Record<string, Record<string, unknown> | undefined>)[repo];
+  const fn = target?.[method];
+  if (typeof fn !== 'function') throw new GlossError('unsupported', `${where}: ${repo}.${method} is not available on PostgreSQL yet`);
+  if (depth > 0) return (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+  await begin(true, context);
+  try {
+    const value = await (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+    await commit();
+    return value;
+  } catch (err) {
+    await rollback().catch(() => drop());
+    throw err;
+  }
+}
+
+async function lastChangeId(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM change_log');
+  return Number(rows[0]?.id ?? 0);
+}
+
+/** Moves when another connection commits a change (SQLite's data_version does the same for other processes). */
+async function dataVersion(): Promise<number> {
+  if (depth > 0) return version;
+  const last = await lastChangeId(await connection());
+  if (last !== ownLastId) {
+    ownLastId = last;
+    version++;
+  }
+  return version;
+}
+
+async function handle(request: BridgeRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'open': {
+      url = request.url;
+      where = request.where;
+      const db = await connection();
+      await migratePostgres(db, where);
+      ownLastId = await lastChangeId(db);
+      return null;
+    }
+    case 'begin':
+      return begin(request.write, request);
+    case 'commit':
+      return commit();
+    case 'rollback':
+      return rollback();
+    case 'call':
+      return call(request.repo, request.method, request.args, request);
+    case 'schemaVersion': {
+      const { rows } = await (await connection()).query<{ v: number | null }>('SELECT max(version) AS v FROM gloss_migrations');
+      return rows[0]?.v ?? 0;
+    }
+    case 'dataVersion':
+      return dataVersion();
+    case 'close':
+      drop();
+      return null;
+  }
+}
+
+function toBridgeError(err: unknown): BridgeError {
+  const reached = reachError(where, err);
+  if (reached instanceof GlossError) return { kind: reached.kind, message: reached.message };
+  const e = reached as { message?: unknown; code?: unknown; constraint?: unknown };
+  return {
+    message: typeof e.message === 'string' ? e.message : String(reached),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+  };
+}
+
+function answer(response: BridgeResponse): void {
+  try {
+    port.postMessage(response);
+  } catch (err) {
+    port.postMessage({ ok: false, error: { kind: 'internal', message: `a PostgreSQL result could not be passed back: ${(err as Error).message}` } } satisfies BridgeResponse);
+  }
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+port.on('message', (request: BridgeRequest) => {
+  handle(request).then(
+    (value) => answer({ ok: true, value }),
+    (err: unknown) => {
+      // A connection lost mid-transaction cannot be rolled back: start again on a fresh one.
+      if (client && (err as { code?: string }).code && /^(08|57P)/.test((err as { code: string }).code)) drop();
+      answer({ ok: false, error: toBridgeError(err) });
+    },
+  );
+});
+
+process.on('exit', () => {
+  Atomics.store(signal, 1, 1);
+  Atomics.notify(signal, 0);
+});
