@@ -4,7 +4,6 @@
 // canonical, id-free view of a project for comparing round trips.
 import { createHash } from 'node:crypto';
 import type { Project } from '../../electron/backend/project.ts';
-import { StandoffStore } from '../../electron/backend/store/standoff.ts';
 
 export const TRICKY_TEXT = [
   'Pakistan 🇵🇰 was a key partner, said the minister 👩🏽‍💼 in 𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧.',
@@ -73,7 +72,7 @@ export function buildRichProject(project: Project) {
   const contradicts = project.relations.findTypeByName('Contradicts')!;
   project.relations.create({ typeId: contradicts.id, fromAnnotationId: claim.id, toAnnotationId: critics.id, note: '' });
 
-  const standoff = new StandoffStore(project.db);
+  const standoff = project.standoff;
   const ev = standoff.addEvent({ documentId: d1, type: 'Event', triggerId: ministerial.id, args: [], attributes: { Confidence: 'High' }, note: 'the meeting' });
   standoff.setEventArgs(ev, [
     { role: 'Place', ref: math.id },
@@ -90,7 +89,7 @@ export function buildRichProject(project: Project) {
 
 /** Everything about a project's documents that round trips should keep, without ids, in a stable order. */
 export function canonical(project: Project) {
-  const standoff = new StandoffStore(project.db);
+  const standoff = project.standoff;
   const labels = new Map(project.labels.list().map((l) => [l.id, l]));
   return project.documents
     .list()

@@ -8,15 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, checkLedger, readAnnotations, runAnnotatorLoad, type Ledger } from '../support/annotator-load.ts';
 import buildRenderer from '../support/build-renderer.ts';
 import { CORPUS_DIR, REPO_ROOT } from '../support/paths.ts';
+import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
 
 let tmp: ReturnType<typeof tempDir>;
-let file: string;
+let postgres: TestPostgres | undefined;
 const running: ServedProject[] = [];
 
-async function serve(): Promise<ServedProject> {
-  const served = await serveProject(file);
+async function serve(db: string): Promise<ServedProject> {
+  const served = await serveProject(db);
   running.push(served);
   return served;
 }
@@ -30,21 +31,27 @@ async function api<T>(served: ServedProject, method: Parameters<typeof callApi>[
 beforeAll(async () => {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) await buildRenderer();
   tmp = tempDir();
-  file = path.join(tmp.dir, 'lab.gloss');
 }, 120_000);
 
 afterAll(async () => {
   for (const s of running) await s.stop();
+  await postgres?.stop();
   tmp?.cleanup();
 });
 
-describe('annotators writing at once through the HTTP API', () => {
+/** The same run on a project file and on a PostgreSQL database (a real server, started in a temporary folder). */
+describe.each([
+  ['a project file', () => Promise.resolve(path.join(tmp.dir, 'lab.gloss'))],
+  ['PostgreSQL', async () => (postgres ??= await startPostgres()).createDatabase('lab')],
+] as const)('annotators writing at once through the HTTP API, on %s', (_engine, project) => {
+  let db: string;
   let documents: { id: string; length: number }[] = [];
   let labelIds: string[] = [];
   let ledger: Ledger;
 
   it('keeps every acknowledged write of eight annotators when the server is killed mid-run', async () => {
-    const first = await serve();
+    db = await project();
+    const first = await serve(db);
     const corpus = CORPUS_DIR;
     const files = fs
       .readdirSync(corpus)
@@ -80,7 +87,7 @@ describe('annotators writing at once through the HTTP API', () => {
     expect(result.failed).toBeGreaterThan(0);
     expect(result.refused, result.errors.join('\n')).toBe(0);
 
-    const second = await serve();
+    const second = await serve(db);
     const stored = await readAnnotations(second.base, second.token, documents.map((d) => d.id));
     const check = checkLedger(ledger, stored);
     expect(check.checked).toBeGreaterThan(20);

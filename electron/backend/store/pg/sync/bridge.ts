@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { GlossError, type ErrorKind } from '../../../../../shared/index.ts';
 import { describeDatabase } from '../migrate.ts';
-import type { BridgeChangeContext, BridgeRequest, BridgeResponse, BridgeWorkerData } from './protocol.ts';
+import { THUNK, type BridgeChangeContext, type BridgeRequest, type BridgeResponse, type BridgeWorkerData } from './protocol.ts';
 
 /** How long one request may take before the bridge gives up on its thread (a whole merge or import is many requests). */
 const REQUEST_LIMIT_MS = 10 * 60_000;
@@ -94,7 +94,7 @@ export class PostgresBridge {
       {
         get: (_target, method) => {
           if (typeof method !== 'string' || method === 'then') return undefined;
-          return (...args: unknown[]) => this.request({ op: 'call', repo: name, method, args, ...this.context() });
+          return (...args: unknown[]) => this.request({ op: 'call', repo: name, method, args: args.map(passThunk), ...this.context() });
         },
       },
     ) as T;
@@ -142,6 +142,17 @@ export class PostgresBridge {
       }
     }
   }
+}
+
+/**
+ * A function cannot cross to the bridge thread. The repositories take one
+ * kind, a thunk for a value they may need (annotations.update's document
+ * text, read only when ranges change): it is evaluated here, before the call.
+ */
+function passThunk(arg: unknown): unknown {
+  if (typeof arg !== 'function') return arg;
+  if (arg.length !== 0) throw new TypeError('a repository method called through the PostgreSQL bridge cannot take a callback');
+  return { [THUNK]: (arg as () => unknown)() };
 }
 
 function unpack(response: BridgeResponse): unknown {

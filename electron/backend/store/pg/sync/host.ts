@@ -4,7 +4,7 @@ import { GlossError } from '../../../../../shared/index.ts';
 import type { Repositories } from '../../engine.ts';
 import { reachError, repositoriesOn, WRITE_LOCK } from '../engine.ts';
 import { migratePostgres } from '../migrate.ts';
-import type { BridgeChangeContext, BridgeError, BridgeRequest, BridgeResponse, BridgeWorkerData } from './protocol.ts';
+import { THUNK, type BridgeChangeContext, type BridgeError, type BridgeRequest, type BridgeResponse, type BridgeWorkerData } from './protocol.ts';
 
 /**
  * The PostgreSQL bridge thread: holds one connection, as a SQLite project
@@ -108,6 +108,7 @@ async function call(repo: string, method: string, args: unknown[], context: Brid
   const target = (repos as unknown as Record<string, Record<string, unknown> | undefined>)[repo];
   const fn = target?.[method];
   if (typeof fn !== 'function') throw new GlossError('unsupported', `${where}: ${repo}.${method} is not available on PostgreSQL yet`);
+  args = args.map((a) => (a && typeof a === 'object' && THUNK in a ? () => (a as Record<string, unknown>)[THUNK] : a));
   if (depth > 0) return (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
   await begin(true, context);
   try {

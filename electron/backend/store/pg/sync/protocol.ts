@@ -31,3 +31,6 @@ export interface BridgeWorkerData {
   /** [0] counts answers (the caller waits for it to move); [1] is 1 once the thread has ended. */
   signal: Int32Array;
 }
+
+/** Marks a thunk's value, evaluated by the caller, which the bridge thread passes on as a function again. */
+export const THUNK = '$glossThunk';
