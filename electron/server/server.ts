@@ -22,6 +22,12 @@ export interface ServerOptions {
   token?: string;
   /** Listen on an address other than loopback (the token still guards the API); refused without it. */
   allowRemote?: boolean;
+  /**
+   * The address users reach the server at through a TLS reverse proxy
+   * (`https://lab.example.org/`): its host is accepted in Host and Origin,
+   * and an https address makes the session cookie Secure.
+   */
+  publicUrl?: string;
   /** Largest request body accepted, in bytes (imports send whole files, base64). */
   maxBodyBytes?: number;
   /** Bytes all request bodies being received may hold together. */
@@ -81,6 +87,7 @@ export const DEFAULT_LIMITS = {
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
   if (!isLoopback(host) && !options.allowRemote) {
     return Promise.reject(
       new GlossError('validation', `serve: ${host} is not a loopback address, so other machines could reach the server; pass --allow-remote to serve on it anyway`),
@@ -320,8 +327,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
       hosts = allowedHosts(host, port);
+      if (publicUrl) hosts.add(publicUrl.host.toLowerCase());
       access = accessFor(token, port);
-      if (options.team) team = teamAccessFor(port, options.dispatch);
+      if (options.team) team = teamAccessFor(port, options.dispatch, publicUrl?.protocol === 'https:');
       const url = `http://${hostPort(isWildcard(host) ? '127.0.0.1' : host, port)}/`;
       resolve({
         url,
@@ -380,4 +388,18 @@ function describe(err: unknown): string {
 function printable(s: string): string {
   const cut = s.length > 200 ? `${s.slice(0, 200)}…` : s;
   return cut.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `--public-url`: an http(s) address without path beyond "/", query or credentials. */
+export function parsePublicUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new GlossError('validation', `serve: --public-url ${value} is not an address (for example https://lab.example.org/)`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || (url.pathname !== '/' && url.pathname !== '')) {
+    throw new GlossError('validation', `serve: --public-url must be an http or https address with no path, query or credentials (got ${value})`);
+  }
+  return url;
 }

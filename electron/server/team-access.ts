@@ -14,10 +14,12 @@ import { cookieValues } from './access.ts';
 export interface TeamAccess {
   cookieName: string;
   dispatch: Dispatch;
+  /** Behind a TLS reverse proxy (`--public-url https://…`): the cookie is sent over HTTPS only. */
+  secure: boolean;
 }
 
-export function teamAccessFor(port: number, dispatch: Dispatch): TeamAccess {
-  return { cookieName: `gloss-session-${port}`, dispatch };
+export function teamAccessFor(port: number, dispatch: Dispatch, secure = false): TeamAccess {
+  return { cookieName: `gloss-session-${port}`, dispatch, secure };
 }
 
 /** The session ids a request presents: its cookies, then its bearer token (at most a few are tried). */
@@ -42,10 +44,10 @@ export async function callerOf(req: http.IncomingMessage, access: TeamAccess): P
 /** The cookie a sign-in sets: the session id, not readable by scripts, never sent by other sites' requests, gone when the session ends. */
 export function sessionCookie(access: TeamAccess, sessionId: string, expiresAt: string): string {
   const maxAge = Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000));
-  return `${access.cookieName}=${sessionId}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}`;
+  return `${access.cookieName}=${sessionId}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${access.secure ? '; Secure' : ''}`;
 }
 
 /** The cookie that signs a browser out. */
 export function clearedCookie(access: TeamAccess): string {
-  return `${access.cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+  return `${access.cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${access.secure ? '; Secure' : ''}`;
 }

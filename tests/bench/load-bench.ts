@@ -5,8 +5,10 @@
 // is checked against every acknowledged write. Run by build/scripts/bench.mjs
 // as `node --import tsx tests/bench/load-bench.ts --out FILE [--quick]`.
 //
-// The engine is the project file (SQLite): the PostgreSQL engine is not built
-// yet, and this is the run it will be measured with.
+// Both engines run it: a project file (SQLite) and a PostgreSQL database on
+// a server this run starts in a temporary folder (Debian's `postgresql`,
+// installed by .ci/run), served by `gloss serve --db postgres://…`.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { importSources } from '../../electron/backend/import/index.ts';
@@ -16,6 +18,9 @@ import { serveProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { lineBlocks } from '../../electron/backend/import/blocks.ts';
+import pg from 'pg';
+import { PgDocumentStore } from '../../electron/backend/store/pg/documents.ts';
+import { postgresBinaries, startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { BENCH_SEED, generateArticle, generateQueries, mulberry32 } from './generate.ts';
 import { median, percentile, progress, writeResult } from './report.ts';
 
@@ -88,6 +93,52 @@ async function scaleProject(file: string, docs: number): Promise<{ annotations: 
   return { annotations, heavy: ids.slice(0, 100), ids };
 }
 
+/**
+ * The same large project on PostgreSQL: its documents written by the
+ * PostgreSQL engine's own insert (which builds the search vector), its
+ * annotations copied row by row in batches, labels matched by name. The
+ * database's triggers (the change log) are off while it is filled: a
+ * generated project is nobody's change.
+ */
+async function copyToPostgres(file: string, url: string): Promise<void> {
+  (await Project.open(url)).close(); // migrated, default labels seeded
+  const source = await Project.open(file);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET session_replication_role = 'replica'");
+    const labelIds = new Map<string, string>();
+    const { rows: pgLabels } = await client.query<{ id: string; name: string }>('SELECT id, name FROM labels');
+    for (const l of source.labels.list()) labelIds.set(l.id, pgLabels.find((p) => p.name === l.name)!.id);
+    const documents = new PgDocumentStore(client);
+    await client.query('BEGIN');
+    for (const s of source.documents.list()) {
+      const d = source.documents.get(s.id);
+      await documents.insert({ id: d.id, name: d.name, title: d.title, text: d.text, blocks: d.blocks, metadata: d.metadata, contentHash: d.contentHash });
+    }
+    await client.query('COMMIT');
+    const rows = source.db.prepare('SELECT * FROM annotations ORDER BY rowid').all() as Record<string, unknown>[];
+    const columns = Object.keys(rows[0]!);
+    const batch = Math.floor(30_000 / columns.length);
+    await client.query('BEGIN');
+    for (let i = 0; i < rows.length; i += batch) {
+      const chunk = rows.slice(i, i + batch);
+      const values: unknown[] = [];
+      const tuples = chunk.map((r) => {
+        const row = columns.map((c) => (c === 'label_id' ? labelIds.get(r[c] as string) : r[c]));
+        values.push(...row);
+        return `(${row.map((_, k) => `$${values.length - row.length + k + 1}`).join(', ')})`;
+      });
+      await client.query(`INSERT INTO annotations (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    }
+    await client.query('COMMIT');
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+    source.close();
+  }
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const value = await fn();
@@ -100,10 +151,10 @@ async function ok<T>(out: Promise<{ kind: 'ok'; result: T } | { kind: 'refused' 
   return r.result;
 }
 
-const tmp = tempDir('gloss-bench-load-');
-try {
-  const file = path.join(tmp.dir, 'lab.gloss');
-  progress(`load: a project of ${DOCUMENTS} generated articles`);
+/** One engine's run: `project(name)` gives the project file or database to use for `name`. */
+async function benchEngine(engine: string, project: (name: string) => string, bigFile: string): Promise<LoadBench> {
+  const file = project('lab');
+  progress(`${engine}: a project of ${DOCUMENTS} generated articles`);
   {
     const project = await Project.open(file);
     const sources = Array.from({ length: DOCUMENTS }, (_, i) => {
@@ -120,12 +171,12 @@ try {
   const documents = docs.result.map((d) => ({ id: d.id, length: d.length }));
   const labelIds = labels.result.map((l) => l.id);
 
-  progress(`load: ${ANNOTATORS} annotators × ${RATE} writes/s for ${SECONDS} s`);
+  progress(`${engine}: ${ANNOTATORS} annotators × ${RATE} writes/s for ${SECONDS} s`);
   const steady = await runAnnotatorLoad({ base: served.base, token: served.token, annotators: ANNOTATORS, writesPerSecond: RATE, durationMs: SECONDS * 1000, documents, labelIds, seed: BENCH_SEED });
   const steadyCheck = checkLedger(steady.ledger, await readAnnotations(served.base, served.token, documents.map((d) => d.id)));
   progress(`  ${steady.acknowledged} writes; p50 ${median(steady.latencies).toFixed(1)} p95 ${percentile(steady.latencies, 95).toFixed(1)} ms; ${steady.failed + steady.refused} errors; ${steadyCheck.lost.length} lost`);
 
-  progress('load: the same again, with kill -9 of the server after 5 s');
+  progress(`${engine}: the same again, with kill -9 of the server after 5 s`);
   const killed = runAnnotatorLoad({ base: served.base, token: served.token, annotators: ANNOTATORS, writesPerSecond: RATE, durationMs: 8_000, documents, labelIds, seed: BENCH_SEED + 1, requestTimeoutMs: 3_000 });
   await new Promise((r) => setTimeout(r, 5_000));
   const exited = new Promise((r) => served.process.once('exit', r));
@@ -137,11 +188,22 @@ try {
   progress(`  ${cut.acknowledged} writes acknowledged before the kill; ${cutCheck.checked} annotations checked; ${cutCheck.lost.length} lost, ${cutCheck.resurrected.length} back from deletion`);
   await served.stop();
 
-  progress(`load: a project of ${SCALE_DOCUMENTS} documents and about ${SCALE_DOCUMENTS * 100} annotations`);
-  const bigFile = path.join(tmp.dir, 'big.gloss');
-  const [buildMs, big] = await timed(() => scaleProject(bigFile, SCALE_DOCUMENTS));
-  progress(`  built in ${(buildMs / 1000).toFixed(0)} s: ${big.annotations} annotations, ${(fs.statSync(bigFile).size / 2 ** 20).toFixed(0)} MB`);
-  const bigServed = await serveProject(bigFile);
+  progress(`${engine}: a project of ${SCALE_DOCUMENTS} documents and about ${SCALE_DOCUMENTS * 100} annotations`);
+  // Built once as a project file, then copied into PostgreSQL for its run.
+  let built = scaleBuilt;
+  if (!built) {
+    const [ms, big] = await timed(() => scaleProject(bigFile, SCALE_DOCUMENTS));
+    built = scaleBuilt = { ms, big };
+    progress(`  built in ${(ms / 1000).toFixed(0)} s: ${big.annotations} annotations, ${(fs.statSync(bigFile).size / 2 ** 20).toFixed(0)} MB`);
+  }
+  const big = built.big;
+  const bigProject = project('big');
+  let buildMs = built.ms;
+  if (bigProject !== bigFile) {
+    [buildMs] = await timed(() => copyToPostgres(bigFile, bigProject));
+    progress(`  copied into PostgreSQL in ${(buildMs / 1000).toFixed(0)} s`);
+  }
+  const bigServed = await serveProject(bigProject);
   const call = <M extends Parameters<typeof callApi>[2]>(method: M, args: Parameters<typeof callApi<M>>[3]) => ok(callApi(bigServed.base, bigServed.token, method, args, 120_000));
   const opens: number[] = [];
   for (const id of big.heavy.slice(0, 30)) {
@@ -164,8 +226,8 @@ try {
   progress(`  search: p50 ${median(searches).toFixed(1)} p95 ${percentile(searches, 95).toFixed(1)} ms over ${searches.length} queries`);
   await bigServed.stop();
 
-  const result: LoadBench = {
-    engine: `SQLite file (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB after the runs)`,
+  return {
+    engine: fs.existsSync(file) ? `SQLite file (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB after the runs)` : engine,
     annotators: ANNOTATORS,
     writes_per_second_each: RATE,
     seconds: SECONDS,
@@ -187,7 +249,22 @@ try {
       search_p95_ms: percentile(searches, 95),
     },
   };
-  await writeResult(result);
+}
+
+let scaleBuilt: { ms: number; big: Awaited<ReturnType<typeof scaleProject>> } | undefined;
+const tmp = tempDir('gloss-bench-load-');
+let postgres: TestPostgres | undefined;
+try {
+  const bigFile = path.join(tmp.dir, 'big.gloss');
+  const runs: LoadBench[] = [await benchEngine('SQLite', (name) => path.join(tmp.dir, `${name}.gloss`), bigFile)];
+  if (postgresBinaries()) {
+    postgres = await startPostgres();
+    const server = postgres;
+    const version = spawnSync(path.join(postgresBinaries()!, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim();
+    runs.push(await benchEngine(`PostgreSQL (${version}, on this machine)`, (name) => server.createDatabase(name), bigFile));
+  } else progress('PostgreSQL is not installed (apt-get install postgresql): its run is left out');
+  await writeResult({ runs });
 } finally {
+  await postgres?.stop();
   tmp.cleanup();
 }

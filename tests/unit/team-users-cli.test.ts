@@ -106,4 +106,41 @@ describe('gloss serve --team', () => {
       child.kill('SIGTERM');
     }
   }, 60_000);
+
+  it('serves behind a TLS reverse proxy with --public-url: its host is accepted, the links are its own, the session cookie is Secure', async () => {
+    expect(gloss(['serve', '--team', '--public-url', 'https://lab.example.org/some/path']).stderr).toMatch(/--public-url must be/);
+    const child = spawn(process.execPath, [GLOSS_BIN, 'serve', '--team', '--port', '0', '--json', '--public-url', 'https://lab.example.org', '--db', db], { cwd: REPO_ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const printed = await new Promise<{ url: string; listening: string }>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          try {
+            resolve(JSON.parse(out) as { url: string; listening: string });
+          } catch {
+            // not all of it yet
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      expect(printed.url).toBe('https://lab.example.org/');
+      const port = Number(new URL(printed.listening).port);
+      const link = /(https:\S+)\n/.exec(ok(['users', 'add', 'Eve', '--role', 'curator', '--url', printed.url]))![1]!;
+      expect(link).toMatch(/^https:\/\/lab\.example\.org\/signin\?token=/);
+      // What the proxy passes on: the public host, and the browser's Origin.
+      const proxied = { host: 'lab.example.org', origin: 'https://lab.example.org', 'content-type': 'application/x-www-form-urlencoded' };
+      const signin = await httpRequest(port, 'POST', '/signin', { headers: proxied, body: `token=${new URL(link).searchParams.get('token')}` });
+      expect(signin.status).toBe(303);
+      const setCookie = signin.headers['set-cookie']![0]!;
+      expect(setCookie).toMatch(/; Secure/);
+      const cookie = setCookie.split(';')[0]!;
+      const me = await httpRequest(port, 'POST', '/api/auth.me', { headers: { host: 'lab.example.org', origin: 'https://lab.example.org', 'content-type': 'application/json', cookie }, body: '{}' });
+      expect(JSON.parse(me.body)).toEqual({ ok: true, result: { team: true, name: 'Eve', role: 'curator' } });
+      // Another site's page, or another host name, is still refused.
+      expect((await httpRequest(port, 'POST', '/api/auth.me', { headers: { host: 'lab.example.org', origin: 'https://evil.example.net', 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(403);
+      expect((await httpRequest(port, 'POST', '/api/auth.me', { headers: { host: 'evil.example.net', 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
 });

@@ -83,9 +83,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./agreement.ts').then((m) => m.agreementCommand),
   },
   serve: {
-    usage: 'serve [--port N] [--host H [--allow-remote]] [--team] [--json]',
-    summary: 'serve the app and its API on http://127.0.0.1 (a free port); the printed URL carries the access token; --team: accounts sign in with their links instead (see gloss users)',
-    valued: ['port', 'host'],
+    usage: 'serve [--port N] [--host H [--allow-remote]] [--team] [--public-url URL] [--json]',
+    summary: 'serve the app and its API on http://127.0.0.1 (a free port); the printed URL carries the access token; --team: accounts sign in with their links instead (see gloss users); --public-url: the https address of a TLS reverse proxy in front',
+    valued: ['port', 'host', 'public-url'],
     flags: ['allow-remote', 'team', 'json'],
     load: () => import('./serve.ts').then((m) => m.serveCommand),
   },

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { GlossError } from '../../../shared/index.ts';
 import { openSession } from '../../backend/session/session.ts';
 import { isLoopback } from '../../server/access.ts';
-import { startServer } from '../../server/server.ts';
+import { parsePublicUrl, startServer } from '../../server/server.ts';
 import { printJson, stringOption, type CommandRun } from '../command.ts';
 
 /** The package's folder: the nearest one above this file (sources or dist-node) with a package.json. */
@@ -67,27 +67,32 @@ export const serveCommand: CommandRun = {
     if (!isLoopback(host) && !allowRemote) {
       throw new GlossError('validation', `serve: --host ${host} is not a loopback address, so other machines could reach the server; add --allow-remote to serve on it anyway`);
     }
+    const publicUrl = stringOption(ctx, 'public-url');
+    // Checked before the project opens, so a mistake is reported at once.
+    if (publicUrl) parsePublicUrl(publicUrl);
     // The project lives in a worker thread, so a long import never stalls the server's other requests;
     // the session lets the app switch to another project file (workspace.*).
     const staticDir = rendererDir();
     // Writes by other processes (the CLI importing into the same file) reach the app's tabs as live updates.
     let announceExternalWrite = (): void => {};
     const store = await openSession(ctx.dbPath, { worker: { onExternalWrite: () => announceExternalWrite() } });
-    const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote, team }).catch(async (err: unknown) => {
+    const running = await startServer({ dispatch: store.dispatch, staticDir, host, port, allowRemote, team, ...(publicUrl ? { publicUrl } : {}) }).catch(async (err: unknown) => {
       await store.close();
       throw err;
     });
     announceExternalWrite = () => void running.events.publish({ method: null, documentIds: null, origin: null });
     guardProcess();
+    // Behind a reverse proxy, links and the address users open are the proxy's.
+    const address = publicUrl ? new URL(publicUrl).toString() : running.url;
     if (team) {
       const users = await store.dispatch('users.list', {});
       const none = users.ok && (users.result as unknown[]).length === 0;
-      if (ctx.json) printJson({ url: running.url, team: true, db: ctx.dbShown });
+      if (ctx.json) printJson({ url: address, team: true, db: ctx.dbShown, ...(publicUrl ? { listening: running.url } : {}) });
       else {
-        process.stdout.write(`Gloss team server for ${ctx.dbShown} at ${running.url}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${running.url} --db ${shellWord(ctx.dbShown)}\n`);
+        process.stdout.write(`Gloss team server for ${ctx.dbShown} at ${address}${publicUrl ? ` (listening on ${running.url})` : ''}\nEveryone signs in with their own link: gloss users add NAME --role annotator|curator|admin --url ${address} --db ${shellWord(ctx.dbShown)}\n`);
         if (none) process.stdout.write('There are no accounts yet: add an admin first.\n');
       }
-      if (!isLoopback(host)) process.stderr.write(`gloss serve: WARNING: serving on ${host} over plain HTTP: sign-in links and session cookies travel unencrypted; put a TLS reverse proxy in front.\n`);
+      if (!isLoopback(host) && !publicUrl?.startsWith('https:')) process.stderr.write(`gloss serve: WARNING: serving on ${host} over plain HTTP: sign-in links and session cookies travel unencrypted; put a TLS reverse proxy in front.\n`);
     } else if (!isLoopback(host)) {
       process.stderr.write(
         `gloss serve: WARNING: serving on ${host}, so other machines can reach this server. Anyone with the address below (it holds the access token) can read and change ${ctx.dbShown}; the connection is plain HTTP, not encrypted.\n`,
