@@ -10,7 +10,8 @@ const baseName = (p: string) => p.split(/[\\/]/).pop()?.replace(/\.gloss$/i, '')
  * The open project's name in the top bar; it opens the Projects dialog:
  * recent projects, open another project file, create a new one. In Electron
  * the system's file dialog chooses the file; served in a browser, the user
- * types the file's full path. After a switch the app reloads on the library.
+ * types the file's full path. A team project on PostgreSQL is opened by its
+ * URL in both. After a switch the app reloads on the library.
  */
 export function ProjectMenu() {
   const [state, setState] = useState<WorkspaceState | null>(null);
@@ -98,11 +99,21 @@ function ProjectDialog({ state, onState, onClose }: { state: WorkspaceState; onS
           <button type="button" disabled={busy} onClick={() => void switchWith(() => api.workspace.choose({ mode: 'create' }))}>
             New project…
           </button>
+          {/* A lab's project on PostgreSQL is opened by its address: no file to choose. */}
+          <form className="gl-path-form" onSubmit={(e) => submit(e, 'open')}>
+            <label htmlFor={ids.open}>Open a team project on PostgreSQL</label>
+            <div className="gl-row">
+              <input id={ids.open} type="text" spellCheck={false} placeholder="postgres://me@db.lab.example.org/gloss_lab" value={openPath} onChange={(e) => setOpenPath(e.target.value)} />
+              <button type="submit" disabled={busy || !openPath.trim()}>
+                Open team project
+              </button>
+            </div>
+          </form>
         </div>
       ) : (
         <>
           <form className="gl-path-form" onSubmit={(e) => submit(e, 'open')}>
-            <label htmlFor={ids.open}>Open a project file (full path)</label>
+            <label htmlFor={ids.open}>Open a project file (full path) or a team project (postgres://USER@HOST/DB)</label>
             <div className="gl-row">
               <input id={ids.open} type="text" spellCheck={false} placeholder="/home/me/research/minerals.gloss" value={openPath} onChange={(e) => setOpenPath(e.target.value)} />
               <button type="submit" disabled={busy || !openPath.trim()}>
