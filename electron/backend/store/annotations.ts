@@ -148,9 +148,45 @@ export class AnnotationStore {
 
   delete(id: string): Annotation {
     const cur = this.get(id);
+    // Events triggered by it go with it (ON DELETE CASCADE); references to either in other events' arguments and in equivalences must go too.
+    const gone = [id, ...(this.db.prepare('SELECT id FROM events WHERE trigger_id = ?').pluck().all(id) as string[])];
     this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    const like = (column: string) => gone.map(() => `${column} LIKE ?`).join(' OR ');
+    const patterns = gone.map((g) => `%${g}%`);
+    const events = this.db.prepare(`SELECT id, args FROM events WHERE document_id = ? AND (${like('args')})`).all(cur.documentId, ...patterns) as { id: string; args: string }[];
+    const sets = this.db.prepare(`SELECT id, members FROM equivalences WHERE document_id = ? AND (${like('members')})`).all(cur.documentId, ...patterns) as { id: string; members: string }[];
+    const pruned = pruneReferences(new Set(gone), events, sets);
+    for (const e of pruned.events) this.db.prepare('UPDATE events SET args = ? WHERE id = ?').run(e.args, e.id);
+    for (const q of pruned.sets) this.db.prepare('UPDATE equivalences SET members = ? WHERE id = ?').run(q.members, q.id);
+    for (const q of pruned.emptySets) this.db.prepare('DELETE FROM equivalences WHERE id = ?').run(q);
     return cur;
   }
+}
+
+/**
+ * Event arguments and equivalence members that name a deleted annotation or
+ * event, left out: what stays changed, and the equivalences left with fewer
+ * than two members (brat's `*` needs two), which go. Both engines use it.
+ */
+export function pruneReferences(
+  gone: ReadonlySet<string>,
+  events: readonly { id: string; args: string }[],
+  sets: readonly { id: string; members: string }[],
+): { events: { id: string; args: string }[]; sets: { id: string; members: string }[]; emptySets: string[] } {
+  const out = { events: [] as { id: string; args: string }[], sets: [] as { id: string; members: string }[], emptySets: [] as string[] };
+  for (const e of events) {
+    const args = JSON.parse(e.args) as { role: string; ref: string }[];
+    const kept = args.filter((a) => !gone.has(a.ref));
+    if (kept.length !== args.length) out.events.push({ id: e.id, args: JSON.stringify(kept) });
+  }
+  for (const q of sets) {
+    const members = JSON.parse(q.members) as string[];
+    const kept = members.filter((m) => !gone.has(m));
+    if (kept.length === members.length) continue;
+    if (kept.length < 2) out.emptySets.push(q.id);
+    else out.sets.push({ id: q.id, members: JSON.stringify(kept) });
+  }
+  return out;
 }
 
 /**

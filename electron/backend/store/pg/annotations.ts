@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GlossError, quoteOf, type Annotation, type AttributeValue, type TextRange } from '../../../../shared/index.ts';
-import { checkRanges, toAnnotation, type AnnotationRow, type AnnotationStore, type NewAnnotation } from '../annotations.ts';
+import { checkRanges, pruneReferences, toAnnotation, type AnnotationRow, type AnnotationStore, type NewAnnotation } from '../annotations.ts';
 import { nowIso } from '../json.ts';
 import type { Async } from '../repository.ts';
 import type { Queryable } from './documents.ts';
@@ -103,7 +103,17 @@ export class PgAnnotationStore implements Async<AnnotationStore> {
 
   async delete(id: string): Promise<Annotation> {
     const cur = await this.get(id);
+    // As on SQLite: references to it, and to the events it triggered, leave other events' arguments and equivalences.
+    const triggered = await this.db.query<{ id: string }>('SELECT id FROM events WHERE trigger_id = $1', [id]);
+    const gone = [id, ...triggered.rows.map((r) => r.id)];
     await this.db.query('DELETE FROM annotations WHERE id = $1', [id]);
+    const patterns = gone.map((g) => `%${g}%`);
+    const events = await this.db.query<{ id: string; args: string }>('SELECT id, args::text AS args FROM events WHERE document_id = $1 AND args::text LIKE ANY($2)', [cur.documentId, patterns]);
+    const sets = await this.db.query<{ id: string; members: string }>('SELECT id, members::text AS members FROM equivalences WHERE document_id = $1 AND members::text LIKE ANY($2)', [cur.documentId, patterns]);
+    const pruned = pruneReferences(new Set(gone), events.rows, sets.rows);
+    for (const e of pruned.events) await this.db.query('UPDATE events SET args = $1 WHERE id = $2', [e.args, e.id]);
+    for (const q of pruned.sets) await this.db.query('UPDATE equivalences SET members = $1 WHERE id = $2', [q.members, q.id]);
+    for (const q of pruned.emptySets) await this.db.query('DELETE FROM equivalences WHERE id = $1', [q]);
     return cur;
   }
 }
