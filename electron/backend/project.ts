@@ -241,8 +241,9 @@ export class Project {
    * what was checked in between.
    */
   transaction<T>(fn: () => T): T {
-    // The annotator may have been renamed by another process since: read it before the log's triggers need it.
-    if (!this.inTransaction) this.defaultActor = this.annotator;
+    // The annotator may have been renamed by another process since: read it before the log's triggers need it
+    // (not needed when the call names its actor, as the team server's do, or the session has its own).
+    if (!this.inTransaction && currentChangeContext()?.actor === undefined && this.sessionAnnotator === undefined) this.defaultActor = this.annotator;
     return this.pg ? this.pg.transaction(true, fn) : writeTransaction(this.db, fn);
   }
 

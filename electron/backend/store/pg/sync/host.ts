@@ -56,20 +56,27 @@ function drop(): void {
   void old?.end().catch(() => undefined);
 }
 
-async function setContext(db: pg.Client, context: BridgeChangeContext, lock: boolean): Promise<void> {
-  await db.query(`SELECT ${lock ? 'pg_advisory_xact_lock($3::bigint), ' : ''}set_config('gloss.actor', $1, true), set_config('gloss.via', coalesce($2, ''), true)`, lock ? [context.actor, context.via, WRITE_LOCK] : [context.actor, context.via]);
+/**
+ * BEGIN with who is writing (and, for a write, the engine's write lock) in
+ * one round trip: a simple query may hold several statements, and the values
+ * go in as escaped literals since such a query takes no parameters.
+ */
+function beginStatements(db: pg.Client, context: BridgeChangeContext, lock: boolean, isolation = ''): string {
+  return [
+    `BEGIN${isolation}`,
+    `SELECT ${lock ? `pg_advisory_xact_lock(${WRITE_LOCK}), ` : ''}set_config('gloss.actor', ${db.escapeLiteral(context.actor)}, true), set_config('gloss.via', ${db.escapeLiteral(context.via ?? '')}, true)`,
+  ].join('; ');
 }
 
 async function begin(write: boolean, context: BridgeChangeContext): Promise<void> {
   const db = await connection();
   if (depth === 0) {
     // A read sees one snapshot, as SQLite's read transaction does.
-    await db.query(write ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ');
-    await setContext(db, context, write);
+    await db.query(beginStatements(db, context, write, write ? '' : ' ISOLATION LEVEL REPEATABLE READ'));
     locked = write;
   } else {
     if (write && !locked) {
-      await setContext(db, context, true);
+      await db.query(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
       locked = true;
     }
     await db.query(`SAVEPOINT gloss_${depth}`);
@@ -87,16 +94,20 @@ async function commit(): Promise<void> {
   }
   const wrote = locked;
   locked = false;
-  await db.query('COMMIT');
-  if (wrote) ownLastId = await lastChangeId(db);
+  if (!wrote) {
+    await db.query('COMMIT');
+    return;
+  }
+  // The change log's newest entry as this transaction leaves it, read with the COMMIT in one round trip.
+  const results = (await db.query(`SELECT coalesce(max(id), 0)::text AS id FROM change_log; COMMIT`)) as unknown as pg.QueryResult<{ id: string }>[];
+  ownLastId = Number(results[0]?.rows[0]?.id ?? ownLastId);
 }
 
 async function rollback(): Promise<void> {
   if (depth === 0 || !client) return;
   depth--;
   if (depth > 0) {
-    await client.query(`ROLLBACK TO SAVEPOINT gloss_${depth}`);
-    await client.query(`RELEASE SAVEPOINT gloss_${depth}`);
+    await client.query(`ROLLBACK TO SAVEPOINT gloss_${depth}; RELEASE SAVEPOINT gloss_${depth}`);
     return;
   }
   locked = false;
@@ -110,13 +121,21 @@ async function call(repo: string, method: string, args: unknown[], context: Brid
   if (typeof fn !== 'function') throw new GlossError('unsupported', `${where}: ${repo}.${method} is not available on PostgreSQL yet`);
   args = args.map((a) => (a && typeof a === 'object' && THUNK in a ? () => (a as Record<string, unknown>)[THUNK] : a));
   if (depth > 0) return (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-  await begin(true, context);
+  // A call outside any transaction (SQLite would run it in autocommit): all of its statements in one transaction,
+  // without the write lock, which only the services' transactions need (their reads and writes must not interleave another's).
+  const db = await connection();
+  await db.query(beginStatements(db, context, false));
+  depth++;
   try {
     const value = await (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-    await commit();
+    depth--;
+    await db.query('COMMIT');
     return value;
   } catch (err) {
-    await rollback().catch(() => drop());
+    if (depth > 0) {
+      depth--;
+      await db.query('ROLLBACK').catch(() => drop());
+    }
     throw err;
   }
 }
