@@ -95,6 +95,15 @@ function collect(value: unknown, depth: number, into: Set<string>): void {
  * became visible). Undefined for a read, which announces nothing. Only the ids
  * found in `args` are kept, not `args` itself.
  */
+/**
+ * Whether a write changes records of one annotator's layer (what
+ * team/layer-guard.ts keeps an annotator from seeing of others), as opposed
+ * to shared ones: documents, the tagset, the entity and proposition registries.
+ */
+export function isLayerWrite(method: string): boolean {
+  return /^(annotations|claims|stances|relations|suggestions|snapshots)\./.test(method) || method === 'entities.link' || method === 'entities.propagate' || method === 'team.setStatus' || method === 'team.curate';
+}
+
 export function changeAnnouncer(method: string, args: unknown, origin: string | null, publish: (change: Omit<ChangeEvent, 'revision'>) => void): ((result: unknown) => void) | undefined {
   if (method === 'jobs.status') {
     return (status) => {

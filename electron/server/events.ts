@@ -25,6 +25,18 @@ import type http from 'node:http';
  */
 
 /** A change as clients receive it. */
+/** Who listens on a team server's stream. */
+export interface StreamViewer {
+  name: string;
+  role: string;
+}
+
+/** Who made a change, and whether it was in their layer (annotations, links, relations, stances, status) rather than shared records. */
+export interface ChangeWriter {
+  actor: string | null;
+  layered: boolean;
+}
+
 export interface ChangeEvent {
   revision: number;
   /** The API method, or null for a write by another process. */
@@ -60,6 +72,8 @@ export class EventHub {
   readonly start = crypto.randomBytes(6).toString('base64url');
   #revision = 0;
   readonly #streams = new Set<http.ServerResponse>();
+  /** Who listens on each stream of a team server (none on a local server: its one user sees everything). */
+  readonly #viewers = new WeakMap<http.ServerResponse, StreamViewer>();
   readonly #options: Required<EventHubOptions>;
   #heartbeat: NodeJS.Timeout | undefined;
 
@@ -77,7 +91,7 @@ export class EventHub {
   }
 
   /** Answers `GET /api/events` (the caller has checked Host, Origin and the token). */
-  serve(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): void {
+  serve(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams, viewer?: StreamViewer): void {
     if (req.method !== 'GET') {
       res.writeHead(405, { Allow: 'GET', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end('use GET for the event stream');
@@ -98,6 +112,7 @@ export class EventHub {
       'X-Accel-Buffering': 'no',
     });
     this.#streams.add(res);
+    if (viewer) this.#viewers.set(res, viewer);
     res.once('close', () => this.#forget(res));
     res.on('error', () => this.#forget(res));
     const last = (req.headers['last-event-id'] as string | undefined) ?? query.get('last') ?? undefined;
@@ -108,10 +123,21 @@ export class EventHub {
     this.#heartbeat ??= setInterval(() => this.#broadcastRaw(': heartbeat\n\n'), this.#options.heartbeatMs).unref();
   }
 
-  /** Announces a change to every stream; returns its revision. */
-  publish(change: Omit<ChangeEvent, 'revision'>): number {
+  /**
+   * Announces a change to every stream that may know of it; returns its
+   * revision. An annotator is blind to the others' layers, so a write to
+   * someone else's layer is not announced on an annotator's stream: not even
+   * which document it touched.
+   */
+  publish(change: Omit<ChangeEvent, 'revision'>, writer?: ChangeWriter): number {
     const revision = ++this.#revision;
-    if (this.#streams.size) this.#broadcastRaw(this.#frame('change', { revision, ...change }));
+    if (!this.#streams.size) return revision;
+    const frame = this.#frame('change', { revision, ...change });
+    for (const res of this.#streams) {
+      const viewer = this.#viewers.get(res);
+      if (viewer?.role === 'annotator' && writer?.layered && writer.actor !== viewer.name) continue;
+      this.#write(res, frame);
+    }
     return revision;
   }
 

@@ -5,7 +5,7 @@ import { GlossError, toApiError, type Caller, type Envelope } from '../../shared
 import type { Dispatch } from '../backend/api/dispatch.ts';
 import { accessFor, allowedHosts, hostPort, isAuthorized, isLoopback, isWildcard, newToken, sessionCookie, tokensEqual, type Access } from './access.ts';
 import { BodyBudget, readBody } from './body.ts';
-import { changeAnnouncer } from './change-scope.ts';
+import { changeAnnouncer, isLayerWrite } from './change-scope.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { EventHub, originOf, type ChangeEvent, type EventHubOptions } from './events.ts';
 import { readStatic, resolveStaticPath } from './static.ts';
@@ -238,7 +238,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         team ? 'this team server needs you signed in: open your sign-in link (gloss users link NAME gives a new one)' : "this server's API needs its access token: open the address that `gloss serve` printed (it ends in ?token=…)",
       );
     }
-    if (rawMethod === 'events') return events.serve(req, res, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''));
+    if (rawMethod === 'events') return events.serve(req, res, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), who.caller ? { name: who.caller.name, role: who.caller.role } : undefined);
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return sendError(res, 405, 'validation', 'use POST');
@@ -293,7 +293,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return undefined;
     }
     try {
-      const announce = changeAnnouncer(method, args, origin, (change) => events.publish(change));
+      const writer = { actor: caller?.name ?? null, layered: isLayerWrite(method) };
+      const announce = changeAnnouncer(method, args, origin, (change) => events.publish(change, writer));
       return options.dispatch(method, args, caller).then((envelope) => ({ envelope, announce }));
     } catch (err) {
       return Promise.reject(err);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type ProjectSession } from '../../electron/backend/session/session.ts';
 import { startServer, type RunningServer } from '../../electron/server/server.ts';
 import { contract, METHOD_ROLES, type Annotation, type Method } from '../../shared/index.ts';
+import { openEventStream } from '../support/event-stream.ts';
 import { httpRequest, type HttpAnswer } from '../support/raw-http.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -331,5 +332,34 @@ describe('signing out', () => {
     // Removing an account signs it out everywhere.
     await as('dee', 'users.remove', { name: 'ben' });
     expect((await raw('documents.list', {}, rest.ben)).status).toBe(401);
+  });
+});
+
+describe('live updates on a team server', () => {
+  it("does not tell an annotator about another annotator's layer, not even which document; shared changes and their own reach them", async () => {
+    // Accounts of their own: the tests above sign others out and change their roles.
+    await signInAs('ed', 'annotator');
+    await signInAs('flo', 'annotator');
+    await signInAs('gus', 'curator');
+    const streams = Object.fromEntries(await Promise.all(['ed', 'flo', 'gus'].map(async (who) => [who, await openEventStream(port, { cookie: cookies[who]! })] as const)));
+    try {
+      for (const s of Object.values(streams)) expect(s.status, s.text()).toBe(200);
+      for (const s of Object.values(streams)) await s.next((e) => e.event === 'hello');
+      const start = TEXT.indexOf('Ana');
+      const created = await as<{ id: string }>('ed', 'annotations.create', { documentId: docId, ranges: [{ start, end: start + 3 }], labelId });
+      const ofEd = (e: { event: string; data: unknown }) => e.event === 'change' && (e.data as { method: string }).method === 'annotations.create';
+      await streams.ed!.next(ofEd);
+      await streams.gus!.next(ofEd);
+      // A shared record (the entity registry) is everyone's: it reaches Flo, and by then Ed's layer write would have too.
+      await as('gus', 'entities.create', { name: 'Ana Lima', type: 'Person', aliases: [], externalId: null, description: '' });
+      await streams.flo!.next((e) => e.event === 'change' && (e.data as { method: string }).method === 'entities.create');
+      expect(streams.flo!.events.some(ofEd)).toBe(false);
+      expect(JSON.stringify(streams.flo!.events)).not.toContain(created.id);
+      // Flo's own write reaches Flo.
+      await as('flo', 'annotations.delete', { id: (await as<{ id: string }>('flo', 'annotations.create', { documentId: docId, ranges: [{ start, end: start + 3 }], labelId })).id });
+      await streams.flo!.next((e) => e.event === 'change' && (e.data as { method: string }).method === 'annotations.delete');
+    } finally {
+      for (const s of Object.values(streams)) s.close();
+    }
   });
 });
