@@ -95,12 +95,30 @@ async function commit(): Promise<void> {
   const wrote = locked;
   locked = false;
   if (!wrote) {
-    await db.query('COMMIT');
+    await committing(db.query('COMMIT'));
     return;
   }
   // The change log's newest entry as this transaction leaves it, read with the COMMIT in one round trip.
-  const results = (await db.query(`SELECT coalesce(max(id), 0)::text AS id FROM change_log; COMMIT`)) as unknown as pg.QueryResult<{ id: string }>[];
+  const results = (await committing(db.query(`SELECT coalesce(max(id), 0)::text AS id FROM change_log; COMMIT`))) as unknown as pg.QueryResult<{ id: string }>[];
   ownLastId = Number(results[0]?.rows[0]?.id ?? ownLastId);
+}
+
+/**
+ * A connection lost while COMMIT was on its way leaves it unknown whether
+ * the change was stored: said so, and not as `unavailable`, which promises
+ * that nothing was (the app sends such a call again).
+ */
+async function committing<T>(commit: Promise<T>): Promise<T> {
+  try {
+    return await commit;
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (/^(08|57P)/.test(code) || ['ECONNRESET', 'EPIPE'].includes(code) || /Connection terminated/i.test(String(err))) {
+      drop();
+      throw new GlossError('internal', `${where}: the connection to PostgreSQL was lost while the change was being committed; it may or may not be stored: look before doing it again`);
+    }
+    throw err;
+  }
 }
 
 async function rollback(): Promise<void> {
@@ -129,7 +147,7 @@ async function call(repo: string, method: string, args: unknown[], context: Brid
   try {
     const value = await (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
     depth--;
-    await db.query('COMMIT');
+    await committing(db.query('COMMIT'));
     return value;
   } catch (err) {
     if (depth > 0) {
