@@ -1,0 +1,299 @@
+// The trash on PostgreSQL against the SQLite engine: the same documents with
+// annotations, entity mentions, claims, stances, relations, collections and
+// text versions on both engines, then one seeded run of trashing, restoring
+// (twice, after a proposition, label, entity, collection or relation type the
+// saved rows point at was deleted, after the document came back under its
+// id), purging and unknown ids gives the same results, errors, `dropped`
+// counts and rows in every table on both; a restored document is found by
+// full-text search again, and its library place is kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgAnnotationStore } from '../../electron/backend/store/pg/annotations.ts';
+import { PgClaimStore } from '../../electron/backend/store/pg/claims.ts';
+import { PgCollectionStore } from '../../electron/backend/store/pg/collections.ts';
+import { PgDocumentStore } from '../../electron/backend/store/pg/documents.ts';
+import { PgEntityStore } from '../../electron/backend/store/pg/entities.ts';
+import { PgLabelStore } from '../../electron/backend/store/pg/labels.ts';
+import { PgPropositionStore } from '../../electron/backend/store/pg/propositions.ts';
+import { PgRelationStore } from '../../electron/backend/store/pg/relations.ts';
+import { PgTrashStore } from '../../electron/backend/store/pg/trash.ts';
+import { PgVersionStore } from '../../electron/backend/store/pg/versions.ts';
+import type { AnchorRecord } from '../../electron/backend/store/versions.ts';
+import { parityWorld, random, Steps, type ParityWorld } from '../support/pg-parity.ts';
+
+let w: ParityWorld;
+const pg = {} as {
+  annotations: PgAnnotationStore;
+  claims: PgClaimStore;
+  collections: PgCollectionStore;
+  documents: PgDocumentStore;
+  entities: PgEntityStore;
+  labels: PgLabelStore;
+  propositions: PgPropositionStore;
+  relations: PgRelationStore;
+  trash: PgTrashStore;
+  versions: PgVersionStore;
+};
+const annotationIds: string[] = [];
+const propositionIds: string[] = [];
+const entityIds: string[] = [];
+const collectionIds: string[] = [];
+/** Labels used by a few annotations only: deletable once their documents are in the trash. */
+const rareLabelIds: string[] = [];
+
+/** A range from a word's start to a later space, somewhere near `at` (0–1) of the text: never inside a character. */
+function wordsAt(text: string, at: number): { start: number; end: number } {
+  const start = text.lastIndexOf(' ', Math.floor(at * (text.length - 40))) + 1;
+  const end = text.indexOf(' ', start + 2);
+  return { start, end: end > start ? end : text.length };
+}
+
+/** Runs `fn` on the same state on both engines. */
+async function on(sqlite: () => unknown, postgres: () => Promise<unknown>): Promise<void> {
+  sqlite();
+  await postgres();
+}
+
+/** A PostgreSQL transaction around `fn`, as the engine's withTransaction gives the trash. */
+async function pgTx<T>(fn: () => Promise<T>): Promise<T> {
+  await w.client.query('BEGIN');
+  try {
+    const value = await fn();
+    await w.client.query('COMMIT');
+    return value;
+  } catch (err) {
+    await w.client.query('ROLLBACK');
+    throw err;
+  }
+}
+
+beforeAll(async () => {
+  w = await parityWorld();
+  const p = w.project;
+  pg.annotations = new PgAnnotationStore(w.client);
+  pg.claims = new PgClaimStore(w.client);
+  pg.collections = new PgCollectionStore(w.client);
+  pg.documents = new PgDocumentStore(w.client);
+  pg.entities = new PgEntityStore(w.client);
+  pg.labels = new PgLabelStore(w.client);
+  pg.propositions = new PgPropositionStore(w.client);
+  pg.relations = new PgRelationStore(w.client);
+  pg.trash = new PgTrashStore(w.client);
+  pg.versions = new PgVersionStore(w.client);
+  // The relation types' ids are random per database: SQLite's on both.
+  await w.client.query('DELETE FROM relation_types');
+  await w.copyRows('relation_types');
+  const rand = random(7);
+  const base = p.labels.list()[0]!;
+  for (let i = 0; i < 3; i++) {
+    const fields = { ...base, name: `Rare ${i}`, hotkey: null, position: 100 + i };
+    const id = crypto.randomUUID();
+    await on(() => p.labels.create(fields, id), () => pg.labels.create(fields, id));
+    rareLabelIds.push(id);
+  }
+  const labels = p.labels.list().map((l) => l.id);
+  for (let i = 0; i < 70; i++) {
+    const doc = w.documents[i % w.documents.length]!;
+    const input = { id: crypto.randomUUID(), documentId: doc.id, ranges: [wordsAt(doc.text, rand())], labelId: i % 9 === 0 ? rareLabelIds[i % 3]! : labels[i % labels.length]!, annotator: i % 2 ? 'ana' : 'ben', note: i % 5 ? '' : 'a note 👍🏽' };
+    await on(() => p.annotations.create(input, doc.text), () => pg.annotations.create(input, doc.text));
+    annotationIds.push(input.id);
+  }
+  for (const name of ['Ministry of Mines', 'Ana Ruiz', 'Reuters', 'العربية']) {
+    const id = crypto.randomUUID();
+    const fields = { name, type: 'org', aliases: ['x'], externalId: null, description: '' };
+    await on(() => p.entities.create(fields, { id }), () => pg.entities.create(fields, { id }));
+    entityIds.push(id);
+  }
+  const links = annotationIds.filter((_, i) => i % 3 === 0).map((annotationId, i) => ({ annotationId, entityId: entityIds[i % entityIds.length]! }));
+  await on(() => p.entities.link(links), () => pg.entities.link(links));
+  for (const text of ['Lithium prices will fall', 'Pakistan takes part', 'Mines are safe', 'Exports 👍🏽 grow', 'Recycling is enough']) {
+    const id = crypto.randomUUID();
+    await on(() => p.propositions.create({ text }, { id }), () => pg.propositions.create({ text }, { id }));
+    propositionIds.push(id);
+  }
+  const stances = p.claims.stanceSet().values;
+  for (let i = 0; i < 40; i++) {
+    const id = crypto.randomUUID();
+    const f = {
+      annotationId: annotationIds[(i * 7) % annotationIds.length]!,
+      propositionId: propositionIds[i % propositionIds.length]!,
+      stance: stances[i % stances.length]!,
+      attribution: { entityId: i % 4 === 0 ? entityIds[i % entityIds.length]! : null, text: i % 3 ? '' : 'the minister' },
+      hedged: i % 2 === 0,
+      reported: i % 3 === 0,
+      note: '',
+    };
+    // The same annotation and proposition twice is refused: skipped alike on both.
+    if (p.claims.forAnnotation(f.annotationId).some((c) => c.propositionId === f.propositionId)) continue;
+    await on(() => p.claims.add(f, { id }), () => pg.claims.add(f, { id }));
+  }
+  for (const [i, doc] of w.documents.entries()) {
+    for (const [j, propositionId] of propositionIds.slice(0, 1 + (i % 3)).entries()) {
+      const f = { documentId: doc.id, propositionId, stance: stances[(i + j) % stances.length]!, justification: `why ${i}` };
+      const id = crypto.randomUUID();
+      await on(() => p.claims.setDocumentStance(f, { id }), () => pg.claims.setDocumentStance(f, { id }));
+    }
+  }
+  const types = p.relations.listTypes();
+  for (let i = 0; i < 30; i++) {
+    const doc = w.documents[i % w.documents.length]!;
+    const own = p.annotations.listByDocument(doc.id).map((a) => a.id);
+    if (own.length < 2) continue;
+    const f = { typeId: types[i % types.length]!.id, fromAnnotationId: own[i % own.length]!, toAnnotationId: own[(i + 1) % own.length]!, note: i % 2 ? 'n' : '' };
+    const options = { id: crypto.randomUUID(), allowDuplicate: true, allowAnyEnds: true };
+    await on(() => p.relations.create(f, options), () => pg.relations.create(f, options));
+  }
+  for (const name of ['Reading list', 'Mining', 'Lonely']) {
+    const id = crypto.randomUUID();
+    const documentIds = w.documents.filter((_, i) => i % (name.length % 3 + 2) === 0).map((d) => d.id);
+    await on(() => p.collections.create(name, { id, documentIds }), () => pg.collections.create(name, { id, documentIds }));
+    collectionIds.push(id);
+  }
+  // Two text versions of the first document, with anchor records for its annotations.
+  const doc = p.documents.get(w.documents[0]!.id);
+  for (const version of [1, 2]) {
+    const v = { documentId: doc.id, version, title: doc.title, text: doc.text, blocks: doc.blocks, summary: `v${version}`, annotator: 'ana', source: version === 1 ? ('import' as const) : ('edit' as const), createdAt: `t${version}` };
+    await on(() => p.versions.insert(v), () => pg.versions.insert(v));
+  }
+  const records: AnchorRecord[] = p.annotations.listByDocument(doc.id).map((a) => ({ annotationId: a.id, status: 'kept', oldRanges: a.ranges, newRanges: a.ranges, oldQuote: a.quote, newQuote: a.quote }));
+  await on(() => p.versions.recordAnchors(doc.id, 2, records), () => pg.versions.recordAnchors(doc.id, 2, records));
+}, 180_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+/** Columns that hold the clock, or only one engine has (PostgreSQL's identity and search vector). */
+const SKIP = /(_at$|^seq$|^search$|^search_words$|^payload$)/u;
+
+/** Every row of every table both engines have (but the change log and settings), clock left out, sorted. */
+async function tables(): Promise<Record<string, string[]>> {
+  const { rows: names } = await w.client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('gloss_migrations', 'change_log', 'settings') ORDER BY 1");
+  const out: Record<string, string[]> = {};
+  const norm = (r: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !SKIP.test(k)).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v === null ? null : String(v)])));
+  for (const { name } of names) {
+    const a = (w.project.db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]).map(norm).sort();
+    const b = (await w.client.query(`SELECT * FROM "${name}"`)).rows.map(norm).sort();
+    out[`sqlite ${name}`] = a;
+    out[`postgres ${name}`] = b;
+  }
+  return out;
+}
+
+/** The table dumps of both engines that differ. */
+async function differences(): Promise<string[]> {
+  const t = await tables();
+  const out: string[] = [];
+  for (const key of Object.keys(t).filter((k) => k.startsWith('sqlite '))) {
+    const name = key.slice('sqlite '.length);
+    const a = t[key]!;
+    const b = t[`postgres ${name}`]!;
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${name}: sqlite ${a.length} rows, postgres ${b.length}: ${a.filter((r) => !b.includes(r)).slice(0, 2).join(' | ')} ≠ ${b.filter((r) => !a.includes(r)).slice(0, 2).join(' | ')}`);
+  }
+  return out;
+}
+
+/** A trash entry without its random id and the clock. */
+function entryOf(e: { id: string; deletedAt: string }): unknown {
+  return { ...e, id: '', deletedAt: '' };
+}
+
+describe('the trash on PostgreSQL', () => {
+  it('gives the same entries, restores, dropped counts, errors and rows as SQLite over a seeded run', async () => {
+    const p = w.project;
+    const rand = random(2026);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const steps = new Steps();
+    /** Trash entries as [SQLite id, PostgreSQL id]; restored or purged ones stay, for "restore twice". */
+    const entries: [string, string, string][] = [];
+    const droppedSeen = new Set<string>();
+    const kinds = new Set<string>();
+    expect(await differences()).toEqual([]);
+    for (let step = 0; step < 160; step++) {
+      const roll = rand();
+      const live = p.documents.list().map((d) => d.id);
+      if ((roll < 0.3 && live.length > 1) || !entries.length) {
+        const id = rand() < 0.04 ? 'missing-document' : pick(live);
+        const pair: [string, string] = ['', ''];
+        await steps.step(
+          `trash ${id}`,
+          () => p.transaction(() => entryOf((pair[0] = p.trash.trashDocument(id).id, p.trash.list()[0]!))),
+          async () => entryOf(await pgTx(async () => ((pair[1] = (await pg.trash.trashDocument(id)).id), (await pg.trash.list())[0]!))),
+        );
+        // Each engine draws its own random entry id: PostgreSQL's takes SQLite's, so that the rows and messages compare.
+        if (pair[0] && pair[1]) {
+          await w.client.query('UPDATE trash SET id = $1 WHERE id = $2', [pair[0], pair[1]]);
+          entries.push([pair[0], pair[0], id]);
+        }
+        kinds.add('trash');
+      } else if (roll < 0.6) {
+        // Mostly an entry still in the trash; sometimes one restored or purged already, or none.
+        const waiting = entries.filter((e) => !live.includes(e[2]));
+        const [a, b, doc] = rand() < 0.05 ? ['missing-entry', 'missing-entry', ''] : waiting.length && rand() < 0.8 ? pick(waiting) : pick(entries);
+        let dropped: Record<string, number> = {};
+        await steps.step(
+          `restore ${doc}`,
+          () => p.transaction(() => (({ dropped } = p.trash.restore(a)), { dropped })),
+          async () => ({ dropped: (await pgTx(() => pg.trash.restore(b))).dropped }),
+        );
+        for (const [t, n] of Object.entries(dropped)) droppedSeen.add(`${t} ${n}`);
+        if (p.documents.list().some((d) => d.id === doc)) kinds.add('restore');
+      } else if (roll < 0.67) {
+        // Something the saved rows point at goes while they are in the trash.
+        const what = Math.floor(rand() * 5);
+        if (what === 0 && propositionIds.length > 2) {
+          const id = propositionIds.splice(Math.floor(rand() * propositionIds.length), 1)[0]!;
+          await steps.step(`delete proposition ${id}`, () => p.transaction(() => p.propositions.delete(id)), () => pgTx(() => pg.propositions.delete(id)));
+          kinds.add('proposition gone');
+        } else if (what === 1 && rareLabelIds.length) {
+          const id = pick(rareLabelIds);
+          // Refused while a live annotation uses it, alike on both; gone otherwise.
+          await steps.step(`delete label ${id}`, () => p.transaction(() => p.labels.delete(id)), () => pgTx(() => pg.labels.delete(id)));
+          if (!p.labels.exists(id)) {
+            rareLabelIds.splice(rareLabelIds.indexOf(id), 1);
+            kinds.add('label gone');
+          }
+        } else if (what === 2 && entityIds.length > 1) {
+          const id = entityIds.splice(Math.floor(rand() * entityIds.length), 1)[0]!;
+          await steps.step(`delete entity ${id}`, () => p.transaction(() => p.entities.delete(id)), () => pgTx(() => pg.entities.delete(id)));
+          kinds.add('entity gone');
+        } else if (what === 3 && collectionIds.length > 1) {
+          const id = collectionIds.splice(Math.floor(rand() * collectionIds.length), 1)[0]!;
+          await steps.step(`delete collection ${id}`, () => p.transaction(() => p.collections.delete(id)), () => pgTx(() => pg.collections.delete(id)));
+          kinds.add('collection gone');
+        } else {
+          // A document back under a trashed one's id: restoring that entry is then a conflict.
+          const gone = entries.map((e) => e[2]).filter((d) => d && !live.includes(d));
+          if (!gone.length) continue;
+          const id = pick(gone);
+          const doc = { id, name: 'again.txt', title: 'Imported again', text: 'The same id, a new text.', blocks: [], metadata: {}, contentHash: 'x' };
+          await steps.step(`import ${id} again`, () => p.transaction(() => p.documents.insert(doc)), () => pgTx(() => pg.documents.insert(doc)));
+          kinds.add('document back');
+        }
+      } else if (roll < 0.8) {
+        // A new annotation on a live document: a plain insert after restores, its identity must be free.
+        const doc = w.documents.find((d) => d.id === pick(live));
+        if (!doc) continue;
+        const input = { id: crypto.randomUUID(), documentId: doc.id, ranges: [wordsAt(doc.text, rand())], labelId: p.labels.list()[0]!.id, annotator: 'carla' };
+        await steps.step(`annotate ${doc.id}`, () => p.transaction(() => p.annotations.create(input, doc.text)), () => pgTx(() => pg.annotations.create(input, doc.text)));
+      } else if (roll < 0.9) {
+        const [a, b] = rand() < 0.15 ? ['missing-entry', 'missing-entry'] : pick(entries);
+        await steps.step(`purge ${a}`, () => p.transaction(() => p.trash.purge(a)), () => pgTx(() => pg.trash.purge(b)));
+        kinds.add('purge');
+      } else if (roll < 0.92) {
+        await steps.step('purge all', () => p.transaction(() => p.trash.purge()), () => pgTx(() => pg.trash.purge()));
+      } else {
+        await steps.step('list', () => p.trash.list().map(entryOf), async () => (await pg.trash.list()).map(entryOf));
+      }
+      if (step % 10 === 9) {
+        const diff = await differences();
+        if (diff.length) steps.mismatches.push(`after step ${step}: ${diff.join('\n')}`);
+      }
+    }
+    expect(steps.mismatches).toEqual([]);
+    expect(await differences()).toEqual([]);
+    // The library order: restored documents keep their place on both.
+    expect((await pg.documents.list()).map((d) => d.id)).toEqual(p.documents.list().map((d) => d.id));
+    expect(steps.refusals).toEqual(expect.any(Set));
+    console.log(`${steps.errors} refusals: ${[...steps.refusals].join('; ')}; met: ${[...kinds].join(', ')}; dropped tables: ${[...droppedSeen].join(', ')}`);
+  }, 300_000);
+});
