@@ -379,4 +379,94 @@ describe('the trash on PostgreSQL', () => {
     expect(await differences()).toEqual([]);
     expect((await pg.documents.list()).map((d) => d.id)).toEqual(p.documents.list().map((d) => d.id));
   });
+
+  it('restores a document that full-text search finds again, at its place in the library', async () => {
+    const doc = (await pg.documents.list()).find((d) => /[a-z]{5}/iu.test(d.title))!;
+    const word = doc.title.match(/[a-z]{5,}/giu)!.sort((a, b) => b.length - a.length)[0]!;
+    const hits = async () => (await pg.documents.search(word)).map((h) => h.document.id);
+    const vector = async () => (await w.client.query('SELECT search::text AS search, search_words FROM documents WHERE id = $1', [doc.id])).rows[0] as unknown;
+    expect(await hits()).toContain(doc.id);
+    const order = (await pg.documents.list()).map((d) => d.id);
+    const before = await vector();
+    const entry = await pgTx(() => pg.trash.trashDocument(doc.id));
+    expect(await hits()).not.toContain(doc.id);
+    await pgTx(() => pg.trash.restore(entry.id));
+    expect(await hits()).toContain(doc.id);
+    expect(await vector()).toEqual(before);
+    expect((await pg.documents.list()).map((d) => d.id)).toEqual(order);
+  });
+
+  it('gives a restored row a new seq when its own was taken, and keeps later plain inserts clear of kept ones', async () => {
+    // The document with the most annotations.
+    const { rows: top } = await w.client.query<{ id: string }>('SELECT document_id AS id FROM annotations GROUP BY document_id ORDER BY count(*) DESC LIMIT 1');
+    const doc = { id: top[0]!.id };
+    const seqOf = async (id: string) => (await w.client.query<{ seq: string }>('SELECT seq FROM documents WHERE id = $1', [id])).rows[0]!.seq;
+    const before = await seqOf(doc.id);
+    const entry = await pgTx(() => pg.trash.trashDocument(doc.id));
+    // Another document takes the old number meanwhile.
+    await w.client.query("INSERT INTO documents (id, seq, name, title, text, blocks, metadata, content_hash, created_at, modified_at) OVERRIDING SYSTEM VALUE VALUES ('squatter', $1, 's', 's', 's', '[]', '{}', 'h', 't', 't')", [before]);
+    await pgTx(() => pg.trash.restore(entry.id));
+    expect(BigInt(await seqOf(doc.id))).toBeGreaterThan(BigInt(before));
+    await w.client.query("DELETE FROM documents WHERE id = 'squatter'");
+    // A payload whose numbers are past the sequence (saved before a reset): kept, and the sequence moved past them.
+    const again = await pgTx(() => pg.trash.trashDocument(doc.id));
+    const { rows } = await w.client.query<{ payload: string }>('SELECT payload FROM trash WHERE id = $1', [again.id]);
+    const payload = JSON.parse(rows[0]!.payload) as { table: string; row: Record<string, string | null> }[];
+    for (const [i, r] of payload.entries()) if (r.table === 'annotations') r.row.seq = String(900_000 + i);
+    payload[0]!.row.seq = '900000';
+    await w.client.query('UPDATE trash SET payload = $1 WHERE id = $2', [JSON.stringify(payload), again.id]);
+    await pgTx(() => pg.trash.restore(again.id));
+    expect(await seqOf(doc.id)).toBe('900000');
+    await pg.documents.insert({ id: 'after-restore', name: 'a', title: 'a', text: 'a', blocks: [], metadata: {}, contentHash: 'a' });
+    expect(BigInt(await seqOf('after-restore'))).toBeGreaterThan(900_000n);
+    const text = w.documents.find((d) => d.id === doc.id)!.text;
+    const annotation = await pg.annotations.create({ id: crypto.randomUUID(), documentId: doc.id, ranges: [wordsAt(text, 0.5)], labelId: (await pg.labels.list())[0]!.id, annotator: 'ana' }, text);
+    const { rows: seqs } = await w.client.query<{ seq: string }>('SELECT seq FROM annotations WHERE id = $1', [annotation.id]);
+    expect(BigInt(seqs[0]!.seq)).toBeGreaterThan(900_000n);
+    await w.client.query("DELETE FROM documents WHERE id = 'after-restore'");
+  });
+
+  it('covers a table added later (bytea, jsonb, json, timestamptz, an always-generated identity, a composite key) and anchors on several documents', async () => {
+    await w.client.query(`CREATE TABLE scratch_parts (
+      document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      n integer NOT NULL,
+      id bigint GENERATED ALWAYS AS IDENTITY,
+      bytes bytea, doc jsonb, raw json, at timestamptz, tags text[], twice integer GENERATED ALWAYS AS (n * 2) STORED,
+      PRIMARY KEY (document_id, n))`);
+    await w.client.query(`CREATE TABLE scratch_notes (
+      document_id text NOT NULL, n integer NOT NULL, note text NOT NULL,
+      FOREIGN KEY (document_id, n) REFERENCES scratch_parts(document_id, n) ON DELETE CASCADE)`);
+    try {
+      const docs = (await pg.documents.list()).slice(0, 2).map((d) => d.id);
+      for (const [i, id] of docs.entries()) {
+        await w.client.query("INSERT INTO scratch_parts (document_id, n, bytes, doc, raw, at, tags) VALUES ($1, 1, $2, $3, $4, '2026-01-02 03:04:05.123456+05:30', ARRAY['a,b', 'c\"d', NULL])", [
+          id,
+          Buffer.from([0, 1, 2, 255, i]),
+          JSON.stringify({ b: [1, { x: null }], a: 'é👍🏽' }),
+          '{"b": 1,  "a": [2]}',
+        ]);
+        await w.client.query("INSERT INTO scratch_notes VALUES ($1, 1, 'one'), ($1, 1, 'two')", [id]);
+        // Text versions and anchors on both documents with the same version numbers: each keeps its own.
+        const d = await pg.documents.get(id);
+        for (const version of [7, 8]) await pg.versions.insert({ documentId: id, version, title: d.title, text: d.text, blocks: d.blocks, summary: 's', annotator: 'ana', source: 'edit', createdAt: 't' });
+        const own = (await pg.annotations.listByDocument(id)).slice(0, 2);
+        await pg.versions.recordAnchors(id, 8, own.map((a) => ({ annotationId: a.id, status: 'kept' as const, oldRanges: a.ranges, newRanges: a.ranges, oldQuote: a.quote, newQuote: a.quote })));
+      }
+      const dump = async () =>
+        (await w.client.query("SELECT (SELECT json_agg(p ORDER BY document_id) FROM (SELECT document_id, n, id, encode(bytes, 'hex') AS bytes, doc, raw::text AS raw, at, tags, twice FROM scratch_parts) p)::text AS parts, (SELECT json_agg(x ORDER BY document_id, note) FROM scratch_notes x)::text AS notes, (SELECT json_agg(a ORDER BY annotation_id, version) FROM annotation_anchors a)::text AS anchors, (SELECT json_agg(v ORDER BY document_id, version) FROM document_versions v)::text AS versions")).rows[0] as Record<string, string>;
+      const before = await dump();
+      // A new instance: the catalog is read afresh, with the new tables.
+      const trash = new PgTrashStore(w.client);
+      const entry = await pgTx(() => trash.trashDocument(docs[0]!));
+      const { rows } = await w.client.query<{ n: number }>('SELECT count(*)::int AS n FROM scratch_parts');
+      expect(rows[0]!.n).toBe(1);
+      const saved = JSON.parse((await w.client.query<{ payload: string }>('SELECT payload FROM trash WHERE id = $1', [entry.id])).rows[0]!.payload) as { table: string; row: Record<string, string> }[];
+      expect(saved.filter((r) => r.table === 'annotation_anchors').every((r) => r.row.document_id === docs[0])).toBe(true);
+      expect(saved.filter((r) => r.table === 'scratch_notes')).toHaveLength(2);
+      expect(await pgTx(() => trash.restore(entry.id))).toEqual({ documentId: docs[0], dropped: {} });
+      expect(await dump()).toEqual(before);
+    } finally {
+      await w.client.query('DROP TABLE scratch_notes; DROP TABLE scratch_parts');
+    }
+  });
 });
