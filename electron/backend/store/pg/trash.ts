@@ -228,15 +228,16 @@ export class PgTrashStore implements Async<TrashStore> {
         if (fk.parent !== r.table) continue;
         const k = keyOf(r, fk.parentColumns);
         if (k === null) continue;
-        for (const child of saved) {
-          if (child.table !== fk.table || !alive.has(child) || keyOf(child, fk.columns) !== k) continue;
+        // The index was built before any column was nulled: each child is checked again.
+        for (const child of byKey(fk.table, fk.columns).get(k) ?? []) {
+          if (!alive.has(child) || keyOf(child, fk.columns) !== k) continue;
           if (fk.onDelete === 'c') leaveOut(child);
           else if (fk.onDelete === 'n' || fk.onDelete === 'd') for (const c of fk.columns) child.row[c] = null;
           // No action or restrict: the child is itself broken now, and counted in the next round.
         }
       }
       for (const t of TRIGGER_CASCADES[r.table] ?? []) {
-        for (const child of saved) if (child.table === t.table && alive.has(child) && child.row[t.column] === r.row.id) leaveOut(child);
+        for (const child of byKey(t.table, [t.column]).get(JSON.stringify([r.row.id ?? null])) ?? []) leaveOut(child);
       }
     };
     const depth = this.depths(saved, fks);
@@ -283,6 +284,15 @@ export class PgTrashStore implements Async<TrashStore> {
       }
     }
     const kept = new Set<string>();
+    // Consecutive rows of one table with the same columns go in one statement (within PostgreSQL's 65,535 parameters).
+    let batch: { table: string; names: string[]; overriding: boolean; values: (string | null)[][] } | undefined;
+    const flush = async (): Promise<void> => {
+      if (!batch) return;
+      const { table, names, overriding, values } = batch;
+      batch = undefined;
+      const tuples = values.map((v, i) => `(${v.map((_, j) => `$${i * names.length + j + 1}`).join(', ')})`);
+      await exec(this.db, `INSERT INTO ${quoteId(table)} (${names.join(', ')}) ${overriding ? 'OVERRIDING SYSTEM VALUE ' : ''}VALUES ${tuples.join(', ')}`, values.flat());
+    };
     for (const { r } of ordered) {
       const cols = await this.columns(r.table);
       const names: string[] = [];
@@ -300,8 +310,12 @@ export class PgTrashStore implements Async<TrashStore> {
         names.push(quoteId(c.name));
         values.push(v);
       }
-      await exec(this.db, `INSERT INTO ${quoteId(r.table)} (${names.join(', ')}) ${overriding ? 'OVERRIDING SYSTEM VALUE ' : ''}VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+      const same = batch && batch.table === r.table && batch.overriding === overriding && batch.names.join() === names.join() && (batch.values.length + 1) * names.length <= 65_535;
+      if (!same) await flush();
+      if (batch) batch.values.push(values);
+      else batch = { table: r.table, names, overriding, values: [values] };
     }
+    await flush();
     // A kept number past the sequence (a payload older than a reset) must not meet a later plain insert.
     for (const k of kept) {
       const [table, column] = k.split('\u0000') as [string, string];
