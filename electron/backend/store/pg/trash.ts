@@ -71,13 +71,20 @@ const TRIGGER_CASCADES: Record<string, readonly { table: string; column: string 
  * The trash on PostgreSQL: the counterpart of the SQLite engine's
  * TrashStore. Deleting a document saves every row the deletion removes,
  * found by following the ON DELETE CASCADE foreign keys of the live catalog
- * (so tables added later are covered), then deletes it. PostgreSQL's foreign
- * keys are checked at once, not at commit, so restoring first works out
- * which saved rows point at something gone meanwhile (a proposition, a
- * label, a collection): those are left out and counted per table as SQLite
- * counts them, with what hangs on them; the rest go in parents first, under
- * their ids and, when still free, their old `seq` (the library's order).
- * The caller runs trashDocument and restore in a transaction.
+ * (so tables added later are covered; a composite key is followed as one,
+ * so only the document's own rows are saved), then deletes it.
+ *
+ * PostgreSQL checks foreign keys at once, not at commit as SQLite's restore
+ * has them, so restoring first works out which saved rows point at something
+ * gone meanwhile (a proposition, a label, a collection): those are left out
+ * and counted per table, and what would go with them on the database (ON
+ * DELETE CASCADE, the standoff trigger) is left out uncounted. The broken
+ * rows are taken parents first, so a row broken on its own whose parent is
+ * left out too counts once, with the parent; SQLite's count of such a row
+ * depends on the order its foreign-key check walks its tables. The rest go
+ * in parents first, under their ids and, when still free, their old `seq`
+ * (the library's order). The caller runs trashDocument and restore in a
+ * transaction.
  */
 export class PgTrashStore implements Async<TrashStore> {
   private foreignKeys: ForeignKey[] | undefined;
