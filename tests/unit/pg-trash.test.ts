@@ -16,7 +16,9 @@ import { PgLabelStore } from '../../electron/backend/store/pg/labels.ts';
 import { PgPropositionStore } from '../../electron/backend/store/pg/propositions.ts';
 import { PgRelationStore } from '../../electron/backend/store/pg/relations.ts';
 import { PgTrashStore } from '../../electron/backend/store/pg/trash.ts';
+import { openPostgres } from '../../electron/backend/store/pg/engine.ts';
 import { PgVersionStore } from '../../electron/backend/store/pg/versions.ts';
+import { sqliteEngine } from '../../electron/backend/store/sqlite-engine.ts';
 import type { AnchorRecord } from '../../electron/backend/store/versions.ts';
 import { parityWorld, random, Steps, type ParityWorld } from '../support/pg-parity.ts';
 
@@ -467,6 +469,26 @@ describe('the trash on PostgreSQL', () => {
       expect(await dump()).toEqual(before);
     } finally {
       await w.client.query('DROP TABLE scratch_notes; DROP TABLE scratch_parts');
+    }
+  });
+
+  it('is on both engines\' repositories, in their transactions', async () => {
+    const engines = [sqliteEngine(w.project), await openPostgres(w.server.url)];
+    try {
+      const results: unknown[] = [];
+      for (const engine of engines) {
+        const documentId = (await engine.read((r) => r.documents.list()))[0]!.id;
+        const entry = await engine.withTransaction((r) => r.trash.trashDocument(documentId));
+        expect((await engine.read((r) => r.trash.list())).map((e) => e.id)).toContain(entry.id);
+        // A failed restore inside the transaction leaves the entry where it was.
+        await expect(engine.withTransaction((r) => r.trash.restore('missing-entry'))).rejects.toMatchObject({ kind: 'not_found' });
+        results.push(await engine.withTransaction((r) => r.trash.restore(entry.id)));
+        expect(await engine.read((r) => r.documents.list())).toContainEqual(expect.objectContaining({ id: documentId }));
+      }
+      expect(results[1]).toEqual(results[0]);
+    } finally {
+      // The SQLite engine's close would close the shared project: only PostgreSQL's pool is closed here.
+      await engines[1]!.close();
     }
   });
 });
