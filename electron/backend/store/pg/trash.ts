@@ -173,8 +173,8 @@ export class PgTrashStore implements Async<TrashStore> {
   /**
    * Which saved rows can go back: a row whose foreign key names a row that is
    * neither in the project nor among the saved rows is left out and counted,
-   * and what cascades from it goes with it uncounted (a row the cascade
-   * would only null keeps its row with that column null), as SQLite's
+   * and what cascades from it goes with it uncounted (a row the deletion
+   * would only set null or to its default comes back so), as SQLite's
    * restore does by deleting what its foreign-key check finds at the end.
    */
   private async plan(saved: readonly SavedRow[]): Promise<{ alive: Set<SavedRow>; dropped: Record<string, number> }> {
@@ -195,7 +195,10 @@ export class PgTrashStore implements Async<TrashStore> {
         for (const r of saved) {
           if (r.table !== table) continue;
           const k = keyOf(r, columns);
-          if (k !== null) m.set(k, [...(m.get(k) ?? []), r]);
+          if (k === null) continue;
+          const list = m.get(k);
+          if (list) list.push(r);
+          else m.set(k, [r]);
         }
         index.set(name, m);
       }
@@ -239,7 +242,9 @@ export class PgTrashStore implements Async<TrashStore> {
         for (const child of byKey(fk.table, fk.columns).get(k) ?? []) {
           if (!alive.has(child) || keyOf(child, fk.columns) !== k) continue;
           if (fk.onDelete === 'c') leaveOut(child);
-          else if (fk.onDelete === 'n' || fk.onDelete === 'd') for (const c of fk.columns) child.row[c] = null;
+          else if (fk.onDelete === 'n') for (const c of fk.columns) child.row[c] = null;
+          // Set default: the column is left out of the insert, so that its default applies.
+          else if (fk.onDelete === 'd') for (const c of fk.columns) delete child.row[c];
           // No action or restrict: the child is itself broken now, and counted in the next round.
         }
       }
