@@ -16,6 +16,7 @@ import type { SourceIdStore } from './source-ids.ts';
 import type { StandoffStore } from './standoff.ts';
 import type { SuggestionRejectionStore } from './suggestion-rejections.ts';
 import type { TeamStore } from './team.ts';
+import type { TrashStore } from './trash.ts';
 import type { UserStore } from './users.ts';
 import type { VersionStore } from './versions.ts';
 
@@ -44,6 +45,7 @@ export interface Repositories {
   exportReads: Async<ExportReadStore>;
   search: Async<SearchStore>;
   users: Async<UserStore>;
+  trash: Async<TrashStore>;
 }
 
 /**

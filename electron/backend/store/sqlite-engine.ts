@@ -46,6 +46,7 @@ export function sqliteEngine(project: Project): StoreEngine {
     exportReads: asyncOf(project.exportReads),
     search: asyncOf(project.search),
     users: asyncOf(project.users),
+    trash: asyncOf(project.trash),
   };
   const queue = new TurnQueue();
   const db = project.db;

@@ -16,6 +16,7 @@ import { PgExportReadStore, PgSearchStore } from './reads.ts';
 import { PgSettingsStore } from './settings.ts';
 import { PgStandoffStore } from './standoff.ts';
 import { PgTeamStore } from './team.ts';
+import { PgTrashStore } from './trash.ts';
 import { PgUserStore } from './users.ts';
 import { PgVersionStore } from './versions.ts';
 
@@ -48,6 +49,7 @@ export function repositoriesOn(db: Queryable): Repositories {
     exportReads: new PgExportReadStore(db),
     search: new PgSearchStore(db),
     users: new PgUserStore(db),
+    trash: new PgTrashStore(db),
   };
 }
 
