@@ -13,9 +13,9 @@ interface SavedRow {
 
 interface ChildKey {
   table: string;
-  /** The child's column and the parent's column it references. */
-  from: string;
-  to: string;
+  /** The child's columns and the parent's columns they reference, in order (several for a composite key). */
+  from: string[];
+  to: string[];
 }
 
 interface TrashRow {
@@ -48,7 +48,7 @@ export class TrashStore {
   trashDocument(documentId: string): TrashEntry {
     const doc = this.db.prepare('SELECT title, name FROM documents WHERE id = ?').get(documentId) as { title: string; name: string } | undefined;
     if (!doc) throw new GlossError('not_found', `no document with id ${documentId}`);
-    const rows = this.collect('documents', 'id', [documentId]);
+    const rows = this.collect('documents', ['id'], [[documentId]]);
     const annotationCount = rows.filter((r) => r.table === 'annotations').length;
     const entry: TrashRow = { id: randomUUID(), document_id: documentId, title: doc.title, name: doc.name, annotation_count: annotationCount, deleted_at: nowIso() };
     this.db
@@ -100,17 +100,27 @@ export class TrashStore {
     return n;
   }
 
-  /** The rows of `table` whose `column` is one of `values`, then every row that cascades from them, parents first. */
-  private collect(table: string, column: string, values: readonly unknown[]): SavedRow[] {
+  /**
+   * The rows of `table` whose `columns` hold one of the `keys` (tuples, one
+   * value per column), then every row that cascades from them, parents
+   * first. A composite foreign key is matched as a whole: matching its
+   * columns one by one would take other documents' rows that share a value.
+   */
+  private collect(table: string, columns: string[], keys: readonly unknown[][]): SavedRow[] {
     const out: SavedRow[] = [];
     const seen = new Set<string>();
-    const visit = (t: string, col: string, vals: readonly unknown[]): void => {
-      if (!vals.length) return;
+    const visit = (t: string, cols: string[], tuples: readonly unknown[][]): void => {
+      if (!tuples.length) return;
       const found: Record<string, unknown>[] = [];
-      for (let i = 0; i < vals.length; i += 500) {
-        const chunk = vals.slice(i, i + 500);
+      const per = Math.max(1, Math.floor(500 / cols.length));
+      for (let i = 0; i < tuples.length; i += per) {
+        const chunk = tuples.slice(i, i + per);
         const rowid = this.hasRowid(t) ? 'rowid' : 'NULL';
-        found.push(...(this.db.prepare(`SELECT ${rowid} AS "__rowid", * FROM "${t}" WHERE ${quoteId(col)} IN (${chunk.map(() => '?').join(',')})`).all(...(chunk as never[])) as Record<string, unknown>[]));
+        const where =
+          cols.length === 1
+            ? `${quoteId(cols[0]!)} IN (${chunk.map(() => '?').join(',')})`
+            : `(${cols.map(quoteId).join(', ')}) IN (VALUES ${chunk.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')})`;
+        found.push(...(this.db.prepare(`SELECT ${rowid} AS "__rowid", * FROM "${t}" WHERE ${where}`).all(...(chunk.flat() as never[])) as Record<string, unknown>[]));
       }
       const fresh = found.filter((r) => {
         const key = r.__rowid === null ? `${t}\u0000${JSON.stringify(r)}` : `${t}\u0000${String(r.__rowid)}`;
@@ -122,9 +132,17 @@ export class TrashStore {
         const { __rowid, ...row } = r;
         out.push({ table: t, rowid: __rowid === null ? null : Number(__rowid), row });
       }
-      for (const child of this.children(t)) visit(child.table, child.from, [...new Set(fresh.map((r) => r[child.to]))]);
+      for (const child of this.children(t)) {
+        const distinct = new Map<string, unknown[]>();
+        for (const r of fresh) {
+          const tuple = child.to.map((c) => r[c]);
+          if (tuple.some((v) => v === null || v === undefined)) continue;
+          distinct.set(JSON.stringify(tuple), tuple);
+        }
+        visit(child.table, child.from, [...distinct.values()]);
+      }
     };
-    visit(table, column, values);
+    visit(table, columns, keys);
     return out;
   }
 
@@ -160,18 +178,22 @@ export class TrashStore {
       this.cascades = new Map();
       const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
       for (const t of tables) {
-        let keys: { table: string; from: string; to: string | null; on_delete: string }[];
+        let keys: { id: number; seq: number; table: string; from: string; to: string | null; on_delete: string }[];
         try {
           keys = this.db.pragma(`foreign_key_list("${t}")`) as typeof keys;
         } catch {
           continue; // virtual tables
         }
-        for (const k of keys) {
-          if (k.on_delete.toUpperCase() !== 'CASCADE') continue;
-          const to = k.to ?? 'id';
-          const list = this.cascades.get(k.table) ?? [];
-          list.push({ table: t, from: k.from, to });
-          this.cascades.set(k.table, list);
+        // One entry per key: the rows of a composite key share its id.
+        const byKey = new Map<number, typeof keys>();
+        for (const k of keys) byKey.set(k.id, [...(byKey.get(k.id) ?? []), k]);
+        for (const parts of byKey.values()) {
+          const first = parts[0]!;
+          if (first.on_delete.toUpperCase() !== 'CASCADE') continue;
+          parts.sort((a, b) => a.seq - b.seq);
+          const list = this.cascades.get(first.table) ?? [];
+          list.push({ table: t, from: parts.map((k) => k.from), to: parts.map((k) => k.to ?? 'id') });
+          this.cascades.set(first.table, list);
         }
       }
     }
