@@ -260,8 +260,8 @@ try {
   if (postgresBinaries()) {
     postgres = await startPostgres();
     const server = postgres;
-    const version = spawnSync(path.join(postgresBinaries()!, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim();
-    runs.push(await benchEngine(`PostgreSQL (${version}, on this machine)`, (name) => server.createDatabase(name), bigFile));
+    const version = /\d+(\.\d+)*/.exec(spawnSync(path.join(postgresBinaries()!, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout)?.[0] ?? '';
+    runs.push(await benchEngine(`PostgreSQL ${version} (this machine)`, (name) => server.createDatabase(name), bigFile));
   } else progress('PostgreSQL is not installed (apt-get install postgresql): its run is left out');
   await writeResult({ runs });
 } finally {
