@@ -47,6 +47,7 @@ export function sqliteEngine(project: Project): StoreEngine {
     search: asyncOf(project.search),
     users: asyncOf(project.users),
     trash: asyncOf(project.trash),
+    changeLog: asyncOf(project.changeLog),
   };
   const queue = new TurnQueue();
   const db = project.db;

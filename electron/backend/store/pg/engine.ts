@@ -17,6 +17,8 @@ import { PgSettingsStore } from './settings.ts';
 import { PgStandoffStore } from './standoff.ts';
 import { PgTeamStore } from './team.ts';
 import { PgTrashStore } from './trash.ts';
+import { PgChangeLogStore } from './change-log.ts';
+import { installPgChangeLog } from './change-log-triggers.ts';
 import { PgUserStore } from './users.ts';
 import { PgVersionStore } from './versions.ts';
 
@@ -50,6 +52,7 @@ export function repositoriesOn(db: Queryable): Repositories {
     search: new PgSearchStore(db),
     users: new PgUserStore(db),
     trash: new PgTrashStore(db),
+    changeLog: new PgChangeLogStore(db),
   };
 }
 
@@ -82,6 +85,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     const client = await pool.connect();
     try {
       await migratePostgres(client, where);
+      await installPgChangeLog(client);
     } finally {
       client.release();
     }

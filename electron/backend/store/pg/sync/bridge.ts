@@ -5,8 +5,8 @@ import { THUNK, type BridgeChangeContext, type BridgeRequest, type BridgeRespons
 
 /** How long one request may take before the bridge gives up on its thread (a whole merge or import is many requests). */
 const REQUEST_LIMIT_MS = 10 * 60_000;
-/** How long the thread may take to start and connect. */
-const OPEN_LIMIT_MS = 60_000;
+/** How long the thread may take to start, connect and migrate (a large database's migration takes a while). */
+const OPEN_LIMIT_MS = REQUEST_LIMIT_MS;
 
 /**
  * A PostgreSQL database seen through synchronous calls, so that the
@@ -43,7 +43,10 @@ export class PostgresBridge {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const data: BridgeWorkerData = { port: port2, signal };
-    const worker = new Worker(new URL('./pg-bridge.mjs', import.meta.url), { workerData: data, transferList: [port2] });
+    // Loaded by a one-line wrapper, so that a module that fails to load still tells the waiting caller (the shared word's [1]).
+    const entry = new URL('./pg-bridge.mjs', import.meta.url).href;
+    const wrapper = `const { workerData } = require('node:worker_threads'); import(${JSON.stringify(entry)}).catch((err) => { process.stderr.write('gloss: the PostgreSQL thread could not start: ' + ((err && err.stack) || err) + '\\n'); Atomics.store(workerData.signal, 1, 1); Atomics.notify(workerData.signal, 0); });`;
+    const worker = new Worker(wrapper, { eval: true, workerData: data, transferList: [port2] });
     // The thread must not keep a CLI command's process alive; close() ends it.
     worker.unref();
     const bridge = new PostgresBridge(worker, port1, signal, where, context);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { GlossError } from '../../../../../shared/index.ts';
 import type { Repositories } from '../../engine.ts';
 import { reachError, repositoriesOn, WRITE_LOCK } from '../engine.ts';
+import { installPgChangeLog } from '../change-log-triggers.ts';
 import { migratePostgres } from '../migrate.ts';
 import { THUNK, type BridgeChangeContext, type BridgeError, type BridgeRequest, type BridgeResponse, type BridgeWorkerData } from './protocol.ts';
 
@@ -181,6 +182,7 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       where = request.where;
       const db = await connection();
       await migratePostgres(db, where);
+      await installPgChangeLog(db);
       ownLastId = await lastChangeId(db);
       return null;
     }

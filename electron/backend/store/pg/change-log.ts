@@ -1,0 +1,70 @@
+import type { ChangeEntry, ChangeOp } from '../../../../shared/index.ts';
+import type { ChangeLogStore } from '../change-log.ts';
+import { parseJson } from '../json.ts';
+import type { Async } from '../repository.ts';
+import type { Queryable } from './documents.ts';
+
+interface Row {
+  id: string;
+  at: string;
+  actor: string;
+  document_id: string | null;
+  kind: string;
+  object_id: string;
+  op: ChangeOp;
+  before: string | null;
+  after: string | null;
+  via: string | null;
+}
+
+const COLUMNS = 'id, at, actor, document_id, kind, object_id, op, before, after, via';
+
+/**
+ * The change log's reading side on PostgreSQL (the triggers of
+ * change-log-triggers.ts write it). Ids follow commit order as far as the log
+ * is read: writers take the engine's advisory lock, so one transaction's
+ * entries are numbered after the previous writer's commit.
+ */
+export class PgChangeLogStore implements Async<ChangeLogStore> {
+  constructor(private readonly db: Queryable) {}
+
+  async forDocument(documentId: string, limit: number, cursor?: number): Promise<ChangeEntry[]> {
+    const { rows } =
+      cursor === undefined
+        ? await this.db.query<Row>(`SELECT ${COLUMNS} FROM change_log WHERE document_id = $1 ORDER BY id DESC LIMIT $2`, [documentId, limit])
+        : await this.db.query<Row>(`SELECT ${COLUMNS} FROM change_log WHERE document_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3`, [documentId, cursor, limit]);
+    return rows.map(toEntry);
+  }
+
+  async since(afterId = 0): Promise<ChangeEntry[]> {
+    const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM change_log WHERE id > $1 ORDER BY id`, [afterId]);
+    return rows.map(toEntry);
+  }
+
+  async lastId(): Promise<number> {
+    const { rows } = await this.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM change_log');
+    return Number(rows[0]!.id);
+  }
+
+  async size(): Promise<{ entries: number; bytes: number }> {
+    const { rows } = await this.db.query<{ entries: string; bytes: string }>(
+      `SELECT count(*)::text AS entries, coalesce(sum(coalesce(octet_length(before), 0) + coalesce(octet_length(after), 0) + octet_length(actor) + octet_length(kind) + octet_length(object_id) + coalesce(octet_length(document_id), 0) + coalesce(octet_length(via), 0) + 16), 0)::text AS bytes FROM change_log`,
+    );
+    return { entries: Number(rows[0]!.entries), bytes: Number(rows[0]!.bytes) };
+  }
+}
+
+function toEntry(r: Row): ChangeEntry {
+  return {
+    id: Number(r.id),
+    at: Number(r.at),
+    actor: r.actor,
+    documentId: r.document_id,
+    kind: r.kind,
+    objectId: r.object_id,
+    op: r.op,
+    before: r.before === null ? null : parseJson<Record<string, unknown>>(r.before),
+    after: r.after === null ? null : parseJson<Record<string, unknown>>(r.after),
+    via: r.via,
+  };
+}
