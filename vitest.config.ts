@@ -1,4 +1,15 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The store tests that take their project from tests/support/project.ts
+ * (freshProjectPerTest): run a second time on PostgreSQL, each test on a
+ * new database, so that both engines pass the same tests.
+ */
+const ENGINE_TESTS = fs
+  .readdirSync('tests/unit')
+  .filter((f) => f.endsWith('.test.ts') && fs.readFileSync(`tests/unit/${f}`, 'utf8').includes('freshProjectPerTest('))
+  .map((f) => `tests/unit/${f}`);
 
 export default defineConfig({
   test: {
@@ -11,6 +22,17 @@ export default defineConfig({
           environment: 'node',
           // Correctness, not timing: many tests start processes, workers or
           // SQLite files, and a busy two-core machine can take seconds for that.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'unit-postgres',
+          include: ENGINE_TESTS,
+          globalSetup: ['tests/support/build-node.ts', 'tests/support/postgres-setup.ts'],
+          environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',

@@ -120,7 +120,7 @@ describe('CoNLL layers, tokens and filters', () => {
 
   it('a label filter in the CLI keeps only the labels named, and refuses an unknown one', () => {
     build();
-    const db = path.join(dir, 'project.gloss');
+    const db = project.path;
     project.close();
     const out = path.join(dir, 'x.conll');
     const run = (args: string[]) => spawnSync(process.execPath, [GLOSS_BIN, ...args], { encoding: 'utf8' });

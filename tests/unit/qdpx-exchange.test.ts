@@ -12,7 +12,6 @@ import { exportDocuments } from '../../electron/backend/interop/export.ts';
 import { importFiles } from '../../electron/backend/interop/import.ts';
 import { readImportPaths } from '../../electron/backend/interop/sources.ts';
 import { Project } from '../../electron/backend/project.ts';
-import { StandoffStore } from '../../electron/backend/store/standoff.ts';
 import { SHARED_DIR } from '../support/paths.ts';
 import { freshProjectPerTest } from '../support/project.ts';
 
@@ -142,7 +141,7 @@ describe('REFI-QDA code trees, descriptions, guids, users and sets', () => {
   it('events and equivalences are exported as links, validate, and come back as events and equivalences', async () => {
     await importFiles(project, readImportPaths([path.join(SHARED_DIR, 'interop', 'brat', 'tutorial-news')]));
     const count = (p: Project) => {
-      const s = new StandoffStore(p.db);
+      const s = p.standoff;
       const docs = p.documents.list();
       return { events: docs.reduce((n, d) => n + s.events(d.id).length, 0), equivalences: docs.reduce((n, d) => n + s.equivalences(d.id).length, 0), args: docs.reduce((n, d) => n + s.events(d.id).reduce((k, e) => k + e.args.length, 0), 0) };
     };
