@@ -3,12 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The store tests that take their project from tests/support/project.ts
- * (freshProjectPerTest): run a second time on PostgreSQL, each test on a
+ * (freshProjectPerTest, newProjectLocation): run a second time on PostgreSQL, each test on a
  * new database, so that both engines pass the same tests.
  */
 const ENGINE_TESTS = fs
   .readdirSync('tests/unit')
-  .filter((f) => f.endsWith('.test.ts') && fs.readFileSync(`tests/unit/${f}`, 'utf8').includes('freshProjectPerTest('))
+  .filter((f) => f.endsWith('.test.ts') && /freshProjectPerTest\(|newProjectLocation\(/.test(fs.readFileSync(`tests/unit/${f}`, 'utf8')))
   .map((f) => `tests/unit/${f}`);
 
 export default defineConfig({

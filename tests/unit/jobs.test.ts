@@ -8,6 +8,7 @@ import { Project } from '../../electron/backend/project.ts';
 import type { ApiErrorShape, Args, ImportFile, JobStatus, Method, Result } from '../../shared/index.ts';
 import { openCorpusProject, type CorpusProject } from '../support/corpus-project.ts';
 import { CORPUS_DIR } from '../support/paths.ts';
+import { newProjectLocation } from '../support/project.ts';
 import { tempDir } from '../support/tmp.ts';
 
 /** Lets the job run a little: it yields with setImmediate between files and documents. */
@@ -65,7 +66,7 @@ describe('jobs on an empty project', () => {
 
   beforeEach(async () => {
     tmp = tempDir();
-    project = await Project.open(path.join(tmp.dir, 'jobs.gloss'));
+    project = await Project.open(await newProjectLocation(tmp.dir));
     api = callerOf(createDispatcher(project));
   });
   afterEach(() => {

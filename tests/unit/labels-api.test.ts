@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Label } from '../../shared/index.ts';
 import { createDispatcher, type Dispatch } from '../../electron/backend/api/dispatch.ts';
 import { Project } from '../../electron/backend/project.ts';
+import { newProjectLocation } from '../support/project.ts';
 import { tempDir } from '../support/tmp.ts';
 
 describe('labels through the API contract', () => {
@@ -17,7 +17,7 @@ describe('labels through the API contract', () => {
 
   beforeEach(async () => {
     tmp = tempDir();
-    project = await Project.open(path.join(tmp.dir, 'labels.gloss'));
+    project = await Project.open(await newProjectLocation(tmp.dir));
     dispatch = createDispatcher(project);
   });
   afterEach(() => {

@@ -11,6 +11,7 @@ import { Project } from '../../electron/backend/project.ts';
 import { openDatabase } from '../../electron/backend/store/database.ts';
 import type { Args, ChangeEntry, Method, Result } from '../../shared/index.ts';
 import { describeChange } from '../../shared/index.ts';
+import { newProjectLocation, TEST_POSTGRES } from '../support/project.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const TEXT = 'Pakistan said 👍🏽 the minister met in واشنطن on Monday. Officials disagreed.';
@@ -25,7 +26,7 @@ let personLabel: string;
 
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  project = await Project.open(path.join(dir, 'project.gloss'));
+  project = await Project.open(await newProjectLocation(dir));
   project.useAnnotator('alice');
   dispatch = createDispatcher(project);
   doc = (await call('documents.import', { files: [{ name: 'talks.txt', base64: Buffer.from(TEXT).toString('base64') }] }))[0]!.id;
@@ -347,7 +348,8 @@ describe('the actor', () => {
   });
 });
 
-describe('the schema of the day', () => {
+// SQLite's TEMP triggers follow its live schema; PostgreSQL's are generated at open (store/pg/change-log-triggers.ts).
+describe.skipIf(TEST_POSTGRES)('the schema of the day', () => {
   it('a column another migration adds is logged without touching the triggers; migrating logs nothing', async () => {
     const a = await annotate('Monday');
     project.close();
