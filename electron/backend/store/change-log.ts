@@ -2,9 +2,10 @@ import type { ChangeEntry, ChangeOp } from '../../../shared/index.ts';
 import type { Db } from './connection.ts';
 import { parseJson } from './json.ts';
 
-interface Row {
-  id: number;
-  at: number;
+/** A change_log row as either engine returns it (PostgreSQL gives its bigints as strings). */
+export interface ChangeLogRow {
+  id: number | string;
+  at: number | string;
   actor: string;
   document_id: string | null;
   kind: string;
@@ -15,7 +16,7 @@ interface Row {
   via: string | null;
 }
 
-const COLUMNS = 'id, at, actor, document_id, kind, object_id, op, before, after, via';
+export const CHANGE_LOG_COLUMNS = 'id, at, actor, document_id, kind, object_id, op, before, after, via';
 
 /**
  * The change log's reading side (provenance): what was changed, by whom and
@@ -29,15 +30,15 @@ export class ChangeLogStore {
   forDocument(documentId: string, limit: number, cursor?: number): ChangeEntry[] {
     const rows = (
       cursor === undefined
-        ? this.db.prepare(`SELECT ${COLUMNS} FROM change_log WHERE document_id = ? ORDER BY id DESC LIMIT ?`).all(documentId, limit)
-        : this.db.prepare(`SELECT ${COLUMNS} FROM change_log WHERE document_id = ? AND id < ? ORDER BY id DESC LIMIT ?`).all(documentId, cursor, limit)
-    ) as Row[];
+        ? this.db.prepare(`SELECT ${CHANGE_LOG_COLUMNS} FROM change_log WHERE document_id = ? ORDER BY id DESC LIMIT ?`).all(documentId, limit)
+        : this.db.prepare(`SELECT ${CHANGE_LOG_COLUMNS} FROM change_log WHERE document_id = ? AND id < ? ORDER BY id DESC LIMIT ?`).all(documentId, cursor, limit)
+    ) as ChangeLogRow[];
     return rows.map(toEntry);
   }
 
   /** Every entry after `afterId`, oldest first (tests and audits: the whole log in commit order). */
   since(afterId = 0): ChangeEntry[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM change_log WHERE id > ? ORDER BY id`).all(afterId) as Row[]).map(toEntry);
+    return (this.db.prepare(`SELECT ${CHANGE_LOG_COLUMNS} FROM change_log WHERE id > ? ORDER BY id`).all(afterId) as ChangeLogRow[]).map(toEntry);
   }
 
   /** The id of the newest entry (0 when none). */
@@ -55,10 +56,10 @@ export class ChangeLogStore {
   }
 }
 
-function toEntry(r: Row): ChangeEntry {
+export function toEntry(r: ChangeLogRow): ChangeEntry {
   return {
-    id: r.id,
-    at: r.at,
+    id: Number(r.id),
+    at: Number(r.at),
     actor: r.actor,
     documentId: r.document_id,
     kind: r.kind,

@@ -1,23 +1,7 @@
-import type { ChangeEntry, ChangeOp } from '../../../../shared/index.ts';
-import type { ChangeLogStore } from '../change-log.ts';
-import { parseJson } from '../json.ts';
+import type { ChangeEntry } from '../../../../shared/index.ts';
+import { CHANGE_LOG_COLUMNS, toEntry, type ChangeLogRow, type ChangeLogStore } from '../change-log.ts';
 import type { Async } from '../repository.ts';
 import type { Queryable } from './documents.ts';
-
-interface Row {
-  id: string;
-  at: string;
-  actor: string;
-  document_id: string | null;
-  kind: string;
-  object_id: string;
-  op: ChangeOp;
-  before: string | null;
-  after: string | null;
-  via: string | null;
-}
-
-const COLUMNS = 'id, at, actor, document_id, kind, object_id, op, before, after, via';
 
 /**
  * The change log's reading side on PostgreSQL (the triggers of
@@ -31,13 +15,13 @@ export class PgChangeLogStore implements Async<ChangeLogStore> {
   async forDocument(documentId: string, limit: number, cursor?: number): Promise<ChangeEntry[]> {
     const { rows } =
       cursor === undefined
-        ? await this.db.query<Row>(`SELECT ${COLUMNS} FROM change_log WHERE document_id = $1 ORDER BY id DESC LIMIT $2`, [documentId, limit])
-        : await this.db.query<Row>(`SELECT ${COLUMNS} FROM change_log WHERE document_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3`, [documentId, cursor, limit]);
+        ? await this.db.query<ChangeLogRow>(`SELECT ${CHANGE_LOG_COLUMNS} FROM change_log WHERE document_id = $1 ORDER BY id DESC LIMIT $2`, [documentId, limit])
+        : await this.db.query<ChangeLogRow>(`SELECT ${CHANGE_LOG_COLUMNS} FROM change_log WHERE document_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3`, [documentId, cursor, limit]);
     return rows.map(toEntry);
   }
 
   async since(afterId = 0): Promise<ChangeEntry[]> {
-    const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM change_log WHERE id > $1 ORDER BY id`, [afterId]);
+    const { rows } = await this.db.query<ChangeLogRow>(`SELECT ${CHANGE_LOG_COLUMNS} FROM change_log WHERE id > $1 ORDER BY id`, [afterId]);
     return rows.map(toEntry);
   }
 
@@ -52,19 +36,4 @@ export class PgChangeLogStore implements Async<ChangeLogStore> {
     );
     return { entries: Number(rows[0]!.entries), bytes: Number(rows[0]!.bytes) };
   }
-}
-
-function toEntry(r: Row): ChangeEntry {
-  return {
-    id: Number(r.id),
-    at: Number(r.at),
-    actor: r.actor,
-    documentId: r.document_id,
-    kind: r.kind,
-    objectId: r.object_id,
-    op: r.op,
-    before: r.before === null ? null : parseJson<Record<string, unknown>>(r.before),
-    after: r.after === null ? null : parseJson<Record<string, unknown>>(r.after),
-    via: r.via,
-  };
 }
