@@ -54,14 +54,16 @@ export function senderFacts(
  * that removes the handler.
  */
 export function registerIpc(ipcMain: IpcMain, appWindow: () => BrowserWindow | null | undefined, dispatch: Dispatch): () => void {
-  ipcMain.handle(IPC_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
+  ipcMain.handle(IPC_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown, meta: unknown) => {
     const problem = senderProblem(senderFacts(event, appWindow()));
     // Not an envelope: an untrusted page is not our UI, and the rejection is logged by Electron.
     if (problem) throw new Error(`Gloss refused an API call: ${problem}`);
     if (typeof method !== 'string') {
       return { ok: false, error: { kind: 'validation', message: 'the method name must be a string' } };
     }
-    return dispatch(method, args);
+    // Only the undo step is taken from the renderer's meta; the dispatcher checks its form. The window is the one client.
+    const step = meta && typeof meta === 'object' && typeof (meta as { step?: unknown }).step === 'string' ? (meta as { step: string }).step : undefined;
+    return dispatch(method, args, undefined, { step, client: 'desktop' });
   });
   return () => ipcMain.removeHandler(IPC_CHANNEL);
 }

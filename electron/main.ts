@@ -51,7 +51,7 @@ store.catch((err: unknown) => {
   dialog.showErrorBox('Gloss cannot open the project', toApiError(err).message);
   app.exit(1);
 });
-const dispatch: Dispatch = async (method, args) => (await store).dispatch(method, args);
+const dispatch: Dispatch = async (method, args, caller, meta) => (await store).dispatch(method, args, caller, meta);
 
 let mainWindow: BrowserWindow | null = null;
 

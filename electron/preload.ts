@@ -6,7 +6,7 @@ import { BRIDGE_GLOBAL, IPC_CHANNEL, type GlossBridge } from '../shared/api/brid
 // function and nothing else; the main process checks the sender and validates
 // the arguments.
 const bridge: GlossBridge = {
-  call: (method, args) => ipcRenderer.invoke(IPC_CHANNEL, method, args),
+  call: (method, args, meta) => ipcRenderer.invoke(IPC_CHANNEL, method, args, meta),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

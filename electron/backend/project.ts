@@ -5,6 +5,8 @@ import { AnnotationStore } from './store/annotations.ts';
 import { currentChangeContext, withChangeContext, type ChangeContext } from './provenance/context.ts';
 import { ChangeLogStore } from './store/change-log.ts';
 import { installChangeLogTriggers } from './store/change-log-triggers.ts';
+import { installUndoJournalTriggers } from './store/undo-journal-triggers.ts';
+import { UndoJournalStore } from './store/undo-journal.ts';
 import { ClaimStore } from './store/claims.ts';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database.ts';
 import { dataVersion } from './store/data-version.ts';
@@ -53,6 +55,7 @@ export class Project {
   readonly importMatches: ImportMatchStore;
   readonly users: UserStore;
   readonly changeLog: ChangeLogStore;
+  readonly undoJournal: UndoJournalStore;
 
   private constructor(
     /** The SQLite connection; none when the project is on PostgreSQL. */
@@ -86,6 +89,7 @@ export class Project {
       this.importMatches = on('importMatches');
       this.users = on('users');
       this.changeLog = on('changeLog');
+      this.undoJournal = on('undoJournal');
       return;
     }
     const db = this.db;
@@ -110,6 +114,7 @@ export class Project {
     this.importMatches = new ImportMatchStore(db);
     this.users = new UserStore(db);
     this.changeLog = new ChangeLogStore(db);
+    this.undoJournal = new UndoJournalStore(db);
   }
 
   /**
@@ -147,7 +152,10 @@ export class Project {
 
   private static openPostgres(url: string): Promise<Project> {
     // The bridge asks who is writing at each transaction's start, once the project below exists.
-    const bridge = PostgresBridge.open(url, () => ({ actor: project.actor, via: currentChangeContext()?.via ?? null }));
+    const bridge = PostgresBridge.open(url, () => {
+      const context = currentChangeContext();
+      return { actor: project.actor, via: context?.via ?? null, step: context?.step ?? null, client: context?.client ?? 'unknown' };
+    });
     const project: Project = new Project(undefined, bridge.where, bridge);
     try {
       project.seedDefaults();
@@ -227,6 +235,7 @@ export class Project {
   private recordChanges(): void {
     this.defaultActor = this.annotator;
     installChangeLogTriggers(this.db, { actor: () => this.actor, via: () => currentChangeContext()?.via ?? null });
+    installUndoJournalTriggers(this.db, { step: () => currentChangeContext()?.step ?? null, client: () => currentChangeContext()?.client ?? 'unknown' });
   }
 
   private savedAnnotator(): string | undefined {

@@ -101,7 +101,11 @@ function collect(value: unknown, depth: number, into: Set<string>): void {
  * to shared ones: documents, the tagset, the entity and proposition registries.
  */
 export function isLayerWrite(method: string): boolean {
-  return /^(annotations|claims|stances|relations|suggestions|snapshots)\./.test(method) || method === 'entities.link' || method === 'entities.propagate' || method === 'team.setStatus' || method === 'team.curate';
+  // Undo and redo put back the caller's own steps, mostly their layer: kept from other annotators like the writes they undo.
+  return (
+    /^(annotations|claims|stances|relations|suggestions|snapshots)\./.test(method) ||
+    ['entities.link', 'entities.propagate', 'team.setStatus', 'team.curate', 'history.undo', 'history.redo'].includes(method)
+  );
 }
 
 export function changeAnnouncer(method: string, args: unknown, origin: string | null, publish: (change: Omit<ChangeEvent, 'revision'>) => void): ((result: unknown) => void) | undefined {

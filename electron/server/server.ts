@@ -258,7 +258,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         if (body.status === 503) res.setHeader('Retry-After', '1');
         return sendError(res, body.status, 'validation', body.message);
       }
-      const answer = parseAndDispatch(method, body.bytes, originOf(req), who.caller);
+      const answer = parseAndDispatch(method, body.bytes, originOf(req), who.caller, stepOf(req));
       body.release();
       if (!answer) return sendError(res, 400, 'validation', 'request body is not valid JSON');
       return answer.then(
@@ -285,6 +285,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     bytes: Buffer,
     origin: string | null,
     caller: Caller | undefined,
+    step: string | undefined,
   ): Promise<{ envelope: Envelope<unknown>; announce?: (result: unknown) => void }> | undefined {
     let args: unknown;
     try {
@@ -295,7 +296,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     try {
       const writer = { actor: caller?.name ?? null, layered: isLayerWrite(method) };
       const announce = changeAnnouncer(method, args, origin, (change) => events.publish(change, writer));
-      return options.dispatch(method, args, caller).then((envelope) => ({ envelope, announce }));
+      return options.dispatch(method, args, caller, { step, client: origin ?? undefined }).then((envelope) => ({ envelope, announce }));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -403,4 +404,10 @@ export function parsePublicUrl(value: string): URL {
     throw new GlossError('validation', `serve: --public-url must be an http or https address with no path, query or credentials (got ${value})`);
   }
   return url;
+}
+
+/** The undo step a client names for its call (`X-Gloss-Step`); the dispatcher checks its form and that it is new. */
+function stepOf(req: http.IncomingMessage): string | undefined {
+  const value = req.headers['x-gloss-step'];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -5,7 +5,8 @@ import type { Envelope } from './errors.ts';
  * calls an API method by name. Arguments are validated on the other side.
  */
 export interface GlossBridge {
-  call(method: string, args: unknown): Promise<Envelope<unknown>>;
+  /** `meta.step`: the undo step the renderer names for an undoable call (see shared/api/effects.ts). */
+  call(method: string, args: unknown, meta?: { step?: string }): Promise<Envelope<unknown>>;
 }
 
 /** The global name of the bridge in the renderer. */

@@ -99,6 +99,9 @@ export const METHOD_EFFECTS: { readonly [M in Method]: 'read' | 'write' } = {
   'team.setAnnotator': 'write',
   'team.agreement': 'read',
   'history.document': 'read',
+  'history.undo': 'write',
+  'history.redo': 'write',
+  'history.steps': 'read',
   'team.disagreements': 'read',
   'team.statuses': 'read',
   'team.setStatus': 'write',
@@ -145,4 +148,19 @@ export const METHOD_EFFECTS: { readonly [M in Method]: 'read' | 'write' } = {
 /** Whether a call by this name may change the project (false for unknown names: they fail before doing anything). */
 export function isWriteMethod(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(METHOD_EFFECTS, name) && METHOD_EFFECTS[name as Method] === 'write';
+}
+
+/**
+ * Writes that are not undo steps: switching or creating projects, accounts
+ * and sign-in, the annotator's name, bulk imports and merges (undone by the
+ * trash or a backup, not by journaling every row of a corpus), new text
+ * versions (undone forward, by a version with the earlier text, since others
+ * may have annotated the new text), and undo and redo themselves. Every other write a client names a step for is journaled
+ * for undo (electron/backend/provenance/undo.ts).
+ */
+const NOT_UNDOABLE = /^(workspace|users|auth|jobs)\.|^(history\.(undo|redo)|team\.setAnnotator|team\.merge|documents\.import|versions\.(saveEdited|update|restore))$/;
+
+/** Whether a call of `name` can be an undo step. */
+export function isUndoableMethod(name: string): boolean {
+  return isWriteMethod(name) && !NOT_UNDOABLE.test(name);
 }

@@ -48,6 +48,8 @@ export const METHOD_ROLES: { readonly [M in Method]: MinRole } = {
   'team.agreement': C, 'team.disagreements': C, 'team.curate': C, 'team.merge': C, 'team.assign': C,
   // The change log shows every annotator's before and after: not for annotators, who are blind to others' layers.
   'history.document': C,
+  // One's own undo steps: the backend checks they are the caller's.
+  'history.undo': A, 'history.redo': A, 'history.steps': A,
   'team.info': A, 'team.statuses': A, 'team.setStatus': A, 'team.assignments': A,
   'team.setAnnotator': OWNER,
   'jobs.startImport': C, 'jobs.startExport': C, 'jobs.status': A, 'jobs.cancel': A,

@@ -27,9 +27,9 @@ let labelId: string;
 
 const TEXT = 'Ana says lithium 🇵🇰 is scarce; Ben says it is not. مرحبا\n';
 
-function raw(method: string, args: unknown, cookie?: string): Promise<HttpAnswer> {
+function raw(method: string, args: unknown, cookie?: string, extra: Record<string, string> = {}): Promise<HttpAnswer> {
   return httpRequest(port, 'POST', `/api/${method}`, {
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...extra },
     body: JSON.stringify(args),
   });
 }
@@ -159,6 +159,28 @@ describe('each call is made as its account', () => {
     // A status, too, is the caller's.
     await as('ben', 'team.setStatus', { documentId: docId, status: 'in_progress' });
     expect(await as('cleo', 'team.statuses', {})).toEqual([{ documentId: docId, annotator: 'ben', status: 'in_progress' }]);
+  });
+});
+
+describe("undo over HTTP is each account's own", () => {
+  it('journals a call named by X-Gloss-Step, undoes it for its maker only, and 403s anyone else', async () => {
+    const step = crypto.randomUUID();
+    const made = JSON.parse((await raw('annotations.create', { documentId: docId, labelId, ranges: [{ start: 0, end: 3 }] }, cookies.ana, { 'x-gloss-step': step, 'x-gloss-origin': 'tab-anaundo1' })).body) as { result: Annotation };
+    const steps = await as<{ steps: { id: string; client: string; via: string }[] }>('ana', 'history.steps', {});
+    expect(steps.steps.find((s) => s.id === step)).toMatchObject({ client: 'tab-anaundo1', via: 'annotations.create' });
+    // Ben sees none of Ana's steps and cannot undo hers.
+    expect((await as<{ steps: unknown[] }>('ben', 'history.steps', {})).steps).toEqual([]);
+    const before = fingerprint();
+    const refused = await raw('history.undo', { steps: [step] }, cookies.ben);
+    expect(refused.status).toBe(403);
+    expect(fingerprint()).toBe(before);
+    // A malformed step id is refused, and nothing is stored.
+    const bad = await raw('annotations.create', { documentId: docId, labelId, ranges: [{ start: 0, end: 3 }] }, cookies.ana, { 'x-gloss-step': 'no spaces allowed' });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(fingerprint()).toBe(before);
+    await as('ana', 'history.undo', { steps: [step] });
+    const mine = await as<Annotation[]>('ana', 'annotations.list', { documentId: docId });
+    expect(mine.map((a) => a.id)).not.toContain(made.result.id);
   });
 });
 

@@ -17,6 +17,14 @@ export interface ChangeContext {
   readonly actor?: string | undefined;
   /** The API method or CLI command making them. */
   readonly via?: string | undefined;
+  /**
+   * The undo step the changes belong to (see store/undo-journal-triggers.ts):
+   * chosen by the client for an undoable API call, so that it can undo that
+   * call later. Without one, nothing is journaled for undo.
+   */
+  readonly step?: string | undefined;
+  /** Which client (a browser tab, the desktop window) makes the changes: recorded with each undo step. */
+  readonly client?: string | undefined;
 }
 
 const storage = new AsyncLocalStorage<ChangeContext>();
@@ -28,6 +36,9 @@ export function withChangeContext<T>(context: ChangeContext, fn: () => T): T {
     {
       actor: context.actor ?? outer?.actor,
       via: context.via ?? outer?.via,
+      // A context that names a step (or says "no step" with null) replaces the outer one's.
+      step: 'step' in context ? (context.step ?? undefined) : outer?.step,
+      client: context.client ?? outer?.client,
     },
     fn,
   );

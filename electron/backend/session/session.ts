@@ -104,7 +104,7 @@ export async function openSession(initialPath: string, options: SessionOptions =
     }
   };
 
-  const dispatch: Dispatch = async (method, args, caller): Promise<Envelope<unknown>> => {
+  const dispatch: Dispatch = async (method, args, caller, meta): Promise<Envelope<unknown>> => {
     if (method.startsWith('workspace.')) {
       try {
         if (isMethod(method)) authorize(method, caller);
@@ -114,7 +114,7 @@ export async function openSession(initialPath: string, options: SessionOptions =
       }
     }
     await queue;
-    return store.dispatch(method, args, caller);
+    return store.dispatch(method, args, caller, meta);
   };
 
   return {

@@ -46,6 +46,20 @@ export class ChangeLogStore {
     return (this.db.prepare('SELECT coalesce(max(id), 0) FROM change_log').pluck().get() as number) ?? 0;
   }
 
+  /** The documents the entries after `afterId` belong to; null when one of them is project-wide (a label, an entity...). */
+  documentsSince(afterId: number): string[] | null {
+    const ids = this.db.prepare('SELECT DISTINCT document_id FROM change_log WHERE id > ? ORDER BY document_id').pluck().all(afterId) as (string | null)[];
+    return ids.includes(null) ? null : (ids as string[]);
+  }
+
+  /** The text versions of these documents logged after `afterId` (inserted or changed), as `document_id/version` keys. */
+  versionsSince(afterId: number, documentIds: readonly string[]): { documentId: string; objectId: string }[] {
+    if (!documentIds.length) return [];
+    return this.db
+      .prepare(`SELECT document_id AS documentId, object_id AS objectId FROM change_log WHERE id > ? AND kind = 'document_version' AND document_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(afterId, JSON.stringify(documentIds)) as { documentId: string; objectId: string }[];
+  }
+
   /** How many entries there are and their total size in bytes (before, after and the fixed columns), for the size report. */
   size(): { entries: number; bytes: number } {
     return this.db

@@ -17,6 +17,7 @@ import type { StandoffStore } from './standoff.ts';
 import type { SuggestionRejectionStore } from './suggestion-rejections.ts';
 import type { TeamStore } from './team.ts';
 import type { TrashStore } from './trash.ts';
+import type { UndoJournalStore } from './undo-journal.ts';
 import type { ChangeLogStore } from './change-log.ts';
 import type { UserStore } from './users.ts';
 import type { VersionStore } from './versions.ts';
@@ -48,6 +49,7 @@ export interface Repositories {
   users: Async<UserStore>;
   trash: Async<TrashStore>;
   changeLog: Async<ChangeLogStore>;
+  undoJournal: Async<UndoJournalStore>;
 }
 
 /**

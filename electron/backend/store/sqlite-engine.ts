@@ -48,6 +48,7 @@ export function sqliteEngine(project: Project): StoreEngine {
     users: asyncOf(project.users),
     trash: asyncOf(project.trash),
     changeLog: asyncOf(project.changeLog),
+    undoJournal: asyncOf(project.undoJournal),
   };
   const queue = new TurnQueue();
   const db = project.db;

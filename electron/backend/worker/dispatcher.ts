@@ -55,13 +55,13 @@ export function createWorkerDispatcher(dbPath: string, options: WorkerDispatcher
     pending.clear();
   };
 
-  const dispatch: Dispatch = (method, args, caller) => {
+  const dispatch: Dispatch = (method, args, caller, meta) => {
     if (stopped) return Promise.resolve({ ok: false, error: stopped });
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
       try {
-        worker.postMessage({ type: 'call', id, method, args, ...(caller ? { caller: { name: caller.name, role: caller.role } } : {}) } satisfies ToWorker);
+        worker.postMessage({ type: 'call', id, method, args, ...(caller ? { caller: { name: caller.name, role: caller.role } } : {}), ...(meta ? { meta: { step: meta.step, client: meta.client } } : {}) } satisfies ToWorker);
       } catch (err) {
         // Arguments that cannot be cloned (functions, say) never reach the contract.
         pending.delete(id);

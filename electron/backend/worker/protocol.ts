@@ -1,5 +1,6 @@
 import type { ApiErrorShape, Caller, Envelope } from '../../../shared/index.ts';
 import type { OpenOptions } from '../store/database.ts';
+import type { CallMeta } from '../api/dispatch.ts';
 
 /** What the store worker receives at start (`workerData`). */
 export interface StoreWorkerData {
@@ -13,7 +14,7 @@ export interface StoreWorkerData {
 /** Main thread → store worker. */
 export type ToWorker =
   /** `caller`: the team server's account making the call, carried with each call so interleaved calls of several users never mix. */
-  | { type: 'call'; id: number; method: string; args: unknown; caller?: Caller }
+  | { type: 'call'; id: number; method: string; args: unknown; caller?: Caller; meta?: CallMeta }
   /** Finish the calls in flight, close the project, exit. */
   | { type: 'close' };
 

@@ -47,13 +47,13 @@ async function serve(): Promise<void> {
       });
       return;
     }
-    const { id, method, args, caller } = message;
+    const { id, method, args, caller, meta } = message;
     if (closing) {
       send({ type: 'result', id, envelope: { ok: false, error: { kind: 'internal', message: 'the project is closing' } } });
       return;
     }
     // The dispatcher answers every failure with an envelope; the second handler is a safety net.
-    const call = dispatch(method, args, caller).then(
+    const call = dispatch(method, args, caller, meta).then(
       (envelope) => reply(id, envelope),
       (err: unknown) => reply(id, { ok: false, error: toApiError(err) }),
     );

@@ -12,6 +12,8 @@ export interface LiveChange {
   documentIds: string[] | null;
   /** Set for a `resync`: events were missed, nothing is known about what changed. */
   resync?: true;
+  /** Set for this tab's own undo or redo (see {@link announceLocal}), which pages re-read like another session's change. */
+  local?: true;
 }
 
 type Listener = (change: LiveChange) => void;
@@ -48,8 +50,9 @@ export function liveUpdatesAvailable(): boolean {
  * last. This tab's own writes (its origin) are left out.
  */
 export function subscribeLive(listener: Listener): () => void {
-  if (!liveUpdatesAvailable()) return () => {};
   listeners.add(listener);
+  // In Electron there is no stream, but this tab's own announcements still reach the listeners.
+  if (!liveUpdatesAvailable()) return () => void listeners.delete(listener);
   if (listeners.size === 1) document.addEventListener('visibilitychange', onVisibility);
   if (!source && !retry && !suspended) open();
   return () => {
@@ -145,4 +148,13 @@ export function touchesDomains(change: LiveChange, domains: readonly string[]): 
   if (change.method === null) return true;
   const domain = change.method.slice(0, change.method.indexOf('.'));
   return domains.includes(domain) || change.method.startsWith('workspace.');
+}
+
+/**
+ * Tells this tab's pages that rows they may show changed under them: an undo
+ * or redo puts back rows in the backend, and the pages read them again as
+ * they do another session's changes (in place, keeping scroll and selection).
+ */
+export function announceLocal(documentIds: string[] | null): void {
+  emit({ method: null, documentIds, local: true });
 }

@@ -2,12 +2,17 @@ import { BRIDGE_GLOBAL, type Envelope, type GlossBridge } from '../../../shared/
 import { TAB_ORIGIN } from './origin.ts';
 
 /** Sends one API call and returns its envelope. */
-export type Transport = (method: string, args: unknown) => Promise<Envelope<unknown>>;
+export type Transport = (method: string, args: unknown, meta?: CallMeta) => Promise<Envelope<unknown>>;
+
+/** What goes with a call besides its arguments: the undo step it is, for an undoable write (see undo/history.ts). */
+export interface CallMeta {
+  step?: string;
+}
 
 /** Electron's preload bridge when present, otherwise HTTP to the local server that served this page. */
 export function defaultTransport(): Transport {
   const bridge = (globalThis as unknown as Record<string, GlossBridge | undefined>)[BRIDGE_GLOBAL];
-  if (bridge && typeof bridge.call === 'function') return (method, args) => bridge.call(method, args);
+  if (bridge && typeof bridge.call === 'function') return (method, args, meta) => (meta ? bridge.call(method, args, meta) : bridge.call(method, args));
   return httpTransport(new URL('./api/', location.href).href);
 }
 
@@ -21,7 +26,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * a 503 means the call was not read at all, so it is sent again after the server's Retry-After.
  */
 export function httpTransport(base: string): Transport {
-  return async (method, args) => {
+  return async (method, args, meta) => {
     const body = JSON.stringify(args ?? {});
     const started = Date.now();
     for (;;) {
@@ -30,7 +35,7 @@ export function httpTransport(base: string): Transport {
         res = await fetch(base + encodeURIComponent(method), {
           method: 'POST',
           // The origin lets this tab recognise the live-update events its own writes cause (see liveUpdates.ts).
-          headers: { 'Content-Type': 'application/json', 'X-Gloss-Origin': TAB_ORIGIN },
+          headers: { 'Content-Type': 'application/json', 'X-Gloss-Origin': TAB_ORIGIN, ...(meta?.step ? { 'X-Gloss-Step': meta.step } : {}) },
           // The session cookie the server set for its ?token= URL is what lets these calls through.
           credentials: 'same-origin',
           body,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Label } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
+import { api, undoBackend } from '../api/client.ts';
+import { announceLocal } from '../api/liveUpdates.ts';
 import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { ComparePage } from '../compare/ComparePage.tsx';
 import { EntitiesPage } from '../entities/EntitiesPage.tsx';
@@ -61,6 +62,9 @@ export function App() {
   );
 }
 
+/** The pages that read again in place what changed under them (useLiveRefresh); others are reloaded after an undo. */
+const LIVE_VIEWS: ReadonlySet<Route['view']> = new Set(['reader', 'library', 'propositions', 'compare', 'entities', 'agreement', 'curation']);
+
 function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): void }) {
   const [route, navigate] = useRoute();
   const [labels, setLabels] = useState<Label[]>([]);
@@ -69,12 +73,15 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
   const history = useMemo(
     () =>
       new History(
+        undoBackend,
         (err) => notify('error', `Undo/redo failed: ${messageOf(err)}`),
-        (entry, kind) => {
-          // The page that did it is gone; the page shown may be showing what changed: reload it.
+        (entry, kind, outcome) => {
+          // The backend put rows back: the pages showing them read them again, in place where they follow live changes.
+          announceLocal(outcome.documentIds);
           const r = parseRoute(location.hash);
-          if (!(r.view === 'reader' && entry.document && entry.document.id !== r.documentId)) setRefresh((n) => n + 1);
-          notify('info', `${kind === 'undo' ? 'Undid' : 'Redid'} ${describe(entry)}.`);
+          if (!LIVE_VIEWS.has(r.view)) setRefresh((n) => n + 1);
+          // Done on a page no longer shown: say what changed.
+          if (entry.owner !== history.currentOwner) notify('info', `${kind === 'undo' ? 'Undid' : 'Redid'} ${describe(entry)}.`);
         },
       ),
     [],

@@ -14,6 +14,7 @@ export function LiveNote() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = subscribeLive((change) => {
+      if (change.local) return;
       setText(change.resync ? 'Reloaded after the connection was lost' : change.method === null ? 'Updated by another program' : 'Updated by another session');
       clearTimeout(timer);
       timer = setTimeout(() => setText(''), NOTE_MS);

@@ -59,27 +59,14 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
   const link = async (candidate: ClaimMatch['candidates'][number], stance: string) => {
     if (!propositionId) return notify('error', 'Link this claim to a proposition first (in the reader), then match it.');
     try {
-      let annotationId = candidate.annotationIds[0] ?? null;
-      let createdId: string | null = null;
-      if (!annotationId) {
-        if (!claimLabelId) return notify('error', 'The tagset has no claim label.');
-        const created = await api.annotations.create({ documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId });
-        annotationId = created.id;
-        createdId = created.id;
-      }
-      const done = await api.claims.link({ annotationId, propositionId, stance });
-      history.push({
-        description: `link matching claim (${stance})`,
-        undo: async () => {
-          await api.claims.unlink({ id: done.claim.id });
-          if (createdId) await api.snapshots.deleteAnnotations({ annotationIds: [createdId] });
-          await onChanged();
-        },
-        redo: async () => {
-          if (createdId) await api.annotations.create({ id: createdId, documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId! });
-          await api.claims.link({ id: done.claim.id, annotationId: annotationId!, propositionId, stance });
-          await onChanged();
-        },
+      // Tagging the passage (when it is not an annotation yet) and linking it are one undo step.
+      await history.record({ description: `link matching claim (${stance})` }, async (client) => {
+        let annotationId = candidate.annotationIds[0] ?? null;
+        if (!annotationId) {
+          if (!claimLabelId) throw new Error('The tagset has no claim label.');
+          annotationId = (await client.annotations.create({ documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId })).id;
+        }
+        await client.claims.link({ annotationId, propositionId, stance });
       });
       notify('info', `Linked as ${stance} in ${title(candidate.document)}.`);
       await onChanged();
@@ -95,27 +82,14 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
    */
   const relate = async (candidate: ClaimMatch['candidates'][number], typeId: string) => {
     try {
-      let toId = candidate.annotationIds[0] ?? null;
-      let createdId: string | null = null;
-      if (!toId) {
-        if (!claimLabelId) return notify('error', 'The tagset has no claim label.');
-        const created = await api.annotations.create({ documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId });
-        toId = createdId = created.id;
-      }
-      const r = await api.relations.create({ typeId, fromAnnotationId: claim.id, toAnnotationId: toId });
       const name = relationTypes.find((t) => t.id === typeId)?.name ?? 'relation';
-      history.push({
-        description: `relate across documents (${name})`,
-        undo: async () => {
-          await api.relations.delete({ id: r.id });
-          if (createdId) await api.snapshots.deleteAnnotations({ annotationIds: [createdId] });
-          await onChanged();
-        },
-        redo: async () => {
-          if (createdId) await api.annotations.create({ id: createdId, documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId! });
-          await api.relations.create({ id: r.id, typeId, fromAnnotationId: claim.id, toAnnotationId: toId! });
-          await onChanged();
-        },
+      await history.record({ description: `relate across documents (${name})` }, async (client) => {
+        let toId = candidate.annotationIds[0] ?? null;
+        if (!toId) {
+          if (!claimLabelId) throw new Error('The tagset has no claim label.');
+          toId = (await client.annotations.create({ documentId: candidate.document, ranges: [{ start: candidate.start, end: candidate.end }], labelId: claimLabelId })).id;
+        }
+        await client.relations.create({ typeId, fromAnnotationId: claim.id, toAnnotationId: toId });
       });
       notify('info', `Related: this claim ${name} the passage in ${title(candidate.document)}.`);
       await onChanged();

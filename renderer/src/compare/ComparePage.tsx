@@ -59,18 +59,7 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
   /** An empty matrix cell given a stance: the document's own stance, undoable. */
   const setDocumentStance = async (propositionId: string, documentId: string, stance: string) => {
     try {
-      const done = await api.stances.setDocument({ documentId, propositionId, stance, justification: '' });
-      history.push({
-        description: `document stance ${stance}`,
-        undo: async () => {
-          await api.stances.clearDocument({ documentId, propositionId });
-          await load();
-        },
-        redo: async () => {
-          await api.stances.setDocument({ id: done.stance.id, documentId, propositionId, stance, justification: '' });
-          await load();
-        },
-      });
+      await history.record({ description: `document stance ${stance}` }, (client) => client.stances.setDocument({ documentId, propositionId, stance, justification: '' }));
       await load();
     } catch (err) {
       notify('error', messageOf(err));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AnnotationSnapshot, Entity, EntityLink, Label, PropagationCandidate } from '../../../shared/index.ts';
+import type { Entity, Label, PropagationCandidate } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -66,25 +66,9 @@ export function Propagation({ entity, mentionCount, labels, ctx }: Props) {
     };
     setBusy(true);
     let summary = '';
-    const ok = await saveChange({ ...ctx, description: `tag ${chosen.length} mentions of ${entity.name}` }, async () => {
-      const r = await api.entities.propagate(args);
+    const ok = await saveChange({ ...ctx, description: `tag ${chosen.length} mentions of ${entity.name}` }, async (client) => {
+      const r = await client.entities.propagate(args);
       summary = `Tagged ${r.created.length} new mention${r.created.length === 1 ? '' : 's'} of ${entity.name}${r.linked.length ? `, linked ${r.linked.length} existing` : ''}${r.skipped ? `, skipped ${r.skipped}` : ''}.`;
-      const createdIds = r.created.map((a) => a.id);
-      const linked: EntityLink[] = r.linked.map((l) => ({ annotationId: l.annotationId, entityId: l.entityId }));
-      const unlinked: EntityLink[] = r.linked.map((l) => ({ annotationId: l.annotationId, entityId: l.previousEntityId }));
-      let snapshots: AnnotationSnapshot[] = [];
-      return {
-        // As the contract says: delete the created annotations, link the linked ones back.
-        undo: async () => {
-          if (createdIds.length) snapshots = await api.snapshots.deleteAnnotations({ annotationIds: createdIds });
-          if (unlinked.length) await api.entities.link({ links: unlinked });
-        },
-        // Redo puts the same annotations back under their ids.
-        redo: async () => {
-          if (snapshots.length) await api.snapshots.restore({ snapshots });
-          if (linked.length) await api.entities.link({ links: linked });
-        },
-      };
     });
     setBusy(false);
     if (ok) {

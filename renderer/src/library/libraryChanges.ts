@@ -1,5 +1,4 @@
 import type { Collection, DocumentSummary, MetadataChanges } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
@@ -34,40 +33,14 @@ export const METADATA_FIELDS = [
 /** Changes a document's title and metadata, with undo. */
 export function updateDocument(ctx: LibraryContext, doc: DocumentSummary, title: string, metadata: MetadataChanges): Promise<boolean> {
   return attempt(ctx, 'Saving the document details', async () => {
-    const { before } = await api.documents.update({ id: doc.id, title, metadata });
-    const previous: MetadataChanges = Object.fromEntries(METADATA_FIELDS.map((f) => [f.key, before.metadata[f.key] ?? '']));
-    ctx.history.push({
-      description: 'edit document details',
-      document: { id: doc.id, title: before.title },
-      undo: async () => {
-        await api.documents.update({ id: doc.id, title: before.title, metadata: previous });
-        ctx.refresh();
-      },
-      redo: async () => {
-        await api.documents.update({ id: doc.id, title, metadata });
-        ctx.refresh();
-      },
-    });
+    await ctx.history.record({ description: 'edit document details', document: { id: doc.id, title: doc.title } }, (client) => client.documents.update({ id: doc.id, title, metadata }));
   });
 }
 
 /** Moves a document to the trash, with undo (restore) and an Undo button in the message. */
 export function trashDocument(ctx: LibraryContext, doc: DocumentSummary, label: string): Promise<boolean> {
   return attempt(ctx, 'Deleting the document', async () => {
-    let { trashId } = await api.documents.delete({ id: doc.id });
-    const entry = {
-      description: 'delete document',
-      document: { id: doc.id, title: label },
-      undo: async () => {
-        await api.trash.restore({ id: trashId });
-        ctx.refresh();
-      },
-      redo: async () => {
-        trashId = (await api.documents.delete({ id: doc.id })).trashId;
-        ctx.refresh();
-      },
-    };
-    ctx.history.push(entry);
+    await ctx.history.record({ description: 'delete document', document: { id: doc.id, title: label } }, (client) => client.documents.delete({ id: doc.id }));
     notify('info', `Moved “${label}” to the trash.`, { label: 'Undo', run: () => void ctx.history.undo() });
   });
 }
@@ -75,21 +48,11 @@ export function trashDocument(ctx: LibraryContext, doc: DocumentSummary, label: 
 /** Restores a trashed document (from the trash dialog). */
 export function restoreDocument(ctx: LibraryContext, trashId: string, title: string): Promise<boolean> {
   return attempt(ctx, 'Restoring the document', async () => {
-    const { documentId, dropped } = await api.trash.restore({ id: trashId });
+    const { dropped } = await ctx.history.record(
+      (restored: { documentId: string }) => ({ description: 'restore document', document: { id: restored.documentId, title } }),
+      (client) => client.trash.restore({ id: trashId }),
+    );
     const lost = Object.values(dropped).reduce((a, b) => a + b, 0);
-    let currentTrash = trashId;
-    ctx.history.push({
-      description: 'restore document',
-      document: { id: documentId, title },
-      undo: async () => {
-        currentTrash = (await api.documents.delete({ id: documentId })).trashId;
-        ctx.refresh();
-      },
-      redo: async () => {
-        await api.trash.restore({ id: currentTrash });
-        ctx.refresh();
-      },
-    });
     notify('info', `Restored “${title}”${lost ? `; ${lost} link(s) to records deleted since could not be restored` : ''}.`);
   });
 }
@@ -98,75 +61,34 @@ export function restoreDocument(ctx: LibraryContext, trashId: string, title: str
 export function createCollection(ctx: LibraryContext, name: string, documentIds: string[]): Promise<Collection | null> {
   let made: Collection | null = null;
   return attempt(ctx, 'Creating the collection', async () => {
-    const c = await api.collections.create({ name, documentIds });
-    made = c;
-    ctx.history.push({
-      description: `create collection “${c.name}”`,
-      undo: async () => {
-        await api.collections.delete({ id: c.id });
-        ctx.refresh();
-      },
-      redo: async () => {
-        await api.collections.create({ id: c.id, name: c.name, documentIds: c.documentIds });
-        ctx.refresh();
-      },
-    });
+    made = await ctx.history.record((c: Collection) => ({ description: `create collection “${c.name}”` }), (client) => client.collections.create({ name, documentIds }));
   }).then(() => made);
 }
 
 /** Adds documents to a collection, with undo. */
 export function addToCollection(ctx: LibraryContext, c: Collection, documentIds: string[]): Promise<boolean> {
   return attempt(ctx, 'Adding to the collection', async () => {
-    const { added } = await api.collections.addDocuments({ id: c.id, documentIds });
+    const { added } = await ctx.history.record(
+      (r: { added: string[] }) => ({ description: `add ${r.added.length} document(s) to “${c.name}”` }),
+      (client) => client.collections.addDocuments({ id: c.id, documentIds }),
+    );
     notify('info', added.length ? `Added ${added.length} document(s) to “${c.name}”.` : `Those documents are already in “${c.name}”.`);
-    if (!added.length) return;
-    ctx.history.push({
-      description: `add ${added.length} document(s) to “${c.name}”`,
-      undo: async () => {
-        await api.collections.removeDocuments({ id: c.id, documentIds: added });
-        ctx.refresh();
-      },
-      redo: async () => {
-        await api.collections.addDocuments({ id: c.id, documentIds: added });
-        ctx.refresh();
-      },
-    });
   });
 }
 
 /** Removes documents from a collection (not from the project), with undo. */
 export function removeFromCollection(ctx: LibraryContext, c: Collection, documentIds: string[]): Promise<boolean> {
   return attempt(ctx, 'Removing from the collection', async () => {
-    const { removed } = await api.collections.removeDocuments({ id: c.id, documentIds });
-    if (!removed.length) return;
-    ctx.history.push({
-      description: `remove ${removed.length} document(s) from “${c.name}”`,
-      undo: async () => {
-        await api.collections.addDocuments({ id: c.id, documentIds: removed });
-        ctx.refresh();
-      },
-      redo: async () => {
-        await api.collections.removeDocuments({ id: c.id, documentIds: removed });
-        ctx.refresh();
-      },
-    });
+    await ctx.history.record(
+      (r: { removed: string[] }) => ({ description: `remove ${r.removed.length} document(s) from “${c.name}”` }),
+      (client) => client.collections.removeDocuments({ id: c.id, documentIds }),
+    );
   });
 }
 
 /** Deletes a collection (its documents stay), with undo. */
 export function deleteCollection(ctx: LibraryContext, c: Collection): Promise<boolean> {
   return attempt(ctx, 'Deleting the collection', async () => {
-    const gone = await api.collections.delete({ id: c.id });
-    ctx.history.push({
-      description: `delete collection “${gone.name}”`,
-      undo: async () => {
-        await api.collections.create({ id: gone.id, name: gone.name, documentIds: gone.documentIds });
-        ctx.refresh();
-      },
-      redo: async () => {
-        await api.collections.delete({ id: gone.id });
-        ctx.refresh();
-      },
-    });
+    await ctx.history.record({ description: `delete collection “${c.name}”` }, (client) => client.collections.delete({ id: c.id }));
   });
 }

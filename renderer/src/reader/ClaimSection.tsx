@@ -62,73 +62,21 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
     run(async () => {
       setPending(null);
       const framing = unlinkedFraming.get(annotation.id) ?? (claims[0] && { attribution: claims[0].attribution, hedged: claims[0].hedged, reported: claims[0].reported });
-      const done = await api.claims.link({ annotationId: annotation.id, ...ref, stance, ...framing });
-      const claim = done.claim;
-      history.push({
-        description: `link claim to “${done.proposition.text.slice(0, 40)}”`,
-        undo: async () => {
-          await api.claims.unlink({ id: claim.id });
-          if (done.createdProposition) await api.propositions.delete({ id: done.proposition.id });
-          await reload();
-        },
-        redo: async () => {
-          if (done.createdProposition) await api.propositions.create({ id: done.proposition.id, text: done.proposition.text });
-          await api.claims.link({
-            id: claim.id,
-            annotationId: annotation.id,
-            propositionId: done.proposition.id,
-            stance: claim.stance,
-            attribution: claim.attribution,
-            hedged: claim.hedged,
-            reported: claim.reported,
-          });
-          await reload();
-        },
-      });
+      await history.record(
+        (done: { proposition: { text: string } }) => ({ description: `link claim to “${done.proposition.text.slice(0, 40)}”` }),
+        (client) => client.claims.link({ annotationId: annotation.id, ...ref, stance, ...framing }),
+      );
     });
 
   const update = (claim: ClaimLink, changes: ClaimChanges, description: string) =>
     run(async () => {
-      await api.claims.update({ id: claim.id, ...changes });
-      const before: ClaimChanges = {};
-      for (const k of Object.keys(changes) as (keyof ClaimChanges)[]) (before as Record<string, unknown>)[k] = claim[k];
-      history.push({
-        description,
-        undo: async () => {
-          await api.claims.update({ id: claim.id, ...before });
-          await reload();
-        },
-        redo: async () => {
-          await api.claims.update({ id: claim.id, ...changes });
-          await reload();
-        },
-      });
+      await history.record({ description }, (client) => client.claims.update({ id: claim.id, ...changes }));
     });
 
   const unlink = (claim: ClaimLink) =>
     run(async () => {
-      const gone = await api.claims.unlink({ id: claim.id });
+      const gone = await history.record({ description: 'unlink claim' }, (client) => client.claims.unlink({ id: claim.id }));
       unlinkedFraming.set(annotation.id, { attribution: gone.attribution, hedged: gone.hedged, reported: gone.reported });
-      history.push({
-        description: 'unlink claim',
-        undo: async () => {
-          await api.claims.link({
-            id: gone.id,
-            annotationId: gone.annotationId,
-            propositionId: gone.propositionId,
-            stance: gone.stance,
-            attribution: gone.attribution,
-            hedged: gone.hedged,
-            reported: gone.reported,
-            note: gone.note,
-          });
-          await reload();
-        },
-        redo: async () => {
-          await api.claims.unlink({ id: gone.id });
-          await reload();
-        },
-      });
     });
 
   return (

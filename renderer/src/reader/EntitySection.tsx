@@ -19,19 +19,7 @@ interface Props {
 export function EntitySection({ annotation, entity, history, reload, onPropagate }: Props) {
   const link = async (entityId: string | null, description: string, thenPropagate: boolean) => {
     try {
-      const [result] = await api.entities.link({ links: [{ annotationId: annotation.id, entityId }] });
-      const previous = result?.previousEntityId ?? null;
-      history.push({
-        description,
-        undo: async () => {
-          await api.entities.link({ links: [{ annotationId: annotation.id, entityId: previous }] });
-          await reload();
-        },
-        redo: async () => {
-          await api.entities.link({ links: [{ annotationId: annotation.id, entityId }] });
-          await reload();
-        },
-      });
+      await history.record({ description }, (client) => client.entities.link({ links: [{ annotationId: annotation.id, entityId }] }));
       await reload();
       if (thenPropagate && entityId) onPropagate(annotation.id);
     } catch (err) {
@@ -41,18 +29,7 @@ export function EntitySection({ annotation, entity, history, reload, onPropagate
 
   const create = async (name: string) => {
     try {
-      const created = await api.entities.create({ name, annotationId: annotation.id });
-      history.push({
-        description: `create entity ${name}`,
-        undo: async () => {
-          await api.entities.delete({ id: created.id });
-          await reload();
-        },
-        redo: async () => {
-          await api.entities.create({ id: created.id, name: created.name, type: created.type, annotationId: annotation.id });
-          await reload();
-        },
-      });
+      await history.record({ description: `create entity ${name}` }, (client) => client.entities.create({ name, annotationId: annotation.id }));
       await reload();
       onPropagate(annotation.id);
     } catch (err) {

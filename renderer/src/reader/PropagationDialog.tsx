@@ -12,7 +12,6 @@ interface Props {
   history: History;
   /** Annotations created in the open document, to paint at once. */
   onCreated(created: Annotation[]): void;
-  onRemoved(ids: string[]): void;
   reload(): Promise<void>;
   onClose(): void;
   /** Focus goes here on close when the control that opened the dialog is gone. */
@@ -23,7 +22,7 @@ interface Props {
  * After a mention is linked to an entity: the other places where its name or
  * an alias occurs, in this document or the whole corpus, to tag all or some.
  */
-export function PropagationDialog({ annotationId, documentId, history, onCreated, onRemoved, reload, onClose, onFocusLost }: Props) {
+export function PropagationDialog({ annotationId, documentId, history, onCreated, reload, onClose, onFocusLost }: Props) {
   const [scope, setScope] = useState<'document' | 'corpus'>('document');
   const [result, setResult] = useState<{ entityId: string; labelId: string; candidates: PropagationCandidate[] } | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -51,25 +50,11 @@ export function PropagationDialog({ annotationId, documentId, history, onCreated
       .map((c) => ({ documentId: c.document.id, start: c.start, end: c.end, annotationId: c.annotationId }));
     if (!candidates.length) return onClose();
     try {
-      const done = await api.entities.propagate({ entityId: result.entityId, labelId: result.labelId, candidates });
-      const here = (list: Annotation[]) => list.filter((a) => a.documentId === documentId);
-      onCreated(here(done.created));
-      let created = done.created;
-      history.push({
-        description: `tag ${created.length + done.linked.length} mentions`,
-        undo: async () => {
-          if (created.length) await api.snapshots.deleteAnnotations({ annotationIds: created.map((a) => a.id) });
-          if (done.linked.length) await api.entities.link({ links: done.linked.map((l) => ({ annotationId: l.annotationId, entityId: l.previousEntityId })) });
-          onRemoved(here(created).map((a) => a.id));
-          await reload();
-        },
-        redo: async () => {
-          const again = await api.entities.propagate({ entityId: result.entityId, labelId: result.labelId, candidates });
-          created = again.created;
-          onCreated(here(created));
-          await reload();
-        },
-      });
+      const done = await history.record(
+        (r: { created: unknown[]; linked: unknown[] }) => ({ description: `tag ${r.created.length + r.linked.length} mentions` }),
+        (client) => client.entities.propagate({ entityId: result.entityId, labelId: result.labelId, candidates }),
+      );
+      onCreated(done.created.filter((a) => a.documentId === documentId));
       notify('info', `Tagged ${done.created.length + done.linked.length} mention(s)${done.skipped ? `, ${done.skipped} already tagged` : ''}.`);
       await reload();
       onClose();

@@ -24,23 +24,7 @@ export function PropositionsTab({ documentId, claims, documentStances, stances, 
 
   const setDocumentStance = async (ref: { propositionId: string } | { propositionText: string }, stance: string, justification = '') => {
     try {
-      const done = await api.stances.setDocument({ documentId, ...ref, stance, justification });
-      const previous = done.previous;
-      const propositionId = done.stance.propositionId;
-      history.push({
-        description: `document stance ${stance}`,
-        undo: async () => {
-          if (previous) await api.stances.setDocument({ id: previous.id, documentId, propositionId, stance: previous.stance, justification: previous.justification });
-          else await api.stances.clearDocument({ documentId, propositionId });
-          if (done.createdProposition) await api.propositions.delete({ id: propositionId });
-          await reload();
-        },
-        redo: async () => {
-          if (done.createdProposition) await api.propositions.create({ id: propositionId, text: done.stance.propositionText });
-          await api.stances.setDocument({ id: done.stance.id, documentId, propositionId, stance, justification });
-          await reload();
-        },
-      });
+      await history.record({ description: `document stance ${stance}` }, (client) => client.stances.setDocument({ documentId, ...ref, stance, justification }));
       await reload();
     } catch (err) {
       notify('error', messageOf(err));
@@ -49,18 +33,7 @@ export function PropositionsTab({ documentId, claims, documentStances, stances, 
 
   const clear = async (s: DocumentStance) => {
     try {
-      await api.stances.clearDocument({ documentId, propositionId: s.propositionId });
-      history.push({
-        description: 'clear document stance',
-        undo: async () => {
-          await api.stances.setDocument({ id: s.id, documentId, propositionId: s.propositionId, stance: s.stance, justification: s.justification });
-          await reload();
-        },
-        redo: async () => {
-          await api.stances.clearDocument({ documentId, propositionId: s.propositionId });
-          await reload();
-        },
-      });
+      await history.record({ description: 'clear document stance' }, (client) => client.stances.clearDocument({ documentId, propositionId: s.propositionId }));
       await reload();
     } catch (err) {
       notify('error', messageOf(err));

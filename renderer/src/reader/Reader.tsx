@@ -300,7 +300,6 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           documentId={documentId}
           history={history}
           onCreated={(list) => list.forEach(actions.upsertLocal)}
-          onRemoved={(ids) => ids.forEach(actions.removeLocal)}
           reload={reloadResearch}
           onClose={() => setPropagateFor(null)}
           // Opened right after an entity was created, its opener (the entity field) is gone: focus goes to the text.

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Annotation, Label, Relation, RelationType } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
@@ -45,18 +44,7 @@ export function RelationSection({ annotation, relations, relationTypes, annotati
     if (!type || !targetId) return;
     const ends = incoming ? { fromAnnotationId: targetId, toAnnotationId: annotation.id } : { fromAnnotationId: annotation.id, toAnnotationId: targetId };
     try {
-      const r = await api.relations.create({ typeId: type, ...ends });
-      history.push({
-        description: `relate ${typeById.get(type)?.name ?? ''}`,
-        undo: async () => {
-          await api.relations.delete({ id: r.id });
-          await reload();
-        },
-        redo: async () => {
-          await api.relations.create({ id: r.id, typeId: type, ...ends });
-          await reload();
-        },
-      });
+      await history.record({ description: `relate ${typeById.get(type)?.name ?? ''}` }, (client) => client.relations.create({ typeId: type, ...ends }));
       setTargetId('');
       await reload();
     } catch (err) {
@@ -66,18 +54,7 @@ export function RelationSection({ annotation, relations, relationTypes, annotati
 
   const remove = async (r: Relation) => {
     try {
-      await api.relations.delete({ id: r.id });
-      history.push({
-        description: 'delete relation',
-        undo: async () => {
-          await api.relations.create({ id: r.id, typeId: r.typeId, fromAnnotationId: r.fromAnnotationId, toAnnotationId: r.toAnnotationId, note: r.note });
-          await reload();
-        },
-        redo: async () => {
-          await api.relations.delete({ id: r.id });
-          await reload();
-        },
-      });
+      await history.record({ description: 'delete relation' }, (client) => client.relations.delete({ id: r.id }));
       await reload();
     } catch (err) {
       notify('error', messageOf(err));

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { Annotation, AnnotationSnapshot, AttributeValue, Label, TextRange } from '../../../shared/index.ts';
+import type { Annotation, AttributeValue, Client, Label, TextRange } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -29,7 +29,7 @@ interface Deps {
 
 /**
  * Create, update and delete annotations: each saved at once, painted at once,
- * and pushed on the undo history with its inverse.
+ * and recorded on the undo history (the backend undoes it; see undo/history.ts).
  */
 export function useAnnotationActions({ documentId, viewRef, map, labels, history, document, reloadResearch, onRemoved }: Deps) {
   const { annotations, setAnnotations } = document;
@@ -53,11 +53,11 @@ export function useAnnotationActions({ documentId, viewRef, map, labels, history
   };
 
   /** Paints at once (with the caret move, in one transaction), then saves; the highlight is taken back if saving fails. */
-  const create = async (fields: NewAnnotation, caretAt?: number): Promise<Annotation> => {
+  const create = async (fields: NewAnnotation, caretAt?: number, client: Client = api): Promise<Annotation> => {
     const view = viewRef.current;
     if (view && map) paintNewAnnotation(view, toPainted(fields, labels, map), caretAt);
     try {
-      const saved = await api.annotations.create({ documentId, ...fields });
+      const saved = await client.annotations.create({ documentId, ...fields });
       setAnnotations((m) => new Map(m).set(saved.id, saved));
       return saved;
     } catch (err) {
@@ -69,18 +69,7 @@ export function useAnnotationActions({ documentId, viewRef, map, labels, history
   /** Creates an annotation with its undo step; `what` names it in the Undo button. */
   const createUndoable = async (fields: NewAnnotation, what: string, caretAt?: number): Promise<Annotation | null> => {
     try {
-      const a = await create(fields, caretAt);
-      history.push({
-        description: what,
-        undo: async () => {
-          await api.annotations.delete({ id: a.id });
-          removeLocal(a.id);
-        },
-        redo: async () => {
-          await create({ id: a.id, ranges: a.ranges, labelId: a.labelId, attributes: a.attributes, note: a.note });
-        },
-      });
-      return a;
+      return await history.record({ description: what }, (client) => create(fields, caretAt, client));
     } catch (err) {
       notify('error', `Could not save the annotation: ${messageOf(err)}`);
       return null;
@@ -91,43 +80,20 @@ export function useAnnotationActions({ documentId, viewRef, map, labels, history
     const before = annotations.get(id);
     if (!before) return;
     try {
-      upsertLocal(await api.annotations.update({ id, ...changes }));
-      const undoChanges: AnnotationChanges = {};
-      if (changes.labelId !== undefined) undoChanges.labelId = before.labelId;
-      if (changes.attributes !== undefined) undoChanges.attributes = before.attributes;
-      if (changes.note !== undefined) undoChanges.note = before.note;
       const name = labels.get(changes.labelId ?? before.labelId)?.name ?? 'annotation';
-      history.push({
-        description: changes.labelId ? `relabel as ${name}` : changes.note !== undefined ? 'edit note' : 'edit attributes',
-        undo: async () => upsertLocal(await api.annotations.update({ id, ...undoChanges })),
-        redo: async () => upsertLocal(await api.annotations.update({ id, ...changes })),
-      });
+      const description = changes.labelId ? `relabel as ${name}` : changes.note !== undefined ? 'edit note' : 'edit attributes';
+      upsertLocal(await history.record({ description }, (client) => client.annotations.update({ id, ...changes })));
     } catch (err) {
       notify('error', `Could not save the change: ${messageOf(err)}`);
     }
   };
 
-  /** Puts deleted annotations back with their entity links, claims and relations. */
-  const restoreSnapshots = async (snapshots: AnnotationSnapshot[]) => {
-    const restored = await api.snapshots.restore({ snapshots });
-    for (const a of restored) if (a.documentId === documentId) upsertLocal(a);
-    await reloadResearch();
-  };
-
   const remove = async (id: string) => {
     try {
-      const snapshots = await api.snapshots.deleteAnnotations({ annotationIds: [id] });
+      // Deleted with its entity link, claims and relations: undo puts all of them back.
+      await history.record({ description: 'delete annotation' }, (client) => client.snapshots.deleteAnnotations({ annotationIds: [id] }));
       removeLocal(id);
       await reloadResearch();
-      history.push({
-        description: 'delete annotation',
-        undo: () => restoreSnapshots(snapshots),
-        redo: async () => {
-          await api.snapshots.deleteAnnotations({ annotationIds: [id] });
-          removeLocal(id);
-          await reloadResearch();
-        },
-      });
       viewRef.current?.focus();
     } catch (err) {
       notify('error', `Could not delete: ${messageOf(err)}`);

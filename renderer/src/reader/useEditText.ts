@@ -73,7 +73,7 @@ export function useEditText({ documentId, viewRef, doc, map, history, reload }: 
         reload();
       };
       // Named with its document: when saved on navigating away, the page shown is another one.
-      history.push({ description: 'edit the text', document: { id: documentId, title: doc.title }, undo: restore(report.version - 1), redo: restore(report.version) });
+      history.pushForward({ description: 'edit the text', document: { id: documentId, title: doc.title } }, { undo: restore(report.version - 1), redo: restore(report.version) });
       reload();
     } catch (err) {
       notify('error', `The edited text was not saved: ${messageOf(err)}`);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReaderSettings } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
@@ -10,6 +11,7 @@ const DEFAULTS: ReaderSettings = { snapToWords: true, showRelationArcs: false };
 /** The project's reader settings, and a setter that saves at once and can be undone. */
 export function useReaderSettings(history: History): [ReaderSettings, (changes: Partial<ReaderSettings>) => void] {
   const [settings, setSettings] = useState<ReaderSettings>(DEFAULTS);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
     api.project.readerSettings({}).then(
@@ -19,18 +21,13 @@ export function useReaderSettings(history: History): [ReaderSettings, (changes: 
     return () => {
       live = false;
     };
-  }, []);
+  }, [version]);
+  // Changed by another session, or put back by an undo.
+  useLiveRefresh((c) => c.method === null || c.method === 'project.setReaderSettings', () => setVersion((v) => v + 1));
   const change = useCallback(
     (changes: Partial<ReaderSettings>) => {
-      api.project.setReaderSettings(changes).then(
-        ({ settings: next, previous }) => {
-          setSettings(next);
-          history.push({
-            description: 'change reader setting',
-            undo: async () => setSettings((await api.project.setReaderSettings(previous)).settings),
-            redo: async () => setSettings((await api.project.setReaderSettings(changes)).settings),
-          });
-        },
+      history.record({ description: 'change reader setting' }, (client) => client.project.setReaderSettings(changes)).then(
+        ({ settings: next }) => setSettings(next),
         (err) => notify('error', messageOf(err)),
       );
     },

@@ -1,4 +1,3 @@
-import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
@@ -8,18 +7,7 @@ export function useRelationActions({ history, reloadResearch }: { history: Histo
   /** Returns whether the relation was made. */
   const create = async (typeId: string, fromAnnotationId: string, toAnnotationId: string): Promise<boolean> => {
     try {
-      const r = await api.relations.create({ typeId, fromAnnotationId, toAnnotationId });
-      history.push({
-        description: 'relate',
-        undo: async () => {
-          await api.relations.delete({ id: r.id });
-          await reloadResearch();
-        },
-        redo: async () => {
-          await api.relations.create({ id: r.id, typeId, fromAnnotationId, toAnnotationId });
-          await reloadResearch();
-        },
-      });
+      await history.record({ description: 'relate' }, (client) => client.relations.create({ typeId, fromAnnotationId, toAnnotationId }));
       await reloadResearch();
       return true;
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { Annotation, AnnotationSnapshot, Suggestion } from '../../../shared/index.ts';
+import type { Annotation, Suggestion } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -39,51 +39,35 @@ export function useSuggestionActions({ documentId, viewRef, history, actions, re
   /** Accepts suggestions as annotations, as one undo step. */
   const accept = async (list: readonly Suggestion[]) => {
     if (!list.length) return;
-    const created: Annotation[] = [];
-    try {
-      for (const x of list) {
-        const a = await api.suggestions.accept({ documentId, suggestionId: x.id });
-        created.push(a);
-        actions.upsertLocal(a);
-      }
-    } catch (err) {
-      notify('error', messageOf(err));
-    }
+    // One undo step for all of them (those accepted before a failure too).
+    const created = await history.record(
+      (made: Annotation[]) => ({ description: made.length === 1 ? `accept ${list[0]!.labelName}` : `accept ${made.length} suggestions` }),
+      async (client) => {
+        const made: Annotation[] = [];
+        try {
+          for (const x of list) {
+            const a = await client.suggestions.accept({ documentId, suggestionId: x.id });
+            made.push(a);
+            actions.upsertLocal(a);
+          }
+        } catch (err) {
+          notify('error', messageOf(err));
+        }
+        return made;
+      },
+    );
     review({ type: 'drop', ids: list.slice(0, created.length).map((x) => x.id) });
     if (!created.length) return;
     // Accepting may link a mention to an entity of the same name.
     await reloadResearch();
-    // Undo keeps snapshots, so redo brings the entity links back with the annotations.
-    let snapshots: AnnotationSnapshot[] = [];
-    history.push({
-      description: created.length === 1 ? `accept ${list[0]!.labelName}` : `accept ${created.length} suggestions`,
-      undo: async () => {
-        snapshots = await api.snapshots.deleteAnnotations({ annotationIds: created.map((a) => a.id) });
-        for (const a of created) actions.removeLocal(a.id);
-        await reloadResearch();
-      },
-      redo: async () => {
-        for (const a of await api.snapshots.restore({ snapshots })) actions.upsertLocal(a);
-        await reloadResearch();
-      },
-    });
     if (created.length > 1) notify('info', `Accepted ${created.length} suggestions.`);
   };
 
   const reject = async (x: Suggestion) => {
     const range = { documentId, labelId: x.labelId, start: x.start, end: x.end };
     try {
-      await api.suggestions.reject(range);
+      await history.record({ description: `reject ${x.labelName}` }, (client) => client.suggestions.reject(range));
       review({ type: 'drop', ids: [x.id] });
-      history.push({
-        description: `reject ${x.labelName}`,
-        undo: async () => {
-          await api.suggestions.unreject(range);
-        },
-        redo: async () => {
-          await api.suggestions.reject(range);
-        },
-      });
     } catch (err) {
       notify('error', messageOf(err));
     }

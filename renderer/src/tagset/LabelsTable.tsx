@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { LabelKindSchema, type Label, type LabelKind } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
 import { AttributeEditor } from './AttributeEditor.tsx';
 import { ColorInput } from './ColorInput.tsx';
 import { InlineText } from './InlineText.tsx';
@@ -35,28 +34,18 @@ export function LabelsTable({ labels, ctx }: Props) {
    * attributes) for fields left out.
    */
   function update(label: Label, changes: Partial<LabelFields>, description: string): Promise<boolean> {
-    const { id, ...before } = label;
-    const after: LabelFields = { ...before, ...changes };
-    return saveChange({ ...ctx, description, onError: (m) => setError(id, m) }, async () => {
-      await api.labels.update({ id, ...after });
+    const { id, ...fields } = label;
+    const after: LabelFields = { ...fields, ...changes };
+    return saveChange({ ...ctx, description, onError: (m) => setError(id, m) }, async (client) => {
+      await client.labels.update({ id, ...after });
       setError(id, null);
-      return {
-        undo: () => api.labels.update({ id, ...before }),
-        redo: () => api.labels.update({ id, ...after }),
-      };
     });
   }
 
   function remove(label: Label) {
-    const { id: _id, ...fields } = label;
-    let id = label.id;
-    return saveChange({ ...ctx, description: `delete label ${label.name}`, onError: (m) => setError(label.id, m) }, async () => {
-      await api.labels.delete({ id });
-      return {
-        // A label cannot be recreated under its old id; nothing refers to it, since only unused labels can be deleted.
-        undo: async () => (id = (await api.labels.create(fields)).id),
-        redo: () => api.labels.delete({ id }),
-      };
+    const id = label.id;
+    return saveChange({ ...ctx, description: `delete label ${label.name}`, onError: (m) => setError(label.id, m) }, async (client) => {
+      await client.labels.delete({ id });
     });
   }
 
@@ -157,13 +146,8 @@ function NewLabelForm({ labels, ctx }: Props) {
       return;
     }
     const fields: LabelFields = { name: name.trim(), kind, color: shownColor, hotkey: hotkey || null, attributes: [] };
-    let id = '';
-    const ok = await saveChange({ ...ctx, description: `add label ${fields.name}`, onError: setError }, async () => {
-      id = (await api.labels.create(fields)).id;
-      return {
-        undo: () => api.labels.delete({ id }),
-        redo: async () => (id = (await api.labels.create(fields)).id),
-      };
+    const ok = await saveChange({ ...ctx, description: `add label ${fields.name}`, onError: setError }, async (client) => {
+      await client.labels.create(fields);
     });
     if (ok) {
       setName('');

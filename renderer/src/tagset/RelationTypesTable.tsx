@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { LabelKindSchema, type Label, type LabelKind, type RelationType } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
 import { ColorInput } from './ColorInput.tsx';
 import { InlineText } from './InlineText.tsx';
 import { nextColor } from './palette.ts';
@@ -21,20 +20,14 @@ export function RelationTypesTable({ relationTypes, labels, ctx }: Props) {
   const labelNames = new Map(labels.map((l) => [l.id, l.name]));
 
   function update(t: RelationType, changes: Partial<RelationFields>, description: string): Promise<boolean> {
-    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, t[k as keyof RelationFields]])) as Partial<RelationFields>;
-    return saveChange({ ...ctx, description }, async () => {
-      await api.relationTypes.update({ id: t.id, ...changes });
-      return {
-        undo: () => api.relationTypes.update({ id: t.id, ...before }),
-        redo: () => api.relationTypes.update({ id: t.id, ...changes }),
-      };
+    return saveChange({ ...ctx, description }, async (client) => {
+      await client.relationTypes.update({ id: t.id, ...changes });
     });
   }
 
   function remove(t: RelationType) {
-    return saveChange({ ...ctx, description: `delete relation type ${t.name}` }, async () => {
-      const gone = await api.relationTypes.delete({ id: t.id });
-      return { undo: () => api.relationTypes.create(gone), redo: () => api.relationTypes.delete({ id: t.id }) };
+    return saveChange({ ...ctx, description: `delete relation type ${t.name}` }, async (client) => {
+      await client.relationTypes.delete({ id: t.id });
     });
   }
 
@@ -139,9 +132,8 @@ function NewRelationTypeForm({ relationTypes, ctx }: { relationTypes: RelationTy
     e.preventDefault();
     if (!name.trim()) return setError('Give the relation type a name.');
     const fields = { id: crypto.randomUUID(), name: name.trim(), color: shownColor, symmetric, fromKinds, toKinds, fromLabelIds: [], toLabelIds: [] };
-    const ok = await saveChange({ ...ctx, description: `add relation type ${fields.name}`, onError: setError }, async () => {
-      await api.relationTypes.create(fields);
-      return { undo: () => api.relationTypes.delete({ id: fields.id }), redo: () => api.relationTypes.create(fields) };
+    const ok = await saveChange({ ...ctx, description: `add relation type ${fields.name}`, onError: setError }, async (client) => {
+      await client.relationTypes.create(fields);
     });
     if (ok) {
       setName('');

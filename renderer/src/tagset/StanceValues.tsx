@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import type { StanceSet } from '../../../shared/index.ts';
-import { api } from '../api/client.ts';
 import { InlineText } from './InlineText.tsx';
 import { saveChange, type ChangeContext } from './saveChange.ts';
 
@@ -34,13 +33,8 @@ export function StanceValues({ stances, ctx }: Props) {
 
   function set(next: Next, description: string): Promise<boolean> {
     const rename = next.rename ?? {};
-    const inverse = Object.fromEntries(Object.entries(rename).map(([from, to]) => [to, from]));
-    return saveChange({ ...ctx, description }, async () => {
-      const { previous } = await api.tagset.setStanceValues({ values: next.values, defaultValue: next.defaultValue, rename });
-      return {
-        undo: () => api.tagset.setStanceValues({ values: previous.values, defaultValue: previous.defaultValue, rename: inverse }),
-        redo: () => api.tagset.setStanceValues({ values: next.values, defaultValue: next.defaultValue, rename }),
-      };
+    return saveChange({ ...ctx, description }, async (client) => {
+      await client.tagset.setStanceValues({ values: next.values, defaultValue: next.defaultValue, rename });
     });
   }
 

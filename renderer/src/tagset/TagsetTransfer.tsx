@@ -1,5 +1,5 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
-import type { ExportedFile, TagsetExport, TagsetImportMode, TagsetImportResult } from '../../../shared/index.ts';
+import type { Client, ExportedFile, TagsetExport, TagsetImportMode, TagsetImportResult } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -27,13 +27,11 @@ export function TagsetTransfer({ ctx }: Props) {
     }
   }
 
-  /** Imports all or nothing; undo puts the earlier tagset back (a JSON import in replace mode). */
-  async function importWith(what: string, run: () => Promise<TagsetImportResult>) {
+  /** Imports all or nothing; undo puts the earlier tagset back. */
+  async function importWith(what: string, run: (client: Client) => Promise<TagsetImportResult>) {
     const done: { result?: TagsetImportResult } = {};
-    await saveChange({ ...ctx, description: `import ${what}` }, async () => {
-      const before = (await api.tagset.exportJson({})).files[0]!.content;
-      done.result = await run();
-      return { undo: () => api.tagset.importJson({ content: before, mode: 'replace' }), redo: run };
+    await saveChange({ ...ctx, description: `import ${what}` }, async (client) => {
+      done.result = await run(client);
     });
     if (done.result) setImported({ what, result: done.result });
   }
@@ -98,8 +96,8 @@ export function TagsetTransfer({ ctx }: Props) {
               type="button"
               disabled={!annotationConf.trim()}
               onClick={() =>
-                void importWith('brat configuration', () =>
-                  api.tagset.importBrat({ annotationConf, ...(visualConf.trim() ? { visualConf } : {}), mode }),
+                void importWith('brat configuration', (client) =>
+                  client.tagset.importBrat({ annotationConf, ...(visualConf.trim() ? { visualConf } : {}), mode }),
                 )
               }
             >
@@ -113,7 +111,7 @@ export function TagsetTransfer({ ctx }: Props) {
               <input type="file" accept=".json,application/json" aria-label="Choose tagset JSON file" onChange={readInto(setJson)} />
               <textarea aria-label="Tagset JSON text" placeholder='{"format": "gloss-tagset", …}' rows={6} value={json} onChange={(e) => setJson(e.target.value)} />
             </div>
-            <button type="button" disabled={!json.trim()} onClick={() => void importWith('tagset JSON', () => api.tagset.importJson({ content: json, mode }))}>
+            <button type="button" disabled={!json.trim()} onClick={() => void importWith('tagset JSON', (client) => client.tagset.importJson({ content: json, mode }))}>
               Import tagset JSON
             </button>
           </fieldset>

@@ -1,17 +1,12 @@
+import type { Client } from '../../../shared/index.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
 
-/** How to take a saved change back and do it again. */
-export interface UndoSteps {
-  undo(): Promise<unknown>;
-  redo(): Promise<unknown>;
-}
-
 /** Where a page's changes are recorded and how its view is reloaded. */
 export interface ChangeContext {
   history: History;
-  /** Reloads what the change touched; called after the change, its undo and its redo. */
+  /** Reloads what the change touched; called after the change (after an undo the page is reloaded, see App.tsx). */
   refresh(): void;
 }
 
@@ -23,33 +18,16 @@ interface Options extends ChangeContext {
 }
 
 /**
- * Runs a change that the backend saves at once. On success, records its undo
- * and redo steps in the history (when it has any) and refreshes the view; on
- * failure, shows the backend's message. Resolves whether the change was saved.
+ * Runs a change that the backend saves at once: `run` makes its calls through
+ * the client it is given, so they become the history's undo step (undone by
+ * the backend, after which the pages read what changed again). On success,
+ * refreshes the view; on failure, shows the backend's message. Resolves
+ * whether the change was saved.
  */
-export async function saveChange({ history, refresh, description, onError }: Options, run: () => Promise<UndoSteps | null>): Promise<boolean> {
+export async function saveChange({ history, refresh, description, onError }: Options, run: (client: Client) => Promise<unknown>): Promise<boolean> {
   try {
-    const steps = await run();
+    await history.record({ description }, run);
     refresh();
-    if (steps) {
-      history.push({
-        description,
-        undo: async () => {
-          try {
-            await steps.undo();
-          } finally {
-            refresh();
-          }
-        },
-        redo: async () => {
-          try {
-            await steps.redo();
-          } finally {
-            refresh();
-          }
-        },
-      });
-    }
     return true;
   } catch (err) {
     const message = messageOf(err);

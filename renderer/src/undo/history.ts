@@ -1,11 +1,9 @@
-import { GlossError } from '../../../shared/index.ts';
+import { GlossError, type Client, type UndoOutcome } from '../../../shared/index.ts';
 
-/** An action that has been done and saved, with how to take it back and do it again. */
+/** What an action is called in the undo button ("tag Person") and the document it changed, if one. */
 export interface UndoableAction {
   /** Shown in the undo button's name, e.g. "tag Person". */
   description: string;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
   /** The document it changed, when it belongs to one (else the page's, see {@link HistoryContext}). */
   document?: { id: string; title: string };
 }
@@ -18,22 +16,47 @@ export interface HistoryContext {
   document?: { id: string; title: string };
 }
 
-/** An action with where it was done. */
+/** An action with where it was done and the backend's undo steps of its calls. */
 export interface HistoryEntry extends UndoableAction {
   owner: number;
+  /** The undo steps of the calls the action made, in the order they were made. */
+  steps: readonly string[];
+  /** For a change of a document's text: undone forward, see {@link History.pushForward}. */
+  forward?: ForwardUndo;
 }
+
+/** How a text change is taken back and done again: by new versions of the text. */
+export interface ForwardUndo {
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+/**
+ * The backend's undo (electron/backend/provenance/undo.ts): it keeps every
+ * row each step changed and puts them back, refusing when another session
+ * changed them since. `record` gives a client whose undoable writes each
+ * carry a new step.
+ */
+export interface UndoBackend {
+  undo(steps: readonly string[]): Promise<UndoOutcome>;
+  redo(steps: readonly string[]): Promise<UndoOutcome>;
+  /** A client whose undoable writes are named a new undo step each, reported to `onStep` once stored. */
+  recordingClient(onStep: (step: string) => void): Client;
+}
+
+/** Told what an undo or redo changed, so the pages showing it read it again. */
+export type AfterStep = (entry: HistoryEntry, kind: 'undo' | 'redo', outcome: UndoOutcome) => void;
 
 type Listener = () => void;
 
-/** Told after an action done on a page that is no longer shown was undone or redone: that page's view cannot repaint it. */
-export type ForeignStep = (entry: HistoryEntry, kind: 'undo' | 'redo') => void;
-
 /**
  * The app's one undo and redo history, across the whole project: switching
- * documents keeps it. Each action is already saved when pushed; undo and
- * redo are saved at once too, through the same API. Steps run one at a time,
- * in order, so quick key presses cannot interleave. Each entry names its
- * document, so "Undo tag Person in «Article»" says what will change where.
+ * documents keeps it. Undo itself is the backend's: each action's calls are
+ * undo steps there ({@link record}), and undoing the action asks the backend
+ * to undo its steps, so every client undoes through the same code and two
+ * sessions never undo each other's work. Steps run one at a time, in order,
+ * so quick key presses cannot interleave. Each entry names its document, so
+ * "Undo tag Person in «Article»" says what will change where.
  */
 export class History {
   private done: HistoryEntry[] = [];
@@ -44,8 +67,9 @@ export class History {
   private held: string | null = null;
 
   constructor(
+    private readonly backend: UndoBackend,
     private readonly onError: (err: unknown) => void = () => {},
-    private readonly onForeign: ForeignStep = () => {},
+    private readonly afterStep: AfterStep = () => {},
   ) {}
 
   /** Sets where the next actions are done (the app calls it when a page is shown). */
@@ -57,9 +81,46 @@ export class History {
     return this.context.owner;
   }
 
-  push(action: UndoableAction): void {
+  /**
+   * Runs one user action: `work` makes its calls through the client it is
+   * given, and each of its writes becomes an undo step of the action. Once it
+   * succeeds, the action goes on the history (when it wrote anything), with
+   * `action` (or what it answers for the result) as its name. A failed action
+   * goes on it too if part of it was stored, so that part can be undone.
+   */
+  async record<T>(action: UndoableAction | ((result: T) => UndoableAction), work: (api: Client) => Promise<T>): Promise<T> {
+    const steps: string[] = [];
+    const client = this.backend.recordingClient((step) => steps.push(step));
+    let result: T;
+    try {
+      result = await work(client);
+    } catch (err) {
+      // Whatever of it was stored can still be undone.
+      this.push(typeof action === 'function' ? { description: 'an unfinished change' } : action, steps);
+      throw err;
+    }
+    this.push(typeof action === 'function' ? action(result) : action, steps);
+    return result;
+  }
+
+  /** Puts an action whose calls made these undo steps on the history (nothing when it made none). */
+  push(action: UndoableAction, steps: readonly string[]): void {
+    if (!steps.length) return;
     const document = action.document ?? this.context.document;
-    this.done.push({ ...action, owner: this.context.owner, ...(document ? { document } : {}) });
+    this.done.push({ description: action.description, ...(document ? { document } : {}), owner: this.context.owner, steps: [...steps] });
+    this.undone = [];
+    this.emit();
+  }
+
+  /**
+   * Puts a change of a document's text on the history. It is not rolled back
+   * row by row: other annotators may have annotated the new text since, so
+   * undo makes the previous text a new version (and redo the undone one),
+   * re-anchoring every annotation, as `versions.restore` does.
+   */
+  pushForward(action: UndoableAction, forward: ForwardUndo): void {
+    const document = action.document ?? this.context.document;
+    this.done.push({ description: action.description, ...(document ? { document } : {}), owner: this.context.owner, steps: [], forward });
     this.undone = [];
     this.emit();
   }
@@ -124,12 +185,14 @@ export class History {
       const entry = from.pop();
       if (!entry) return;
       try {
-        await (kind === 'undo' ? entry.undo() : entry.redo());
+        const outcome = entry.forward
+          ? await entry.forward[kind]().then(() => ({ changes: 0, documentIds: entry.document ? [entry.document.id] : null }))
+          : await (kind === 'undo' ? this.backend.undo(entry.steps) : this.backend.redo(entry.steps));
         to.push(entry);
-        if (entry.owner !== this.context.owner) this.onForeign(entry, kind);
+        this.afterStep(entry, kind, outcome);
       } catch (err) {
-        // A step whose record is gone for good (its document emptied from the trash) can never run: drop it, or it blocks every older one.
-        if (!(err instanceof GlossError && err.kind === 'not_found')) from.push(entry);
+        // A step that can never run (changed since by someone else, or gone from the journal) is dropped, or it would block every older one.
+        if (!(err instanceof GlossError && ['not_found', 'conflict', 'forbidden'].includes(err.kind))) from.push(entry);
         this.onError(err);
       }
       this.emit();

@@ -68,8 +68,9 @@ export function HistoryPage({ documentId, labels, history, onOpen }: Props) {
     try {
       const report = await api.versions.restore({ documentId, version: v.version });
       notify('info', `Restored version ${v.version}. ${reportLine(report)}`);
-      history.push({
-        description: `restore version ${v.version}`,
+      history.pushForward(
+        { description: `restore version ${v.version}` },
+        {
         undo: async () => {
           await api.versions.restore({ documentId, version: report.version - 1, summary: `Undid the restore of version ${v.version}` });
           reload();
@@ -78,7 +79,8 @@ export function HistoryPage({ documentId, labels, history, onOpen }: Props) {
           await api.versions.restore({ documentId, version: v.version });
           reload();
         },
-      });
+        },
+      );
       reload();
     } catch (err) {
       notify('error', messageOf(err));

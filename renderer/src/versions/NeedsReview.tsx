@@ -31,18 +31,8 @@ export function NeedsReview({ documentId, labels, history, revision, onShow }: P
 
   async function markReviewed(item: ReviewItem) {
     try {
-      const before = await api.versions.setAnchor({ annotationId: item.annotationId, anchor: 'placed' });
-      history?.push({
-        description: 'mark reviewed',
-        undo: async () => {
-          await api.versions.setAnchor({ annotationId: item.annotationId, anchor: before.anchor });
-          reload();
-        },
-        redo: async () => {
-          await api.versions.setAnchor({ annotationId: item.annotationId, anchor: 'placed' });
-          reload();
-        },
-      });
+      if (history) await history.record({ description: 'mark reviewed' }, (client) => client.versions.setAnchor({ annotationId: item.annotationId, anchor: 'placed' }));
+      else await api.versions.setAnchor({ annotationId: item.annotationId, anchor: 'placed' });
       reload();
     } catch (err) {
       notify('error', messageOf(err));

@@ -28,8 +28,9 @@ export async function importNewVersion(documentId: string, file: File, history: 
     return null;
   }
   notify('info', reportLine(report));
-  history?.push({
-    description: `new version ${report.version}`,
+  history?.pushForward(
+    { description: `new version ${report.version}` },
+    {
     undo: async () => {
       await api.versions.restore({ documentId, version: report.version - 1, summary: `Undid version ${report.version}` });
       onChanged();
@@ -38,7 +39,8 @@ export async function importNewVersion(documentId: string, file: File, history: 
       await api.versions.restore({ documentId, version: report.version, summary: `Redid version ${report.version}` });
       onChanged();
     },
-  });
+    },
+  );
   onChanged();
   return report;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { LOGGED_TABLES } from '../change-log-triggers.ts';
 import type { Queryable } from './documents.ts';
+import { TABLE_KEYS_SQL, undoJournalStatements } from './undo-journal-triggers.ts';
 
 /**
  * The change log's recording side on PostgreSQL: the same entries as the
@@ -131,6 +132,9 @@ export async function installPgChangeLog(db: Pick<pg.ClientBase, 'query'>): Prom
     if (columns.length) sql.push(functionFor(t.table, columns));
   }
   if (!rows.some((r) => r.table_name === 'change_log')) return;
+  // The undo journal's triggers go with the log's: one install, one lock, one signature.
+  const keys = await db.query<{ table_name: string; key: string[] }>(TABLE_KEYS_SQL);
+  sql.push(...undoJournalStatements(new Map(keys.rows.map((r) => [r.table_name, r.key]))));
   const signature = createHash('sha256').update(sql.join('\n')).digest('hex');
   // Read from the catalog, not by calling it: a call to a missing function would abort the transaction.
   const current = async () => {

@@ -30,6 +30,21 @@ export class PgChangeLogStore implements Async<ChangeLogStore> {
     return Number(rows[0]!.id);
   }
 
+  async documentsSince(afterId: number): Promise<string[] | null> {
+    const { rows } = await this.db.query<{ document_id: string | null }>('SELECT DISTINCT document_id FROM change_log WHERE id > $1 ORDER BY document_id', [afterId]);
+    const ids = rows.map((r) => r.document_id).sort();
+    return ids.includes(null) ? null : (ids as string[]);
+  }
+
+  async versionsSince(afterId: number, documentIds: readonly string[]): Promise<{ documentId: string; objectId: string }[]> {
+    if (!documentIds.length) return [];
+    const { rows } = await this.db.query<{ documentId: string; objectId: string }>(
+      `SELECT document_id AS "documentId", object_id AS "objectId" FROM change_log WHERE id > $1 AND kind = 'document_version' AND document_id = ANY($2::text[]) ORDER BY id`,
+      [afterId, [...documentIds]],
+    );
+    return rows;
+  }
+
   async size(): Promise<{ entries: number; bytes: number }> {
     const { rows } = await this.db.query<{ entries: string; bytes: string }>(
       `SELECT count(*)::text AS entries, coalesce(sum(coalesce(octet_length(before), 0) + coalesce(octet_length(after), 0) + octet_length(actor) + octet_length(kind) + octet_length(object_id) + coalesce(octet_length(document_id), 0) + coalesce(octet_length(via), 0) + 16), 0)::text AS bytes FROM change_log`,

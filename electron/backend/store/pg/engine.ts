@@ -18,6 +18,7 @@ import { PgStandoffStore } from './standoff.ts';
 import { PgTeamStore } from './team.ts';
 import { PgTrashStore } from './trash.ts';
 import { PgChangeLogStore } from './change-log.ts';
+import { PgUndoJournalStore } from './undo-journal.ts';
 import { installPgChangeLog } from './change-log-triggers.ts';
 import { PgUserStore } from './users.ts';
 import { PgVersionStore } from './versions.ts';
@@ -53,6 +54,7 @@ export function repositoriesOn(db: Queryable): Repositories {
     users: new PgUserStore(db),
     trash: new PgTrashStore(db),
     changeLog: new PgChangeLogStore(db),
+    undoJournal: new PgUndoJournalStore(db),
   };
 }
 

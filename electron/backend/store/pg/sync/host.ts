@@ -65,7 +65,7 @@ function drop(): void {
 function beginStatements(db: pg.Client, context: BridgeChangeContext, lock: boolean, isolation = ''): string {
   return [
     `BEGIN${isolation}`,
-    `SELECT ${lock ? `pg_advisory_xact_lock(${WRITE_LOCK}), ` : ''}set_config('gloss.actor', ${db.escapeLiteral(context.actor)}, true), set_config('gloss.via', ${db.escapeLiteral(context.via ?? '')}, true)`,
+    `SELECT ${lock ? `pg_advisory_xact_lock(${WRITE_LOCK}), ` : ''}set_config('gloss.actor', ${db.escapeLiteral(context.actor)}, true), set_config('gloss.via', ${db.escapeLiteral(context.via ?? '')}, true), set_config('gloss.step', ${db.escapeLiteral(context.step ?? '')}, true), set_config('gloss.client', ${db.escapeLiteral(context.client)}, true)`,
   ].join('; ');
 }
 

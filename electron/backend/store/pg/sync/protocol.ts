@@ -2,6 +2,10 @@
 export interface BridgeChangeContext {
   actor: string;
   via: string | null;
+  /** The undo step the changes are journaled under (null: none). */
+  step: string | null;
+  /** The client making them, recorded with the step. */
+  client: string;
 }
 
 /** What the calling thread asks the PostgreSQL bridge thread to do; answered one at a time, in order. */
