@@ -13,6 +13,7 @@ import { buildRichProject, canonical } from '../support/interop-fixture.ts';
 import { CORPUS_DIR, GLOSS_BIN, REPO_ROOT, SHARED_DIR } from '../support/paths.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { tempDir } from '../support/tmp.ts';
+import { normalizeIds, placeholder } from '../support/normalize.ts';
 
 const BRAT = path.join(SHARED_DIR, 'interop', 'brat', 'NCBI-disease');
 const FIRST = fs.readdirSync(BRAT).filter((n) => n.endsWith('.txt')).sort()[0]!.replace(/\.txt$/, '');
@@ -36,19 +37,16 @@ function gloss(db: string, args: string[], annotator?: string) {
  */
 function normalize(text: string, db: string): string {
   const ids = new Map<string, string>();
-  return text
-    .split(db).join('<PROJECT>')
-    .replace(/postgres:\/\/[^\s"']+/g, '<PROJECT>')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      if (!ids.has(id)) ids.set(id, `<ID${ids.size}>`);
-      return ids.get(id)!;
-    })
-    // Ids a format derives from ours (Label Studio's region ids are hashes of them): by first appearance too.
-    .replace(/("(?:id|parentID|from_id|to_id)":\s*")([^"<]+)"/g, (_m, key: string, id: string) => {
-      if (!ids.has(id)) ids.set(id, `<ID${ids.size}>`);
-      return `${key}${ids.get(id)!}"`;
-    })
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<TIME>');
+  return normalizeIds(
+    text
+      .split(db).join('<PROJECT>')
+      .replace(/postgres:\/\/[^\s"']+/g, '<PROJECT>')
+      // Ids a format derives from ours (Label Studio's region ids are hashes of them), by first appearance with the UUIDs.
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|("(?:id|parentID|from_id|to_id)":\s*")([^"<]+)"/g, (m, key: string | undefined, id: string | undefined) =>
+        key === undefined ? placeholder(ids, m) : `${key}${placeholder(ids, id!)}"`,
+      ),
+    ids,
+  );
 }
 
 /** Runs the same command on both projects; expects success and the same output. */

@@ -8,6 +8,7 @@ import type { ChangeEntry } from '../../shared/index.ts';
 import { buildRichProject } from '../support/interop-fixture.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { tempDir } from '../support/tmp.ts';
+import { normalizeIds } from '../support/normalize.ts';
 
 let postgres: TestPostgres;
 let tmp: ReturnType<typeof tempDir>;
@@ -50,7 +51,7 @@ function work(project: Project): void {
 function comparable(entries: ChangeEntry[]): string[][] {
   const ids = new Map<string, string>();
   const text = JSON.stringify(entries.map(({ id: _id, at: _at, ...rest }) => rest));
-  const normalized = JSON.parse(normalize(text, ids)) as { actor: string; via: string }[];
+  const normalized = JSON.parse(normalizeIds(text, ids)) as { actor: string; via: string }[];
   const groups: string[][] = [];
   let last = '';
   for (const e of normalized) {
@@ -60,15 +61,6 @@ function comparable(entries: ChangeEntry[]): string[][] {
     groups.at(-1)!.push(JSON.stringify(e));
   }
   return groups.map((g) => g.sort());
-}
-
-function normalize(text: string, ids: Map<string, string>): string {
-  return text
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      if (!ids.has(id)) ids.set(id, `<ID${ids.size}>`);
-      return ids.get(id)!;
-    })
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<TIME>');
 }
 
 describe('the change log on PostgreSQL', () => {

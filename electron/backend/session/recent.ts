@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RecentProject } from '../../../shared/index.ts';
 import { appDataDir } from '../paths.ts';
+import { isPostgresUrl } from '../store/pg/sync/bridge.ts';
 
 /** How many projects the recent list keeps. */
 export const RECENT_LIMIT = 12;
@@ -27,7 +28,7 @@ export class RecentProjects {
 
   list(): RecentProject[] {
     return this.read().map((r) =>
-      isDatabase(r.path)
+      isPostgresUrl(r.path)
         ? // A team project on PostgreSQL: named by its database; whether it can be reached is found when it is opened.
           { path: r.path, name: databaseName(r.path), openedAt: r.openedAt, exists: true }
         : { path: r.path, name: path.basename(r.path).replace(/\.gloss$/i, ''), openedAt: r.openedAt, exists: fs.existsSync(r.path) },
@@ -53,7 +54,7 @@ export class RecentProjects {
     try {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
       if (!Array.isArray(data)) return [];
-      return data.filter((r): r is Stored => !!r && typeof r.path === 'string' && typeof r.openedAt === 'string' && (path.isAbsolute(r.path) || isDatabase(r.path)));
+      return data.filter((r): r is Stored => !!r && typeof r.path === 'string' && typeof r.openedAt === 'string' && (path.isAbsolute(r.path) || isPostgresUrl(r.path)));
     } catch {
       return [];
     }
@@ -72,10 +73,6 @@ export class RecentProjects {
 }
 
 /** A PostgreSQL URL (kept without its password: see session.ts). */
-function isDatabase(p: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(p);
-}
-
 function databaseName(url: string): string {
   try {
     const u = new URL(url);
