@@ -1,6 +1,7 @@
 // The Electron glue's plain-Node parts: the IPC sender check, the app://
 // protocol's file mapping, and the store worker that keeps SQLite off the
 // main thread (from source through tsx, and as the esbuild bundle Electron runs).
+import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -185,6 +186,18 @@ describe('the IPC entry point', () => {
       expect(await handler(fromApp, 'labels.list', {})).toMatchObject({ ok: true, result: expect.any(Array) });
       expect(await handler(fromApp, 'labels.create', { name: '' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
       expect(await handler(fromApp, 42, {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
+
+      // The renderer's undo step comes as the third argument: the write is journaled under it, for the desktop window, and can be undone.
+      const [doc] = (await handler(fromApp, 'documents.import', { files: [{ name: 'a.txt', base64: Buffer.from('Lithium in Chile.').toString('base64') }] }) as { result: { id: string }[] }).result;
+      const labels = (await handler(fromApp, 'labels.list', {}) as { result: { id: string }[] }).result;
+      const step = crypto.randomUUID();
+      expect(await handler(fromApp, 'annotations.create', { documentId: doc!.id, labelId: labels[0]!.id, ranges: [{ start: 0, end: 7 }] }, { step })).toMatchObject({ ok: true });
+      expect(await handler(fromApp, 'history.steps', {})).toMatchObject({ ok: true, result: { steps: [{ id: step, client: 'desktop', via: 'annotations.create' }] } });
+      expect(await handler(fromApp, 'history.undo', { steps: [step] })).toMatchObject({ ok: true, result: { documentIds: [doc!.id] } });
+      expect(await handler(fromApp, 'annotations.list', { documentId: doc!.id })).toEqual({ ok: true, result: [] });
+      // Meta that is not an object with a string step is ignored, not trusted.
+      expect(await handler(fromApp, 'annotations.create', { documentId: doc!.id, labelId: labels[0]!.id, ranges: [{ start: 0, end: 7 }] }, { step: 42, client: 'spoofed' })).toMatchObject({ ok: true });
+      expect((await handler(fromApp, 'history.steps', {}) as { result: { steps: unknown[] } }).result.steps).toHaveLength(1);
 
       const evil = { ...mainFrame, url: 'https://evil.example/' };
       expect(() => handler({ sender: win.webContents, senderFrame: evil }, 'documents.list', {})).toThrow(/refused.*evil\.example/);
