@@ -118,6 +118,38 @@ describe('live updates between two sessions', () => {
     await b.getByRole('status').filter({ hasText: 'Reloaded after the connection was lost' }).waitFor();
   });
 
+  it("never undoes another session's work: A's Ctrl+Z over B's later change is refused and changes nothing", async () => {
+    for (const page of [a, b]) {
+      await page.goto(`${served.url}#/doc/${documentId}`);
+      await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+    }
+    // A tags a place; B, in its own session, relabels A's annotation.
+    await selectPhrase(a, 'South Korea');
+    await a.keyboard.press('3'); // Location
+    await a.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Location\s*South Korea/ }).waitFor();
+    const bPanel = b.getByRole('region', { name: 'Annotations' });
+    await bPanel.getByRole('button', { name: /Location\s*South Korea/ }).click({ timeout: 3000 });
+    const bEditor = b.getByRole('dialog', { name: 'Edit annotation' });
+    await bEditor.getByLabel('Label').selectOption({ label: 'Organization' });
+    await bPanel.getByRole('button', { name: /Organization\s*South Korea/ }).waitFor();
+    await a.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Organization\s*South Korea/ }).waitFor({ timeout: 3000 });
+
+    // A's undo would delete what B has changed since: refused, with the reason, and B's label stays.
+    await a.getByRole('textbox', { name: 'Document text' }).focus();
+    await a.keyboard.press('Control+z');
+    await a.getByRole('alert').or(a.getByRole('status')).filter({ hasText: /Could not undo “tag Location.*has been changed since/ }).first().waitFor({ timeout: 5000 });
+    const api = httpApi(served.url);
+    const list = await api('annotations.list', { documentId });
+    const labels = await api('labels.list', {});
+    const southKorea = list.find((x) => x.quote === 'South Korea');
+    expect(labels.find((l) => l.id === southKorea?.labelId)?.name).toBe('Organization');
+
+    // B undoes its own relabel: A's highlight is a Location again, in both pages.
+    await b.getByRole('button', { name: /^Undo relabel as Organization/ }).click();
+    await bPanel.getByRole('button', { name: /Location\s*South Korea/ }).waitFor({ timeout: 3000 });
+    await a.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Location\s*South Korea/ }).waitFor({ timeout: 3000 });
+  });
+
   it("shows a document the CLI imports into the same file in page B's library", async () => {
     await b.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
     await b.getByRole('button', { name: 'Open Pakistan on the Sidelines (renamed elsewhere)' }).waitFor();

@@ -95,7 +95,7 @@ function apply(project: Project, stepIds: readonly string[], actor: string, kind
         if (!shape) continue;
         const key = keyOf(shape, (e.after ?? e.before)!);
         if (!expected.has(rowId(e.table, key))) {
-          throw new GlossError('conflict', `cannot ${kind} ${describeSteps(steps)}: it would also change ${thing(e.table)} that was not part of it (someone's later work depends on it)`);
+          throw new GlossError('conflict', `cannot ${kind} ${describeSteps(steps)}: it would also change ${thing(e.table)} that was not part of it (later work depends on it); nothing was changed.`);
         }
       }
       return { changes: touched.length, documentIds: project.changeLog.documentsSince(changedLogBefore) };
@@ -114,7 +114,10 @@ function restore(project: Project, step: UndoStepRecord, rows: readonly NetRow[]
     const expected = from(row);
     const ignored = shapes.get(row.table)!.ignored;
     if (expected === null ? now !== undefined : now === undefined || !matches(now, expected, ignored)) {
-      throw new GlossError('conflict', `cannot ${kind} ${describeSteps([step])}: ${thing(row.table)} it ${kind === 'undo' ? 'changed' : 'undid'} has been changed since${now === undefined ? ' (deleted)' : ''}; nothing was changed`);
+      throw new GlossError(
+        'conflict',
+        `cannot ${kind} ${describeSteps([step])}: ${thing(row.table)} it ${kind === 'undo' ? 'changed' : 'put back'} has been ${now === undefined ? 'deleted' : 'changed'} since (by another annotator, window or tab), and ${kind === 'undo' ? 'undoing' : 'redoing'} it would overwrite that; nothing was changed.`,
+      );
     }
     present.push({ row, exists: now !== undefined });
   }
@@ -147,7 +150,7 @@ function checkText(project: Project, step: UndoStepRecord, rows: readonly NetRow
   }
   const later = project.changeLog.versionsSince(step.logId, [...documents]).find((v) => !own.has(v.objectId));
   if (later) {
-    throw new GlossError('conflict', `cannot ${kind} ${describeSteps([step])}: the document's text has a new version since (${later.objectId.split('/').pop()}), and its positions were of the earlier text; nothing was changed`);
+    throw new GlossError('conflict', `cannot ${kind} ${describeSteps([step])}: the document's text has a new version since (version ${later.objectId.split('/').pop()}), and its positions were of the earlier text; nothing was changed.`);
   }
 }
 

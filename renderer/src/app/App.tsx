@@ -74,7 +74,12 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
     () =>
       new History(
         undoBackend,
-        (err) => notify('error', `Undo/redo failed: ${messageOf(err)}`),
+        (err, failed) => {
+          if (!failed) return notify('error', `Undo/redo failed: ${messageOf(err)}`);
+          // The backend's reason without its own "cannot undo <method>:" opening: the entry's name says what.
+          const reason = messageOf(err).replace(/^cannot (undo|redo) [^:]*: /, '');
+          notify('error', `Could not ${failed.kind} “${describe(failed.entry)}”: ${reason}${failed.dropped ? ` It is taken off the ${failed.kind} list.` : ''}`);
+        },
         (entry, kind, outcome) => {
           // The backend put rows back: the pages showing them read them again, in place where they follow live changes.
           announceLocal(outcome.documentIds);

@@ -68,7 +68,8 @@ export class History {
 
   constructor(
     private readonly backend: UndoBackend,
-    private readonly onError: (err: unknown) => void = () => {},
+    /** Told why a step failed; `failed` names the entry and whether it was taken off the history for good. */
+    private readonly onError: (err: unknown, failed?: { entry: HistoryEntry; kind: 'undo' | 'redo'; dropped: boolean }) => void = () => {},
     private readonly afterStep: AfterStep = () => {},
   ) {}
 
@@ -192,8 +193,9 @@ export class History {
         this.afterStep(entry, kind, outcome);
       } catch (err) {
         // A step that can never run (changed since by someone else, or gone from the journal) is dropped, or it would block every older one.
-        if (!(err instanceof GlossError && ['not_found', 'conflict', 'forbidden'].includes(err.kind))) from.push(entry);
-        this.onError(err);
+        const dropped = err instanceof GlossError && ['not_found', 'conflict', 'forbidden'].includes(err.kind);
+        if (!dropped) from.push(entry);
+        this.onError(err, { entry, kind, dropped });
       }
       this.emit();
     });
