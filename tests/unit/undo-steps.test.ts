@@ -6,11 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../electron/backend/api/dispatch.ts';
+import type { Project } from '../../electron/backend/project.ts';
 import type { Annotation, Caller, DocumentSummary, Label } from '../../shared/index.ts';
 import { freshProjectPerTest } from '../support/project.ts';
 
+let project: Project;
 let dispatch: Dispatch;
 freshProjectPerTest((p) => {
+  project = p;
   dispatch = createDispatcher(p);
 });
 
@@ -183,6 +186,25 @@ describe('undo steps', () => {
     await call('versions.update', { documentId: doc.id, file: { name: 'Article.txt', base64: Buffer.from(`Breaking: ${TEXT}`).toString('base64') } });
     await expect(call('history.undo', { steps: [step] })).rejects.toThrow(/^conflict: .*new version since/);
     expect(await annotations(doc.id)).toEqual([]);
+  });
+
+  it("prunes each annotator's oldest steps past what it keeps, with their journal", async () => {
+    const doc = await importDoc();
+    const person = await label('Person');
+    const steps: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const step = newStep();
+      steps.push(step);
+      await call('annotations.create', { documentId: doc.id, ranges: [{ start: 0, end: i + 1 }], labelId: person.id }, { step });
+    }
+    expect(project.transaction(() => project.undoJournal.prune(2, 0))).toBe(3);
+    const kept = await call<{ steps: { id: string; changes: number }[] }>('history.steps', {});
+    expect(kept.steps.map((s) => s.id)).toEqual([steps[4], steps[3]]);
+    await expect(call('history.undo', { steps: [steps[0]!] })).rejects.toThrow(/^not_found: /);
+    // Older than the cut-off goes too, whatever the count.
+    expect(project.transaction(() => project.undoJournal.prune(100, Date.now() + 1000))).toBe(2);
+    expect((await call<{ steps: unknown[] }>('history.steps', {})).steps).toEqual([]);
+    expect(await annotations(doc.id)).toHaveLength(5);
   });
 
   it('journals nothing for a call without a step or a method that is not undoable', async () => {
