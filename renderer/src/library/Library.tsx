@@ -86,7 +86,8 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
    * Returns the files left to import as documents, or null when cancelled.
    */
   async function newVersionsFirst(payload: ImportFile[]): Promise<ImportFile[] | null> {
-    if (!docs?.length || payload.length > VERSION_CHECK_MAX_FILES) return payload;
+    // Skipped only when the library is known to be empty: files chosen before its list has loaded are still checked.
+    if ((docs && docs.length === 0) || payload.length > VERSION_CHECK_MAX_FILES) return payload;
     let candidates: VersionCandidate[];
     try {
       candidates = await api.versions.candidates({ files: payload });
