@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cacheWriteStatements } from './statements.ts';
+import { quoteIdent, quoteString } from './sql-quote.ts';
 
 /**
  * The change log's recording side: triggers that write a `change_log` row for
@@ -106,8 +107,6 @@ const CASCADING_PARENTS: Readonly<Record<string, DocumentOf>> = {
   relations: viaAnnotation('from_annotation_id'),
 };
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The current time in UTC milliseconds, in plain SQL (SQLite's `unixepoch('subsec')` is too recent to count on). */
 const NOW_MS = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
@@ -136,7 +135,7 @@ export function installChangeLogTriggers(db: Db, source: ChangeSource): void {
   const statements = [`CREATE TEMP TABLE IF NOT EXISTS ${DELETING.slice(5)} (id TEXT PRIMARY KEY, document_id TEXT)`];
   for (const t of LOGGED_TABLES) {
     if (!has.get(t.table)) continue;
-    const columns = (db.prepare(`PRAGMA main.table_info(${quote(t.table)})`).all() as { name: string; type: string }[])
+    const columns = (db.prepare(`PRAGMA main.table_info(${quoteIdent(t.table)})`).all() as { name: string; type: string }[])
       .filter((c) => !t.omit?.includes(c.name) && !/BLOB/i.test(c.type))
       .map((c) => c.name);
     statements.push(...triggersFor(t, columns));
@@ -146,25 +145,25 @@ export function installChangeLogTriggers(db: Db, source: ChangeSource): void {
 }
 
 function triggersFor(t: LoggedTable, columns: readonly string[]): string[] {
-  const name = (op: string) => quote(`gloss_log_${t.table}_${op}`);
-  const on = `main.${quote(t.table)}`;
+  const name = (op: string) => quoteIdent(`gloss_log_${t.table}_${op}`);
+  const on = `main.${quoteIdent(t.table)}`;
   const fill = t.filledAnnotator && columns.includes('annotator') ? t.filledAnnotator : undefined;
   const value = (r: string, c: string) =>
     fill && c === 'annotator' && r === 'new'
-      ? `CASE WHEN new.annotator = '' THEN coalesce((SELECT a.annotator FROM main.annotations a WHERE a.id = new.${quote(fill)}), '') ELSE new.annotator END`
-      : `${r}.${quote(c)}`;
+      ? `CASE WHEN new.annotator = '' THEN coalesce((SELECT a.annotator FROM main.annotations a WHERE a.id = new.${quoteIdent(fill)}), '') ELSE new.annotator END`
+      : `${r}.${quoteIdent(c)}`;
   // An inserted or deleted row without the columns the entry holds already (its id in object_id, its document in document_id).
   const inEntry = new Set([...(t.key.length === 1 && t.key[0] === 'id' ? ['id'] : []), ...(t.document === documentIdColumn ? ['document_id'] : [])]);
-  const row = (r: string) => `json_object(${columns.filter((c) => !inEntry.has(c)).map((c) => `${sqlString(c)}, ${value(r, c)}`).join(', ')})`;
-  const rawRow = (r: string) => `json_object(${columns.map((c) => `${sqlString(c)}, ${r}.${quote(c)}`).join(', ')})`;
-  const key = (r: string) => t.key.map((k) => `COALESCE(CAST(${r}.${quote(k)} AS TEXT), '')`).join(` || '/' || `);
+  const row = (r: string) => `json_object(${columns.filter((c) => !inEntry.has(c)).map((c) => `${quoteString(c)}, ${value(r, c)}`).join(', ')})`;
+  const rawRow = (r: string) => `json_object(${columns.map((c) => `${quoteString(c)}, ${r}.${quoteIdent(c)}`).join(', ')})`;
+  const key = (r: string) => t.key.map((k) => `COALESCE(CAST(${r}.${quoteIdent(k)} AS TEXT), '')`).join(` || '/' || `);
   // An update's before and after keep only the columns it changed (a path that does not exist is no-op for json_remove).
-  const changed = (r: string) => `json_remove(${rawRow(r)}, ${columns.map((c) => `CASE WHEN old.${quote(c)} IS new.${quote(c)} THEN ${sqlString('$.' + c)} ELSE '$.__kept' END`).join(', ')})`;
+  const changed = (r: string) => `json_remove(${rawRow(r)}, ${columns.map((c) => `CASE WHEN old.${quoteIdent(c)} IS new.${quoteIdent(c)} THEN ${quoteString('$.' + c)} ELSE '$.__kept' END`).join(', ')})`;
   const insert = (op: string, r: string, before: string, after: string) =>
-    `INSERT INTO main.change_log (at, actor, document_id, kind, object_id, op, before, after, via) VALUES (${NOW_MS}, gloss_change_actor(), ${t.document(r)}, ${sqlString(t.kind)}, ${key(r)}, '${op}', ${before}, ${after}, gloss_change_via())`;
+    `INSERT INTO main.change_log (at, actor, document_id, kind, object_id, op, before, after, via) VALUES (${NOW_MS}, gloss_change_actor(), ${t.document(r)}, ${quoteString(t.kind)}, ${key(r)}, '${op}', ${before}, ${after}, gloss_change_via())`;
   const parent = CASCADING_PARENTS[t.table];
-  const anyChange = columns.map((c) => `old.${quote(c)} IS NOT new.${quote(c)}`).join(' OR ');
-  const onlyFilled = fill ? ` AND NOT (old.annotator = '' AND ${columns.filter((c) => c !== 'annotator').map((c) => `old.${quote(c)} IS new.${quote(c)}`).join(' AND ')})` : '';
+  const anyChange = columns.map((c) => `old.${quoteIdent(c)} IS NOT new.${quoteIdent(c)}`).join(' OR ');
+  const onlyFilled = fill ? ` AND NOT (old.annotator = '' AND ${columns.filter((c) => c !== 'annotator').map((c) => `old.${quoteIdent(c)} IS new.${quoteIdent(c)}`).join(' AND ')})` : '';
   const out = [
     `CREATE TEMP TRIGGER ${name('insert')} AFTER INSERT ON ${on} BEGIN ${insert('insert', 'new', 'NULL', row('new'))}; END`,
     `CREATE TEMP TRIGGER ${name('update')} AFTER UPDATE ON ${on} WHEN (${anyChange})${onlyFilled} BEGIN ${insert('update', 'new', changed('old'), changed('new'))}; END`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GlossError, type TrashEntry } from '../../../shared/index.ts';
 import type { Db } from './database.ts';
 import { nowIso } from './json.ts';
+import { quoteIdent } from './sql-quote.ts';
 
 /** One stored row: its table, its rowid and its columns (BLOBs as `{$base64}`). */
 interface SavedRow {
@@ -74,7 +75,7 @@ export class TrashStore {
       const keep = r.rowid !== null && !this.db.prepare(`SELECT 1 FROM "${r.table}" WHERE rowid = ?`).get(r.rowid);
       const names = keep ? ['rowid', ...columns] : columns;
       const values = keep ? [r.rowid, ...columns.map((c) => r.row[c])] : columns.map((c) => r.row[c]);
-      this.db.prepare(`INSERT INTO "${r.table}" (${names.map(quoteId).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...(values as never[]));
+      this.db.prepare(`INSERT INTO "${r.table}" (${names.map(quoteIdent).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...(values as never[]));
     }
     const dropped: Record<string, number> = {};
     // Rows whose target is gone: remove them (and, by cascade, what hangs on them) until none is left.
@@ -118,8 +119,8 @@ export class TrashStore {
         const rowid = this.hasRowid(t) ? 'rowid' : 'NULL';
         const where =
           cols.length === 1
-            ? `${quoteId(cols[0]!)} IN (${chunk.map(() => '?').join(',')})`
-            : `(${cols.map(quoteId).join(', ')}) IN (VALUES ${chunk.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')})`;
+            ? `${quoteIdent(cols[0]!)} IN (${chunk.map(() => '?').join(',')})`
+            : `(${cols.map(quoteIdent).join(', ')}) IN (VALUES ${chunk.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')})`;
         found.push(...(this.db.prepare(`SELECT ${rowid} AS "__rowid", * FROM "${t}" WHERE ${where}`).all(...(chunk.flat() as never[])) as Record<string, unknown>[]));
       }
       const fresh = found.filter((r) => {
@@ -167,7 +168,7 @@ export class TrashStore {
     const keys = (this.db.pragma(`foreign_key_list("${table}")`) as { table: string; from: string; to: string | null }[]).filter((k) => k.table === parent);
     let changes = 0;
     for (const k of keys) {
-      changes += this.db.prepare(`DELETE FROM "${table}" WHERE ${quoteId(k.from)} IS NOT NULL AND ${quoteId(k.from)} NOT IN (SELECT ${quoteId(k.to ?? 'id')} FROM "${parent}")`).run().changes;
+      changes += this.db.prepare(`DELETE FROM "${table}" WHERE ${quoteIdent(k.from)} IS NOT NULL AND ${quoteIdent(k.from)} NOT IN (SELECT ${quoteIdent(k.to ?? 'id')} FROM "${parent}")`).run().changes;
     }
     return { changes };
   }
@@ -203,10 +204,6 @@ export class TrashStore {
 
 function toEntry(r: TrashRow): TrashEntry {
   return { id: r.id, documentId: r.document_id, title: r.title, name: r.name, annotationCount: r.annotation_count, deletedAt: r.deleted_at };
-}
-
-function quoteId(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function blobReplacer(_key: string, value: unknown): unknown {

@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cacheWriteStatements } from './statements.ts';
+import { quoteIdent, quoteString } from './sql-quote.ts';
 
 /**
  * The undo journal's recording side on SQLite: TEMP triggers, generated from
@@ -35,8 +36,6 @@ export interface JournalTable {
   hasRowid: boolean;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const NOW_MS = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
 
 /** The journaled tables of this database, with their columns and keys. */
@@ -45,7 +44,7 @@ export function journalTables(db: Db): JournalTable[] {
     (t) => isJournaled(t.name) && !/^\s*CREATE\s+VIRTUAL/i.test(t.sql ?? ''),
   );
   return names.map(({ name, sql }) => {
-    const info = db.prepare(`PRAGMA main.table_info(${quote(name)})`).all() as { name: string; type: string; pk: number }[];
+    const info = db.prepare(`PRAGMA main.table_info(${quoteIdent(name)})`).all() as { name: string; type: string; pk: number }[];
     const hasRowid = !/WITHOUT\s+ROWID\s*$/i.test((sql ?? '').trim());
     const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
     return {
@@ -60,13 +59,13 @@ export function journalTables(db: Db): JournalTable[] {
 
 /** A column's value as the journal holds it. */
 export function journalValue(r: string, c: { name: string; blob: boolean }): string {
-  const v = `${r}.${quote(c.name)}`;
+  const v = `${r}.${quoteIdent(c.name)}`;
   return c.blob ? `CASE WHEN typeof(${v}) = 'blob' THEN json_object('$blob', hex(${v})) ELSE ${v} END` : v;
 }
 
 /** The row `r` (`new`, `old` or a table alias) as a JSON object of all its columns, with its rowid when it has one. */
 export function journalRow(t: JournalTable, r: string): string {
-  const parts = t.columns.map((c) => `${sqlString(c.name)}, ${journalValue(r, c)}`);
+  const parts = t.columns.map((c) => `${quoteString(c.name)}, ${journalValue(r, c)}`);
   if (t.hasRowid) parts.unshift(`'${ROWID}', ${r}.rowid`);
   return `json_object(${parts.join(', ')})`;
 }
@@ -88,21 +87,21 @@ export function installUndoJournalTriggers(db: Db, source: { step(): string | nu
 }
 
 function triggersFor(t: JournalTable): string[] {
-  const name = (op: string) => quote(`gloss_undo_${t.name}_${op}`);
-  const on = `main.${quote(t.name)}`;
+  const name = (op: string) => quoteIdent(`gloss_undo_${t.name}_${op}`);
+  const on = `main.${quoteIdent(t.name)}`;
   const keys = new Set(t.key);
   // An update: the key (and rowid) always, other columns when they changed (json_remove drops the unchanged ones).
   const changed = (r: string) =>
     `json_remove(${journalRow(t, r)}, ${t.columns
       .filter((c) => !keys.has(c.name))
-      .map((c) => `CASE WHEN old.${quote(c.name)} IS new.${quote(c.name)} THEN ${sqlString('$."' + c.name.replace(/"/g, '\\"') + '"')} ELSE '$.__kept' END`)
+      .map((c) => `CASE WHEN old.${quoteIdent(c.name)} IS new.${quoteIdent(c.name)} THEN ${quoteString('$."' + c.name.replace(/"/g, '\\"') + '"')} ELSE '$.__kept' END`)
       .join(', ') || "'$.__kept'"})`;
   const step = `INSERT OR IGNORE INTO main.undo_steps (id, actor, client, via, at, log_id, state) VALUES (gloss_undo_step(), gloss_change_actor(), gloss_undo_client(), gloss_change_via(), ${NOW_MS}, (SELECT coalesce(max(id), 0) FROM main.change_log), 'done')`;
   const entry = (op: string, before: string, after: string) =>
-    `INSERT INTO main.undo_journal (step_id, table_name, op, before, after) VALUES (gloss_undo_step(), ${sqlString(t.name)}, '${op}', ${before}, ${after})`;
+    `INSERT INTO main.undo_journal (step_id, table_name, op, before, after) VALUES (gloss_undo_step(), ${quoteString(t.name)}, '${op}', ${before}, ${after})`;
   const when = 'WHEN gloss_undo_step() IS NOT NULL';
-  const anyChange = t.columns.map((c) => `old.${quote(c.name)} IS NOT new.${quote(c.name)}`).join(' OR ');
-  const keyChange = t.key.map((k) => (k === ROWID ? 'old.rowid IS NOT new.rowid' : `old.${quote(k)} IS NOT new.${quote(k)}`)).join(' OR ');
+  const anyChange = t.columns.map((c) => `old.${quoteIdent(c.name)} IS NOT new.${quoteIdent(c.name)}`).join(' OR ');
+  const keyChange = t.key.map((k) => (k === ROWID ? 'old.rowid IS NOT new.rowid' : `old.${quoteIdent(k)} IS NOT new.${quoteIdent(k)}`)).join(' OR ');
   return [
     `CREATE TEMP TRIGGER ${name('insert')} AFTER INSERT ON ${on} ${when} BEGIN ${step}; ${entry('insert', 'NULL', journalRow(t, 'new'))}; END`,
     `CREATE TEMP TRIGGER ${name('update')} AFTER UPDATE ON ${on} ${when} AND NOT (${keyChange}) AND (${anyChange}) BEGIN ${step}; ${entry('update', changed('old'), changed('new'))}; END`,

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import { journalRow, journalTables, ROWID, type JournalTable } from './undo-journal-triggers.ts';
+import { quoteIdent } from './sql-quote.ts';
 
 /** A row as the journal holds it: column name to JSON value (bytes as `{"$blob": hex}`, the rowid as `$rowid`). */
 export type JournalRow = Record<string, unknown>;
@@ -52,8 +53,6 @@ interface StepRow {
 
 const STEP_COLUMNS = 's.id, s.actor, s.client, s.via, s.at, s.log_id AS logId, s.state, (SELECT count(*) FROM undo_journal j WHERE j.step_id = s.id) AS changes';
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /**
  * The undo journal (migration 011) on SQLite: the steps, their row changes,
  * and the generic row reads and writes that put rows back. All SQL of undo is
@@ -89,7 +88,7 @@ export class UndoJournalStore {
     const tables = this.tableMap();
     const parents = new Map<string, string[]>();
     for (const name of tables.keys()) {
-      const fks = this.db.prepare(`PRAGMA main.foreign_key_list(${quote(name)})`).all() as { table: string }[];
+      const fks = this.db.prepare(`PRAGMA main.foreign_key_list(${quoteIdent(name)})`).all() as { table: string }[];
       parents.set(name, [...new Set(fks.map((f) => f.table).filter((p) => p !== name && tables.has(p)))]);
     }
     this.shapeList = [...tables.values()].map((t) => ({ name: t.name, key: t.key, depth: depthOf(t.name, parents), ignored: [ROWID] }));
@@ -100,7 +99,7 @@ export class UndoJournalStore {
   current(table: string, key: JournalRow): JournalRow | undefined {
     const t = this.table(table);
     const { where, values } = whereKey(t, key);
-    const found = this.db.prepare(`SELECT ${journalRow(t, 'r')} AS row FROM main.${quote(t.name)} AS r WHERE ${where}`).pluck().get(...(values as never[])) as string | undefined;
+    const found = this.db.prepare(`SELECT ${journalRow(t, 'r')} AS row FROM main.${quoteIdent(t.name)} AS r WHERE ${where}`).pluck().get(...(values as never[])) as string | undefined;
     return found === undefined ? undefined : (JSON.parse(found) as JournalRow);
   }
 
@@ -109,10 +108,10 @@ export class UndoJournalStore {
     const t = this.table(table);
     const columns = t.columns.filter((c) => c.name in row).map((c) => c.name);
     const rowid = row[ROWID];
-    const keep = t.hasRowid && typeof rowid === 'number' && !this.db.prepare(`SELECT 1 FROM main.${quote(t.name)} WHERE rowid = ?`).get(rowid);
-    const names = keep ? ['rowid', ...columns.map(quote)] : columns.map(quote);
+    const keep = t.hasRowid && typeof rowid === 'number' && !this.db.prepare(`SELECT 1 FROM main.${quoteIdent(t.name)} WHERE rowid = ?`).get(rowid);
+    const names = keep ? ['rowid', ...columns.map(quoteIdent)] : columns.map(quoteIdent);
     const values = keep ? [rowid, ...columns.map((c) => toSql(row[c]))] : columns.map((c) => toSql(row[c]));
-    this.db.prepare(`INSERT INTO main.${quote(t.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...(values as never[]));
+    this.db.prepare(`INSERT INTO main.${quoteIdent(t.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...(values as never[]));
   }
 
   /** Sets some columns of the row with this key. */
@@ -121,14 +120,14 @@ export class UndoJournalStore {
     const names = t.columns.filter((c) => c.name in columns && !t.key.includes(c.name)).map((c) => c.name);
     if (!names.length) return;
     const { where, values } = whereKey(t, key);
-    this.db.prepare(`UPDATE main.${quote(t.name)} SET ${names.map((n) => `${quote(n)} = ?`).join(', ')} WHERE ${where}`).run(...(names.map((n) => toSql(columns[n])) as never[]), ...(values as never[]));
+    this.db.prepare(`UPDATE main.${quoteIdent(t.name)} SET ${names.map((n) => `${quoteIdent(n)} = ?`).join(', ')} WHERE ${where}`).run(...(names.map((n) => toSql(columns[n])) as never[]), ...(values as never[]));
   }
 
   /** Deletes the row with this key (nothing when it is gone already). */
   remove(table: string, key: JournalRow): void {
     const t = this.table(table);
     const { where, values } = whereKey(t, key);
-    this.db.prepare(`DELETE FROM main.${quote(t.name)} WHERE ${where}`).run(...(values as never[]));
+    this.db.prepare(`DELETE FROM main.${quoteIdent(t.name)} WHERE ${where}`).run(...(values as never[]));
   }
 
   setState(id: string, state: 'done' | 'undone'): void {
@@ -164,7 +163,7 @@ export class UndoJournalStore {
 
 function whereKey(t: JournalTable, key: JournalRow): { where: string; values: unknown[] } {
   if (t.key[0] === ROWID) return { where: 'rowid = ?', values: [key[ROWID]] };
-  return { where: t.key.map((k) => `${quote(k)} IS ?`).join(' AND '), values: t.key.map((k) => toSql(key[k])) };
+  return { where: t.key.map((k) => `${quoteIdent(k)} IS ?`).join(' AND '), values: t.key.map((k) => toSql(key[k])) };
 }
 
 /** A journal value as SQLite takes it. */

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { LOGGED_TABLES } from '../change-log-triggers.ts';
 import type { Queryable } from './documents.ts';
 import { TABLE_KEYS_SQL, undoJournalStatements } from './undo-journal-triggers.ts';
+import { quoteIdent, quoteString } from '../sql-quote.ts';
 
 /**
  * The change log's recording side on PostgreSQL: the same entries as the
@@ -23,8 +24,6 @@ import { TABLE_KEYS_SQL, undoJournalStatements } from './undo-journal-triggers.t
  * table plays that part).
  */
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Columns PostgreSQL has and SQLite has not: never in an entry. */
 const ENGINE_COLUMNS = new Set(['seq', 'search', 'search_words']);
@@ -42,11 +41,11 @@ function deletingKey(id: string): string {
 }
 
 function viaAnnotation(r: string, column: string): string {
-  return `coalesce((SELECT a.document_id FROM annotations a WHERE a.id = ${r}.${ident(column)}), nullif(current_setting(${deletingKey(`${r}.${ident(column)}`)}, true), ''))`;
+  return `coalesce((SELECT a.document_id FROM annotations a WHERE a.id = ${r}.${quoteIdent(column)}), nullif(current_setting(${deletingKey(`${r}.${quoteIdent(column)}`)}, true), ''))`;
 }
 
 function viaRelation(r: string, column: string): string {
-  return `coalesce((SELECT a.document_id FROM relations x JOIN annotations a ON a.id = x.from_annotation_id WHERE x.id = ${r}.${ident(column)}), nullif(current_setting(${deletingKey(`${r}.${ident(column)}`)}, true), ''))`;
+  return `coalesce((SELECT a.document_id FROM relations x JOIN annotations a ON a.id = x.from_annotation_id WHERE x.id = ${r}.${quoteIdent(column)}), nullif(current_setting(${deletingKey(`${r}.${quoteIdent(column)}`)}, true), ''))`;
 }
 
 /** How each logged table's row finds its document on PostgreSQL (the SQLite engine's `document` of LOGGED_TABLES). */
@@ -74,18 +73,18 @@ function functionFor(table: string, columns: readonly string[]): string {
   // As on SQLite: an inserted or deleted row leaves out what the entry holds already (its id, its document).
   const inEntry = new Set([...(t.key.length === 1 && t.key[0] === 'id' ? ['id'] : []), ...(byDocumentId ? ['document_id'] : [])]);
   const row = (r: string) => {
-    const parts = columns.filter((c) => !inEntry.has(c)).map((c) => `${literal(JSON.stringify(c) + ':')} || ${jsonValue(`${r}.${ident(c)}`)}`);
+    const parts = columns.filter((c) => !inEntry.has(c)).map((c) => `${quoteString(JSON.stringify(c) + ':')} || ${jsonValue(`${r}.${quoteIdent(c)}`)}`);
     return parts.length ? `'{' || ${parts.join(` || ',' || `)} || '}'` : `'{}'`;
   };
-  const key = (r: string) => t.key.map((k) => `coalesce(${r}.${ident(k)}::text, '')`).join(` || '/' || `);
+  const key = (r: string) => t.key.map((k) => `coalesce(${r}.${quoteIdent(k)}::text, '')`).join(` || '/' || `);
   const entry = (op: string, r: string, before: string, after: string) =>
-    `INSERT INTO change_log (at, actor, document_id, kind, object_id, op, before, after, via) VALUES ((extract(epoch FROM clock_timestamp()) * 1000)::bigint, coalesce(nullif(current_setting('gloss.actor', true), ''), 'unknown'), ${documentOf(r)}, ${literal(t.kind)}, ${key(r)}, '${op}', ${before}, ${after}, nullif(current_setting('gloss.via', true), ''));`;
+    `INSERT INTO change_log (at, actor, document_id, kind, object_id, op, before, after, via) VALUES ((extract(epoch FROM clock_timestamp()) * 1000)::bigint, coalesce(nullif(current_setting('gloss.actor', true), ''), 'unknown'), ${documentOf(r)}, ${quoteString(t.kind)}, ${key(r)}, '${op}', ${before}, ${after}, nullif(current_setting('gloss.via', true), ''));`;
   // An update keeps only the columns it changed, in the table's order.
   const changed = columns
-    .map((c) => `    IF OLD.${ident(c)} IS DISTINCT FROM NEW.${ident(c)} THEN b := b || (${literal(JSON.stringify(c) + ':')} || ${jsonValue(`OLD.${ident(c)}`)}); a := a || (${literal(JSON.stringify(c) + ':')} || ${jsonValue(`NEW.${ident(c)}`)}); END IF;`)
+    .map((c) => `    IF OLD.${quoteIdent(c)} IS DISTINCT FROM NEW.${quoteIdent(c)} THEN b := b || (${quoteString(JSON.stringify(c) + ':')} || ${jsonValue(`OLD.${quoteIdent(c)}`)}); a := a || (${quoteString(JSON.stringify(c) + ':')} || ${jsonValue(`NEW.${quoteIdent(c)}`)}); END IF;`)
     .join('\n');
   const parent = CASCADING_PARENTS[table];
-  return `CREATE OR REPLACE FUNCTION ${ident(`gloss_log_${table}`)}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  return `CREATE OR REPLACE FUNCTION ${quoteIdent(`gloss_log_${table}`)}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE b text[] := '{}'; a text[] := '{}';
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -99,17 +98,17 @@ ${changed}
   END IF;
   RETURN NULL;
 END $fn$;
-DROP TRIGGER IF EXISTS ${ident(`gloss_log_${table}`)} ON ${ident(table)};
-CREATE TRIGGER ${ident(`gloss_log_${table}`)} AFTER INSERT OR UPDATE OR DELETE ON ${ident(table)} FOR EACH ROW EXECUTE FUNCTION ${ident(`gloss_log_${table}`)}();
+DROP TRIGGER IF EXISTS ${quoteIdent(`gloss_log_${table}`)} ON ${quoteIdent(table)};
+CREATE TRIGGER ${quoteIdent(`gloss_log_${table}`)} AFTER INSERT OR UPDATE OR DELETE ON ${quoteIdent(table)} FOR EACH ROW EXECUTE FUNCTION ${quoteIdent(`gloss_log_${table}`)}();
 ${
   parent
-    ? `CREATE OR REPLACE FUNCTION ${ident(`gloss_deleting_${table}`)}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    ? `CREATE OR REPLACE FUNCTION ${quoteIdent(`gloss_deleting_${table}`)}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   PERFORM set_config(${deletingKey('OLD.id')}, coalesce(${parent()}, ''), true);
   RETURN OLD;
 END $fn$;
-DROP TRIGGER IF EXISTS ${ident(`gloss_deleting_${table}`)} ON ${ident(table)};
-CREATE TRIGGER ${ident(`gloss_deleting_${table}`)} BEFORE DELETE ON ${ident(table)} FOR EACH ROW EXECUTE FUNCTION ${ident(`gloss_deleting_${table}`)}();`
+DROP TRIGGER IF EXISTS ${quoteIdent(`gloss_deleting_${table}`)} ON ${quoteIdent(table)};
+CREATE TRIGGER ${quoteIdent(`gloss_deleting_${table}`)} BEFORE DELETE ON ${quoteIdent(table)} FOR EACH ROW EXECUTE FUNCTION ${quoteIdent(`gloss_deleting_${table}`)}();`
     : ''
 }`;
 }
@@ -148,7 +147,7 @@ export async function installPgChangeLog(db: Pick<pg.ClientBase, 'query'>): Prom
     // Read again under the lock: another server may have just installed them.
     if ((await current()) !== signature) {
       await db.query(sql.join('\n'));
-      await db.query(`CREATE OR REPLACE FUNCTION gloss_change_log_signature() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT ${literal(signature)}::text $$`);
+      await db.query(`CREATE OR REPLACE FUNCTION gloss_change_log_signature() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT ${quoteString(signature)}::text $$`);
     }
     await db.query('COMMIT');
   } catch (err) {

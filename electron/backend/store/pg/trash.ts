@@ -5,6 +5,7 @@ import type { Async } from '../repository.ts';
 import type { TrashStore } from '../trash.ts';
 import type { Queryable } from './documents.ts';
 import { exec, row, rows } from './query.ts';
+import { quoteIdent } from '../sql-quote.ts';
 
 /**
  * One saved row: its table and every stored column in its text form
@@ -147,11 +148,11 @@ export class PgTrashStore implements Async<TrashStore> {
       if (!keys.length) return;
       const cols = await this.columns(table);
       const types = columns.map((c) => cols.find((x) => x.name === c)!.type);
-      const select = cols.filter((c) => !c.generated).map((c) => `${quoteId(c.name)}::text AS ${quoteId(c.name)}`);
+      const select = cols.filter((c) => !c.generated).map((c) => `${quoteIdent(c.name)}::text AS ${quoteIdent(c.name)}`);
       const found = await rows<Record<string, string | null>>(
         this.db,
-        `SELECT ctid::text AS "__ctid", ${select.join(', ')} FROM ${quoteId(table)}
-         WHERE (${columns.map(quoteId).join(', ')}) IN (SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]::${types[i]}[]`).join(', ')}))`,
+        `SELECT ctid::text AS "__ctid", ${select.join(', ')} FROM ${quoteIdent(table)}
+         WHERE (${columns.map(quoteIdent).join(', ')}) IN (SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]::${types[i]}[]`).join(', ')}))`,
         columns.map((_, i) => keys.map((k) => k[i])),
       );
       const fresh: Record<string, string | null>[] = [];
@@ -219,8 +220,8 @@ export class PgTrashStore implements Async<TrashStore> {
       const types = fk.parentColumns.map((c) => cols.find((x) => x.name === c)!.type);
       const found = await rows<{ k: string[] }>(
         this.db,
-        `SELECT ARRAY[${fk.parentColumns.map((c) => `${quoteId(c)}::text`).join(', ')}] AS k FROM ${quoteId(fk.parent)}
-         WHERE (${fk.parentColumns.map(quoteId).join(', ')}) IN (SELECT * FROM unnest(${fk.parentColumns.map((_, i) => `$${i + 1}::text[]::${types[i]}[]`).join(', ')}))`,
+        `SELECT ARRAY[${fk.parentColumns.map((c) => `${quoteIdent(c)}::text`).join(', ')}] AS k FROM ${quoteIdent(fk.parent)}
+         WHERE (${fk.parentColumns.map(quoteIdent).join(', ')}) IN (SELECT * FROM unnest(${fk.parentColumns.map((_, i) => `$${i + 1}::text[]::${types[i]}[]`).join(', ')}))`,
         fk.parentColumns.map((_, i) => wanted.map((k) => k[i])),
       );
       for (const f of found) existing.add(`${fk.parent}\u0000${fk.parentColumns.join('\u0000')}\u0000${JSON.stringify(f.k)}`);
@@ -291,7 +292,7 @@ export class PgTrashStore implements Async<TrashStore> {
     for (const table of new Set(restore.map((r) => r.table))) {
       for (const c of (await this.columns(table)).filter((x) => x.identity)) {
         const values = restore.filter((r) => r.table === table && r.row[c.name] != null).map((r) => r.row[c.name]!);
-        const found = await rows<{ v: string }>(this.db, `SELECT ${quoteId(c.name)}::text AS v FROM ${quoteId(table)} WHERE ${quoteId(c.name)} = ANY($1::text[]::${c.type}[])`, [values]);
+        const found = await rows<{ v: string }>(this.db, `SELECT ${quoteIdent(c.name)}::text AS v FROM ${quoteIdent(table)} WHERE ${quoteIdent(c.name)} = ANY($1::text[]::${c.type}[])`, [values]);
         taken.set(`${table}\u0000${c.name}`, new Set(found.map((f) => f.v)));
       }
     }
@@ -303,7 +304,7 @@ export class PgTrashStore implements Async<TrashStore> {
       const { table, names, overriding, values } = batch;
       batch = undefined;
       const tuples = values.map((v, i) => `(${v.map((_, j) => `$${i * names.length + j + 1}`).join(', ')})`);
-      await exec(this.db, `INSERT INTO ${quoteId(table)} (${names.join(', ')}) ${overriding ? 'OVERRIDING SYSTEM VALUE ' : ''}VALUES ${tuples.join(', ')}`, values.flat());
+      await exec(this.db, `INSERT INTO ${quoteIdent(table)} (${names.join(', ')}) ${overriding ? 'OVERRIDING SYSTEM VALUE ' : ''}VALUES ${tuples.join(', ')}`, values.flat());
     };
     for (const { r } of ordered) {
       const cols = await this.columns(r.table);
@@ -319,7 +320,7 @@ export class PgTrashStore implements Async<TrashStore> {
           overriding = true;
           kept.add(`${r.table}\u0000${c.name}`);
         }
-        names.push(quoteId(c.name));
+        names.push(quoteIdent(c.name));
         values.push(v);
       }
       const same = batch && batch.table === r.table && batch.overriding === overriding && batch.names.join() === names.join() && (batch.values.length + 1) * names.length <= 65_535;
@@ -331,7 +332,7 @@ export class PgTrashStore implements Async<TrashStore> {
     // A kept number past the sequence (a payload older than a reset) must not meet a later plain insert.
     for (const k of kept) {
       const [table, column] = k.split('\u0000') as [string, string];
-      const top = await row<{ s: string | null; m: string | null }>(this.db, `SELECT pg_get_serial_sequence($1, $2) AS s, (SELECT max(${quoteId(column)}) FROM ${quoteId(table)})::text AS m`, [quoteId(table), column]);
+      const top = await row<{ s: string | null; m: string | null }>(this.db, `SELECT pg_get_serial_sequence($1, $2) AS s, (SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)})::text AS m`, [quoteIdent(table), column]);
       if (!top?.s || top.m === null) continue;
       await exec(this.db, `SELECT setval($1::regclass, $2::bigint) WHERE $2::bigint > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${top.s})`, [top.s, top.m]);
     }
@@ -362,7 +363,7 @@ export class PgTrashStore implements Async<TrashStore> {
         this.db,
         `SELECT a.attname::text AS name, format_type(a.atttypid, NULL) AS type, a.attidentity::text AS identity, a.attgenerated::text AS generated
          FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-        [quoteId(table)],
+        [quoteIdent(table)],
       );
       cols = found.map((c) => ({ name: c.name, type: c.type, identity: c.identity, generated: c.generated !== '' }));
       this.columnCache.set(table, cols);
@@ -373,10 +374,6 @@ export class PgTrashStore implements Async<TrashStore> {
 
 function toEntry(r: TrashRow): TrashEntry {
   return { id: r.id, documentId: r.document_id, title: r.title, name: r.name, annotationCount: r.annotation_count, deletedAt: r.deleted_at };
-}
-
-function quoteId(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** The distinct keys of a list (compared by value). */

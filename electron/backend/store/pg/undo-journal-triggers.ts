@@ -1,4 +1,5 @@
 import { isJournaled } from '../undo-journal-triggers.ts';
+import { quoteIdent, quoteString } from '../sql-quote.ts';
 
 /**
  * The undo journal's recording side on PostgreSQL: one trigger function for
@@ -9,9 +10,6 @@ import { isJournaled } from '../undo-journal-triggers.ts';
  * without a step: a psql session, an import, the CLI. Installed with the
  * change log's triggers, under the same lock and signature.
  */
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 const JOURNAL_FUNCTION = `CREATE OR REPLACE FUNCTION gloss_undo_journal() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -60,9 +58,9 @@ export function undoJournalStatements(keys: ReadonlyMap<string, readonly string[
   const sql = [JOURNAL_FUNCTION];
   for (const [table, key] of [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!isJournaled(table) || !key.length) continue;
-    const name = ident(`gloss_undo_${table}`);
-    sql.push(`DROP TRIGGER IF EXISTS ${name} ON ${ident(table)};`);
-    sql.push(`CREATE TRIGGER ${name} AFTER INSERT OR UPDATE OR DELETE ON ${ident(table)} FOR EACH ROW EXECUTE FUNCTION gloss_undo_journal(${key.map(literal).join(', ')});`);
+    const name = quoteIdent(`gloss_undo_${table}`);
+    sql.push(`DROP TRIGGER IF EXISTS ${name} ON ${quoteIdent(table)};`);
+    sql.push(`CREATE TRIGGER ${name} AFTER INSERT OR UPDATE OR DELETE ON ${quoteIdent(table)} FOR EACH ROW EXECUTE FUNCTION gloss_undo_journal(${key.map(quoteString).join(', ')});`);
   }
   return sql;
 }

@@ -4,8 +4,7 @@ import { depthOf, type JournalEntry, type JournalRow, type JournalTableShape, ty
 import type { Queryable } from './documents.ts';
 import { exec, row, rows } from './query.ts';
 import { TABLE_KEYS_SQL } from './undo-journal-triggers.ts';
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+import { quoteIdent } from '../sql-quote.ts';
 
 /** Columns PostgreSQL derives from others (the search vector): not compared when checking a row is unchanged. */
 const DERIVED = ['search', 'search_words'];
@@ -65,26 +64,26 @@ export class PgUndoJournalStore implements Async<UndoJournalStore> {
 
   async current(table: string, key: JournalRow): Promise<JournalRow | undefined> {
     const t = await this.shape(table);
-    const found = await row<{ row: string }>(this.db, `SELECT to_jsonb(r)::text AS row FROM ${ident(t.name)} r WHERE ${whereKey(t)}`, [JSON.stringify(key)]);
+    const found = await row<{ row: string }>(this.db, `SELECT to_jsonb(r)::text AS row FROM ${quoteIdent(t.name)} r WHERE ${whereKey(t)}`, [JSON.stringify(key)]);
     return found && (JSON.parse(found.row) as JournalRow);
   }
 
   async insert(table: string, values: JournalRow): Promise<void> {
     const t = await this.shape(table);
-    await exec(this.db, `INSERT INTO ${ident(t.name)} SELECT * FROM jsonb_populate_record(NULL::${ident(t.name)}, $1::jsonb)`, [JSON.stringify(values)]);
+    await exec(this.db, `INSERT INTO ${quoteIdent(t.name)} SELECT * FROM jsonb_populate_record(NULL::${quoteIdent(t.name)}, $1::jsonb)`, [JSON.stringify(values)]);
   }
 
   async update(table: string, key: JournalRow, columns: JournalRow): Promise<void> {
     const t = await this.shape(table);
     const names = Object.keys(columns).filter((c) => !t.key.includes(c));
     if (!names.length) return;
-    const list = names.map(ident).join(', ');
-    await exec(this.db, `UPDATE ${ident(t.name)} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${ident(t.name)}, $2::jsonb)) WHERE ${whereKey(t)}`, [JSON.stringify(key), JSON.stringify(columns)]);
+    const list = names.map(quoteIdent).join(', ');
+    await exec(this.db, `UPDATE ${quoteIdent(t.name)} SET (${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${quoteIdent(t.name)}, $2::jsonb)) WHERE ${whereKey(t)}`, [JSON.stringify(key), JSON.stringify(columns)]);
   }
 
   async remove(table: string, key: JournalRow): Promise<void> {
     const t = await this.shape(table);
-    await exec(this.db, `DELETE FROM ${ident(t.name)} WHERE ${whereKey(t)}`, [JSON.stringify(key)]);
+    await exec(this.db, `DELETE FROM ${quoteIdent(t.name)} WHERE ${whereKey(t)}`, [JSON.stringify(key)]);
   }
 
   async setState(id: string, state: 'done' | 'undone'): Promise<void> {
@@ -114,6 +113,6 @@ export class PgUndoJournalStore implements Async<UndoJournalStore> {
 
 /** `(k1, k2) = (the key's values, typed as the table's columns)`, the key given as $1. */
 function whereKey(t: JournalTableShape): string {
-  const list = t.key.map(ident).join(', ');
-  return `(${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${ident(t.name)}, $1::jsonb))`;
+  const list = t.key.map(quoteIdent).join(', ');
+  return `(${list}) = (SELECT ${list} FROM jsonb_populate_record(NULL::${quoteIdent(t.name)}, $1::jsonb))`;
 }
