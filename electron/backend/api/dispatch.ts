@@ -74,13 +74,6 @@ export interface CallMeta {
 /** How many undoable calls pass between prunings of the undo journal. */
 const PRUNE_EVERY = 200;
 
-/**
- * Builds the dispatcher for a project: it checks that the method exists,
- * checks the caller's role, validates the arguments against the contract,
- * keeps an annotator to their own layer, runs the handler with the call's
- * context (its caller travels with it, so interleaved calls of several users
- * each write under their own name) and returns `{ok, result}` or `{ok: false, error: {kind, message}}`.
- */
 /** The call's undo step, when the client named one for an undoable method; a step id already used is refused. */
 function undoStepOf(method: Method, meta: CallMeta | undefined, project: Project): string | undefined {
   if (meta?.step === undefined || !isUndoableMethod(method)) return undefined;
@@ -96,6 +89,13 @@ function clientOf(meta: CallMeta | undefined, caller: Caller | undefined): strin
   return (client && client.length <= 200 ? client : undefined) ?? caller?.name ?? 'desktop';
 }
 
+/**
+ * Builds the dispatcher for a project: it checks that the method exists,
+ * checks the caller's role, validates the arguments against the contract,
+ * keeps an annotator to their own layer, runs the handler with the call's
+ * context (its caller travels with it, so interleaved calls of several users
+ * each write under their own name) and returns `{ok, result}` or `{ok: false, error: {kind, message}}`.
+ */
 export function createDispatcher(project: Project): Dispatch {
   let sincePrune = 0;
   return async (method, rawArgs, caller, meta) => {

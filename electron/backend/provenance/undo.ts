@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GlossError } from '../../../shared/index.ts';
+import { GlossError, type UndoOutcome } from '../../../shared/index.ts';
 import type { Project } from '../project.ts';
 import type { JournalEntry, JournalRow, JournalTableShape, UndoStepRecord } from '../store/undo-journal.ts';
 
@@ -24,22 +24,14 @@ import type { JournalEntry, JournalRow, JournalTableShape, UndoStepRecord } from
  * like any change (`via` history.undo / history.redo).
  */
 
-/** What an undo or redo changed. */
-export interface UndoOutcome {
-  /** Row changes made. */
-  changes: number;
-  /** The documents they touched; null when project-wide records changed (labels, entities, propositions...). */
-  documentIds: string[] | null;
-}
-
-/** A row as the step found it and as it left it (null: absent). `partial`: only the key and changed columns are known. */
+/** A row as the step found it and as it left it (null: absent). */
 interface NetRow {
   table: string;
   key: JournalRow;
   before: JournalRow | null;
   after: JournalRow | null;
+  /** Only the key and the columns the step changed are known of `before` (the step began with an update). */
   partialBefore: boolean;
-  partialAfter: boolean;
 }
 
 /** How long and how many steps are kept for undo. */
@@ -164,14 +156,12 @@ function netRows(entries: readonly JournalEntry[], shapes: ReadonlyMap<string, J
     const id = rowId(e.table, key);
     let row = rows.get(id);
     if (!row) {
-      row = { table: e.table, key, before: e.op === 'insert' ? null : { ...e.before }, after: null, partialBefore: e.op === 'update', partialAfter: false };
-      row.after = row.before && { ...row.before };
-      row.partialAfter = row.partialBefore;
+      const before = e.op === 'insert' ? null : { ...e.before };
+      row = { table: e.table, key, before, after: before && { ...before }, partialBefore: e.op === 'update' };
       rows.set(id, row);
     }
     if (e.op === 'insert') {
       row.after = { ...e.after };
-      row.partialAfter = false;
     } else if (e.op === 'delete') {
       // The whole row, as it was just before: it fills in what an earlier update of the step did not say.
       if (row.before && row.partialBefore) {
@@ -205,12 +195,11 @@ function matches(now: JournalRow, expected: JournalRow, ignored: readonly string
   return true;
 }
 
+/** Journal values are parsed JSON: primitives compare as they are, a `{"$blob": hex}` by its text. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  // 1 and 1.0 are one number; a JSON column read back may differ only in spacing, which a row never does.
-  return typeof a === 'number' && typeof b === 'number' && a === b;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** "an annotation", "a claim link", from a table name. */

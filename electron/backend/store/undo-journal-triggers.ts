@@ -16,8 +16,8 @@ import { quoteIdent, quoteString } from './sql-quote.ts';
  * exactly what was there. An update keeps the key and the columns it changed.
  */
 
-/** Tables never journaled: the journal and log themselves, the full-text index (kept by its own triggers) and secrets. */
-export const UNJOURNALED_TABLES: ReadonlySet<string> = new Set(['undo_steps', 'undo_journal', 'change_log', 'schema_migrations', 'gloss_migrations', 'signin_tokens', 'sessions']);
+/** Tables never journaled: the journal and log themselves, PostgreSQL's migration record, the full-text index (kept by its own triggers) and secrets. */
+export const UNJOURNALED_TABLES: ReadonlySet<string> = new Set(['undo_steps', 'undo_journal', 'change_log', 'gloss_migrations', 'signin_tokens', 'sessions']);
 
 /** Whether a table's rows are journaled for undo. */
 export function isJournaled(table: string): boolean {

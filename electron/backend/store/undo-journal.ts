@@ -40,17 +40,6 @@ export interface JournalTableShape {
   ignored: string[];
 }
 
-interface StepRow {
-  id: string;
-  actor: string;
-  client: string;
-  via: string | null;
-  at: number;
-  logId: number;
-  state: 'done' | 'undone';
-  changes: number;
-}
-
 const STEP_COLUMNS = 's.id, s.actor, s.client, s.via, s.at, s.log_id AS logId, s.state, (SELECT count(*) FROM undo_journal j WHERE j.step_id = s.id) AS changes';
 
 /**
@@ -65,7 +54,7 @@ export class UndoJournalStore {
   constructor(private readonly db: Db) {}
 
   step(id: string): UndoStepRecord | undefined {
-    return this.db.prepare(`SELECT ${STEP_COLUMNS} FROM undo_steps s WHERE s.id = ?`).get(id) as StepRow | undefined;
+    return this.db.prepare(`SELECT ${STEP_COLUMNS} FROM undo_steps s WHERE s.id = ?`).get(id) as UndoStepRecord | undefined;
   }
 
   /** The actor's steps, newest first (one client's when `client` is given). */
@@ -75,7 +64,7 @@ export class UndoJournalStore {
         `SELECT ${STEP_COLUMNS} FROM undo_steps s
          WHERE s.actor = ? AND (? IS NULL OR s.client = ?) ORDER BY s.at DESC, s.rowid DESC LIMIT ?`,
       )
-      .all(actor, client ?? null, client ?? null, limit) as StepRow[];
+      .all(actor, client ?? null, client ?? null, limit) as UndoStepRecord[];
   }
 
   entries(stepId: string): JournalEntry[] {

@@ -106,11 +106,7 @@ export class History {
 
   /** Puts an action whose calls made these undo steps on the history (nothing when it made none). */
   push(action: UndoableAction, steps: readonly string[]): void {
-    if (!steps.length) return;
-    const document = action.document ?? this.context.document;
-    this.done.push({ description: action.description, ...(document ? { document } : {}), owner: this.context.owner, steps: [...steps] });
-    this.undone = [];
-    this.emit();
+    if (steps.length) this.add(action, [...steps]);
   }
 
   /**
@@ -120,8 +116,13 @@ export class History {
    * re-anchoring every annotation, as `versions.restore` does.
    */
   pushForward(action: UndoableAction, forward: ForwardUndo): void {
+    this.add(action, [], forward);
+  }
+
+  /** A new action, named with its document (the page's when it names none): what was undone can no longer be redone. */
+  private add(action: UndoableAction, steps: readonly string[], forward?: ForwardUndo): void {
     const document = action.document ?? this.context.document;
-    this.done.push({ description: action.description, ...(document ? { document } : {}), owner: this.context.owner, steps: [], forward });
+    this.done.push({ description: action.description, ...(document ? { document } : {}), owner: this.context.owner, steps, ...(forward ? { forward } : {}) });
     this.undone = [];
     this.emit();
   }

@@ -31,7 +31,8 @@ export class PgChangeLogStore implements Async<ChangeLogStore> {
   }
 
   async documentsSince(afterId: number): Promise<string[] | null> {
-    const { rows } = await this.db.query<{ document_id: string | null }>('SELECT DISTINCT document_id FROM change_log WHERE id > $1 ORDER BY document_id', [afterId]);
+    const { rows } = await this.db.query<{ document_id: string | null }>('SELECT DISTINCT document_id FROM change_log WHERE id > $1', [afterId]);
+    // Sorted here, by code unit as SQLite orders them, not by the database's collation.
     const ids = rows.map((r) => r.document_id).sort();
     return ids.includes(null) ? null : (ids as string[]);
   }
