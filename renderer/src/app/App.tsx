@@ -21,7 +21,7 @@ import { describe, History } from '../undo/history.ts';
 import { messageOf } from './errors.ts';
 import { LiveNote } from './LiveNote.tsx';
 import { ProjectMenu } from './ProjectMenu.tsx';
-import { parseRoute, useRoute, type Route } from './route.ts';
+import { useRoute, type Route } from './route.ts';
 import { notify, Toasts } from './Toasts.tsx';
 import { useHistoryState } from './useHistory.ts';
 
@@ -62,14 +62,9 @@ export function App() {
   );
 }
 
-/** The pages that read again in place what changed under them (useLiveRefresh); others are reloaded after an undo. */
-const LIVE_VIEWS: ReadonlySet<Route['view']> = new Set(['reader', 'library', 'propositions', 'compare', 'entities', 'agreement', 'curation']);
-
 function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): void }) {
   const [route, navigate] = useRoute();
   const [labels, setLabels] = useState<Label[]>([]);
-  /** Bumped to remount the page shown, so it reloads what an undo changed behind it. */
-  const [refresh, setRefresh] = useState(0);
   const history = useMemo(
     () =>
       new History(
@@ -81,10 +76,8 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
           notify('error', `Could not ${failed.kind} “${describe(failed.entry)}”: ${reason}${failed.dropped ? ` It is taken off the ${failed.kind} list.` : ''}`);
         },
         (entry, kind, outcome) => {
-          // The backend put rows back: the pages showing them read them again, in place where they follow live changes.
+          // The backend put rows back: the pages showing them read them again, in place, as they do other sessions' changes.
           announceLocal(outcome.documentIds);
-          const r = parseRoute(location.hash);
-          if (!LIVE_VIEWS.has(r.view)) setRefresh((n) => n + 1);
           // Done on a page no longer shown: say what changed.
           if (entry.owner !== history.currentOwner) notify('info', `${kind === 'undo' ? 'Undid' : 'Redid'} ${describe(entry)}.`);
         },
@@ -102,7 +95,7 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
 
   // One history for the whole project: each page instance is an owner, and
   // actions done in a reader name its document.
-  const key = `${pageKey(route)}#${refresh}`;
+  const key = pageKey(route);
   const [owner, setOwner] = useState({ key, n: 1 });
   if (owner.key !== key) setOwner({ key, n: owner.n + 1 });
   const documentId = route.view === 'reader' ? route.documentId : null;
@@ -200,7 +193,7 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
           <LiveNote />
         </div>
       </header>
-      <main className="gl-content" id="gl-main" tabIndex={-1} key={refresh}>
+      <main className="gl-content" id="gl-main" tabIndex={-1}>
         {route.view === 'library' && (
           <Library
             history={history}

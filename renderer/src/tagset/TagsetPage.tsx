@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Tagset } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDomains } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
@@ -36,6 +38,8 @@ export function TagsetPage({ history, onLabelsChanged }: Props) {
     );
   }, []);
   useEffect(reload, [reload]);
+  // Changed by another session, or put back by an undo.
+  useLiveRefresh((c) => touchesDomains(c, ['labels', 'relationTypes', 'tagset']), reload);
 
   const ctx: ChangeContext = useMemo(
     () => ({

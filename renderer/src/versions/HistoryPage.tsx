@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DocumentSummary, DocumentVersion, Label, VersionDiff } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { touchesDocument } from '../api/liveUpdates.ts';
+import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
@@ -54,6 +56,8 @@ export function HistoryPage({ documentId, labels, history, onOpen }: Props) {
     setRevision((r) => r + 1);
     load();
   }, [load]);
+  // Changed by another session, or put back by an undo.
+  useLiveRefresh((c) => touchesDocument(c, documentId), reload);
 
   useEffect(() => {
     if (from === null || to === null || from === to || mode === 'columns') return;
