@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { selectPhrase, highlightLanes } from '../support/page.ts';
+import { clickHighlight, highlightCount, highlightLanes, highlightTint, selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -54,6 +54,10 @@ describe('annotating in the browser against the local server', () => {
     const item = page.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: /Person\s*Marco Rubio/ });
     await item.waitFor();
     await expect.poll(() => listDocuments(db)[0]!.annotationCount).toBe(1);
+    // Painted at once over the phrase as a registered range (freshHighlights.ts): the text's elements stay as they were.
+    expect(await page.locator('.gl-reader-text .gl-hl').count()).toBe(0);
+    expect(await highlightCount(page, /^Marco Rubio$/)).toBe(1);
+    expect(await highlightTint(page, /^Marco Rubio$/)).not.toBe('rgba(0, 0, 0, 0)');
 
     await page.reload();
     await page.getByRole('textbox', { name: 'Document text' }).waitFor();
@@ -91,7 +95,7 @@ describe('annotating in the browser against the local server', () => {
   });
 
   it('edits an annotation by clicking its highlight: label, note, delete', async () => {
-    await page.locator('.gl-reader-text .gl-hl', { hasText: 'Secretary of State' }).first().click();
+    await clickHighlight(page, 'Secretary of State');
     const editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.waitFor();
     await editor.getByLabel('Label').selectOption({ label: 'Person' });

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpApi, type ApiCall } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
-import { selectPhrase } from '../support/page.ts';
+import { highlightTint, selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -82,7 +82,7 @@ describe('labelling comfort in the reader', () => {
     const eye = page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Show Location highlights' });
     await eye.click();
     expect(await eye.getAttribute('aria-pressed')).toBe('false');
-    const tint = () => page.locator('.gl-reader-text .gl-hl', { hasText: /^Pakistan$/ }).first().evaluate((el) => getComputedStyle(el).borderBottomColor);
+    const tint = () => highlightTint(page, /^Pakistan$/);
     await expect.poll(tint).toBe('rgba(0, 0, 0, 0)');
     await eye.click();
     await expect.poll(tint).not.toBe('rgba(0, 0, 0, 0)');

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpApi } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
-import { selectPhrase } from '../support/page.ts';
+import { clickHighlight, highlightCount, highlightPoint, selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -47,7 +47,7 @@ describe('claims, stances and entities in the reader', () => {
     await open('pakistan-among-key-partners');
     await selectPhrase(page, 'Pakistan');
     await page.keyboard.press('3'); // Location
-    await page.locator('.gl-reader-text [data-ann]', { hasText: /^Pakistan$/ }).first().click();
+    await clickHighlight(page, /^Pakistan$/);
     const editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.getByRole('combobox', { name: 'Link to entity' }).fill('Pakistan');
     await editor.getByRole('option', { name: 'Create “Pakistan”' }).click();
@@ -65,7 +65,7 @@ describe('claims, stances and entities in the reader', () => {
     expect(entity!.mentionCount).toBe(found + 1);
     expect(entity!.documents.map((d) => d.document.name).sort()).toEqual(docs.map((d) => d.name).sort());
     // The reader shows the new mentions in this document at once.
-    expect(await page.locator('.gl-reader-text [data-ann]', { hasText: /^Pakistan$/ }).count()).toBeGreaterThan(1);
+    expect(await highlightCount(page, /^Pakistan$/)).toBeGreaterThan(1);
 
     // Undo takes every propagated mention back.
     await page.getByRole('button', { name: 'Undo' }).click();
@@ -79,7 +79,7 @@ describe('claims, stances and entities in the reader', () => {
     const a = await open('pakistan-among-key-partners');
     await selectPhrase(page, 'Pakistan has emerged as a notable partner in the US strategy');
     await page.keyboard.press('7'); // Claim
-    await page.locator('.gl-reader-text [data-ann]', { hasText: 'notable partner' }).first().click();
+    await clickHighlight(page, 'notable partner');
     let editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.getByRole('combobox', { name: 'Link to proposition' }).fill(proposition);
     await editor.getByRole('option', { name: `Create “${proposition}”` }).click();
@@ -92,7 +92,7 @@ describe('claims, stances and entities in the reader', () => {
     const b = await open('pakistan-on-the-sidelines');
     await selectPhrase(page, 'Pakistan was not invited to the Global Minerals Conference');
     await page.keyboard.press('7');
-    await page.locator('.gl-reader-text [data-ann]', { hasText: 'not invited' }).first().click();
+    await clickHighlight(page, 'not invited');
     editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.getByRole('combobox', { name: 'Link to proposition' }).fill('key US partner');
     await editor.getByRole('option', { name: new RegExp(proposition) }).click();
@@ -193,8 +193,7 @@ describe('claims, stances and entities in the reader', () => {
     const doc = await open('pakistan-on-the-sidelines');
     await selectPhrase(page, 'Abdul Basit');
     await page.keyboard.press('1'); // Person
-    const person = page.locator('.gl-reader-text [data-ann]', { hasText: /^Abdul Basit$/ }).first();
-    await person.click();
+    await clickHighlight(page, /^Abdul Basit$/);
     const editor = page.getByRole('dialog', { name: 'Edit annotation' });
     const add = editor.getByRole('group', { name: 'Add relation' });
     await add.getByLabel('Relation type').selectOption({ label: 'Says' });
@@ -211,18 +210,13 @@ describe('claims, stances and entities in the reader', () => {
     // Alt+drag from the claim to the person proposes the relation types.
     await selectPhrase(page, 'Former Pakistani envoy');
     await page.keyboard.press('2'); // Organization
-    const org = page.locator('.gl-reader-text [data-ann]', { hasText: /^Former Pakistani envoy$/ }).first();
-    // The centre of each highlight's first line box (a highlight may wrap across lines).
-    const firstBox = (l: typeof org) => l.evaluate((e) => {
-      const r = e.getClientRects()[0]!;
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    });
-    const from = await firstBox(org);
-    const to = await firstBox(person);
+    // From the centre of each highlight's first line box (a highlight may wrap across lines); the new one is painted as a range.
+    const from = await highlightPoint(page, /^Former Pakistani envoy$/);
+    const to = await highlightPoint(page, /^Abdul Basit$/);
     await page.keyboard.down('Alt');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
     await page.mouse.up();
     await page.keyboard.up('Alt');
     await page.getByRole('toolbar', { name: 'Relate as' }).getByRole('button', { name: 'Represents' }).click();

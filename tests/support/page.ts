@@ -67,10 +67,153 @@ async function selectPhraseOnce(page: Page, phrase: string, occurrence: number):
   if (!ok) throw new Error(`"${phrase}" not found in the reader`);
 }
 
-/** Texts of the highlights covering a phrase, innermost last. */
+/** Text a highlight must hold: a string it contains, or a pattern (as Playwright's `hasText`). */
+export type HighlightText = string | RegExp;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The first line boxes (viewport coordinates, reading order) of the
+ * highlights under `scope` whose text matches: highlight elements
+ * (`[data-ann]`), and highlights just made, which the reader paints as
+ * registered ranges (`CSS.highlights`, see renderer/src/reader/freshHighlights.ts).
+ * With `reveal`, the `reveal`-th (from 1) is scrolled into view first.
+ */
+async function highlightBoxes(page: Page, text: HighlightText, scope: string, reveal = 0): Promise<Box[]> {
+  const pattern = typeof text === 'string' ? null : { source: text.source, flags: text.flags };
+  return page.evaluate(
+    ({ needle, pattern, scope, reveal }) => {
+      const matches = (t: string) => (pattern ? new RegExp(pattern.source, pattern.flags).test(t) : t.toLowerCase().includes(needle.toLowerCase()));
+      /** The part of `whole` that holds the text looked for (a string's match; a pattern's whole highlight), so a click lands on it rather than on a highlight nested in it. */
+      const part = (whole: Range): Range => {
+        if (pattern) return whole;
+        const at = whole.toString().toLowerCase().indexOf(needle.toLowerCase());
+        const walker = document.createTreeWalker(whole.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+        const out = document.createRange();
+        let seen = 0;
+        let started = false;
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          if (!whole.intersectsNode(n)) continue;
+          const from = n === whole.startContainer ? whole.startOffset : 0;
+          const to = n === whole.endContainer ? whole.endOffset : n.data.length;
+          const len = to - from;
+          if (!started && at < seen + len) {
+            out.setStart(n, from + at - seen);
+            started = true;
+          }
+          if (started && at + needle.length <= seen + len) {
+            out.setEnd(n, from + at + needle.length - seen);
+            return out;
+          }
+          seen += len;
+        }
+        return whole;
+      };
+      const hits: { node: Node; rects: () => DOMRectList; show: () => void }[] = [];
+      for (const root of Array.from(document.querySelectorAll(scope))) {
+        for (const el of Array.from(root.querySelectorAll('[data-ann]'))) {
+          if (!matches(el.textContent ?? '')) continue;
+          const whole = document.createRange();
+          whole.selectNodeContents(el);
+          hits.push({ node: el, rects: () => part(whole).getClientRects(), show: () => el.scrollIntoView({ block: 'center' }) });
+        }
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith('gl-fresh-')) continue;
+          for (const r of highlight) {
+            if (!(r instanceof Range) || !root.contains(r.startContainer) || !matches(r.toString())) continue;
+            const at = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
+            hits.push({ node: r.startContainer, rects: () => part(r).getClientRects(), show: () => at.scrollIntoView({ block: 'center' }) });
+          }
+        }
+      }
+      hits.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      // Scrolled only when not wholly in view, so that two highlights' points can be taken one after the other.
+      const shown = reveal ? hits[reveal - 1] : undefined;
+      const first = shown?.rects()[0];
+      if (shown && (!first || first.top < 0 || first.bottom > innerHeight)) shown.show();
+      return hits.map((h) => {
+        const r = h.rects()[0];
+        return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 };
+      });
+    },
+    { needle: typeof text === 'string' ? text : '', pattern, scope, reveal },
+  );
+}
+
+/** How many highlights (elements or painted ranges) under `scope` hold `text`. */
+export async function highlightCount(page: Page, text: HighlightText, scope = '.gl-reader-text'): Promise<number> {
+  return (await highlightBoxes(page, text, scope)).length;
+}
+
+/** The centre of the first line box of the `nth` highlight holding `text`, scrolled into view. */
+export async function highlightPoint(page: Page, text: HighlightText, { nth = 0, scope = '.gl-reader-text' } = {}): Promise<{ x: number; y: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const boxes = await highlightBoxes(page, text, scope, nth + 1);
+    const box = boxes[nth];
+    if (box && box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    if (attempt === 100) throw new Error(`no highlight holding ${String(text)} under ${scope}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Clicks the `nth` highlight holding `text`, as a user would. */
+export async function clickHighlight(page: Page, text: HighlightText, options: { nth?: number; scope?: string } = {}): Promise<void> {
+  const { x, y } = await highlightPoint(page, text, options);
+  await page.mouse.click(x, y);
+}
+
+/** Rests the pointer on the `nth` highlight holding `text`. */
+export async function hoverHighlight(page: Page, text: HighlightText, options: { nth?: number; scope?: string } = {}): Promise<void> {
+  const { x, y } = await highlightPoint(page, text, options);
+  await page.mouse.move(x, y);
+}
+
+/**
+ * The lanes of the highlights covering the first `phrase` in the reader, one
+ * per highlight: an element's `--lane`, or the lane in a painted range's
+ * registered name (gl-fresh-<lane>-<label>).
+ */
 export async function highlightLanes(page: Page, phrase: string): Promise<string[]> {
   return page.evaluate((phrase) => {
     const spans = Array.from(document.querySelectorAll<HTMLElement>('.gl-reader-text .gl-hl'));
-    return spans.filter((s) => s.textContent === phrase).map((s) => s.style.getPropertyValue('--lane'));
+    const lanes = spans.filter((s) => s.textContent === phrase).map((s) => s.style.getPropertyValue('--lane'));
+    for (const [name, highlight] of CSS.highlights) {
+      const lane = /^gl-fresh-(\d+)-/.exec(name)?.[1];
+      if (lane === undefined) continue;
+      for (const r of highlight) if (r instanceof Range && r.toString().includes(phrase)) lanes.push(lane);
+    }
+    return lanes;
   }, phrase);
+}
+
+/**
+ * The background colour painted on the first highlight holding `text`: an
+ * element's own, or a painted range's `::highlight()` style.
+ */
+export async function highlightTint(page: Page, text: HighlightText, scope = '.gl-reader-text'): Promise<string | null> {
+  const pattern = typeof text === 'string' ? null : { source: text.source, flags: text.flags };
+  return page.evaluate(
+    ({ needle, pattern, scope }) => {
+      const matches = (t: string) => (pattern ? new RegExp(pattern.source, pattern.flags).test(t) : t.toLowerCase().includes(needle.toLowerCase()));
+      const root = document.querySelector(scope);
+      if (!root) return null;
+      const el = Array.from(root.querySelectorAll('[data-ann]')).find((e) => matches(e.textContent ?? ''));
+      if (el) return getComputedStyle(el).backgroundColor;
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('gl-fresh-')) continue;
+        for (const r of highlight) {
+          if (!(r instanceof Range) || !root.contains(r.startContainer) || !matches(r.toString())) continue;
+          const host = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
+          return getComputedStyle(host, `::highlight(${CSS.escape(name)})`).backgroundColor;
+        }
+      }
+      return null;
+    },
+    { needle: typeof text === 'string' ? text : '', pattern, scope },
+  );
 }

@@ -1,6 +1,6 @@
 import { EditorState, type Transaction } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   annotationKey,
   annotationPlugin,
@@ -204,5 +204,85 @@ describe('annotation plugin', () => {
     const next = state.apply(state.tr.setMeta(annotationKey, { type: 'remove', ids: ['dup'] }));
     expect(annotationsAt(next, 45)).toEqual(['o']);
     expect(annotationKey.getState(next)!.visible.find().map((d) => (d.spec as { id: string }).id)).toEqual(['o']);
+  });
+});
+
+// Where the browser paints registered ranges (CSS.highlights), an annotation
+// added as `fresh` is not drawn as an element: the plugin's view paints it
+// (freshHighlights.ts) until its part of the text is drawn anyway.
+describe('annotation plugin: fresh highlights', () => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const saved = { CSS: g.CSS, Highlight: g.Highlight };
+  beforeAll(() => {
+    g.CSS = { highlights: new Map(), escape: (s: string) => s };
+    g.Highlight = class extends Set {};
+  });
+  afterAll(() => {
+    g.CSS = saved.CSS;
+    g.Highlight = saved.Highlight;
+  });
+
+  const ids = (set: DecorationSet) => [...new Set(set.find().map((d) => (d.spec as { id: string }).id))].sort();
+  const fresh = (id: string, from: number, to: number, extra: Partial<PaintedAnnotation> = {}): PaintedAnnotation => ({ id, ranges: [{ from, to }], color: '#0a0', label: 'x', labelId: 'l', ...extra });
+
+  it('keeps a fresh annotation out of the drawn elements, and finds it like any other', () => {
+    const t = setup(40, 8000, 30);
+    const drawnBefore = ids(t.s.visible);
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n1', 20, 30)], fresh: true });
+    expect([...t.s.fresh]).toEqual(['n1']);
+    expect(ids(t.s.visible)).toEqual(drawnBefore);
+    expect(t.s.ranges.get('n1')).toEqual([{ from: 20, to: 30 }]);
+    expect(annotationsAt(t.view.state, 25)).toContain('n1');
+    // The full set still holds it, as an element would be drawn.
+    expect(ids(t.s.decorations)).toContain('n1');
+  });
+
+  it('draws fresh annotations as elements on a selection or a reset; a removal forgets them', () => {
+    const t = setup(40, 8000, 30);
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n1', 20, 30), fresh('n2', 40, 50)], fresh: true });
+    dispatchAnnotations(t.view, { type: 'remove', ids: ['n2'] });
+    expect([...t.s.fresh]).toEqual(['n1']);
+    dispatchAnnotations(t.view, { type: 'select', id: t.painted[0]!.id });
+    expect(t.s.fresh.size).toBe(0);
+    expect(ids(t.s.visible)).toContain('n1');
+    expect(ids(t.s.visible)).not.toContain('n2');
+
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n3', 60, 70)], fresh: true });
+    expect([...t.s.fresh]).toEqual(['n3']);
+    // Saved again (a relabel, say): drawn as an element from then on.
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n3', 60, 70, { color: '#00f' })] });
+    expect(t.s.fresh.size).toBe(0);
+    expect(ids(t.s.visible)).toContain('n3');
+
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n4', 80, 90)], fresh: true });
+    dispatchAnnotations(t.view, { type: 'reset', annotations: [...t.painted, fresh('n4', 80, 90)] });
+    expect(t.s.fresh.size).toBe(0);
+    expect(ids(t.s.visible)).toContain('n4');
+  });
+
+  it('draws them as elements when the window of a long document moves', () => {
+    const t = setup(400, 120_000, 100);
+    const win = t.s.window!;
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n1', win.from + 5, win.from + 15)], fresh: true });
+    expect(ids(t.s.visible)).not.toContain('n1');
+    t.view.dispatch(t.view.state.tr.setMeta(annotationWindowKey, { from: win.from, to: win.to + 1000 }));
+    expect(t.s.fresh.size).toBe(0);
+    expect(ids(t.s.visible)).toContain('n1');
+  });
+
+  it('draws dashed and layer-marked annotations as elements even when fresh (looks a range cannot take)', () => {
+    const t = setup(40, 8000, 0);
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('d', 20, 30, { dashed: true }), fresh('m', 40, 50, { annotator: 'ana', marker: '#f0f' })], fresh: true });
+    expect(t.s.fresh.size).toBe(0);
+    expect(ids(t.s.visible)).toEqual(['d', 'm']);
+  });
+
+  it('follows text edits: a fresh annotation keeps its place in the ranges', () => {
+    const t = setup(40, 8000, 0);
+    dispatchAnnotations(t.view, { type: 'add', annotations: [fresh('n1', 20, 30)], fresh: true });
+    t.view.dispatch(t.view.state.tr.insertText('abc', 5));
+    expect([...t.s.fresh]).toEqual(['n1']);
+    expect(t.s.ranges.get('n1')).toEqual([{ from: 23, to: 33 }]);
+    expect(ids(t.s.visible)).not.toContain('n1');
   });
 });

@@ -1,4 +1,6 @@
 import type { Label, ReaderSettings } from '../../../shared/index.ts';
+import { MAX_LANES } from './annotationPlugin.ts';
+import { freshHighlightSelector } from './freshHighlights.ts';
 
 interface Props {
   labels: readonly Label[];
@@ -69,5 +71,11 @@ export function LabelPalette({ labels, hidden, onTag, onToggle, settings, onSett
 
 /** The style rule that hides the given labels' highlights (tint and underline), leaving the text. */
 export function hiddenLabelsStyle(hidden: ReadonlySet<string>): string {
-  return [...hidden].map((id) => `.gl-reader-text .gl-hl[data-label="${CSS.escape(id)}"]{background:transparent;border-bottom-color:transparent}`).join('\n');
+  return [...hidden]
+    .map((id) => {
+      // A highlight just made is painted as a range under a registered name per label and lane (freshHighlights.ts).
+      const fresh = Array.from({ length: MAX_LANES }, (_, lane) => freshHighlightSelector(id, lane)).join(',');
+      return `.gl-reader-text .gl-hl[data-label="${CSS.escape(id)}"]{background:transparent;border-bottom-color:transparent}\n${fresh}{background-color:transparent !important;text-decoration:none !important}`;
+    })
+    .join('\n');
 }

@@ -220,8 +220,9 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           <article
             className="gl-article"
             aria-label={doc.title}
-            onMouseOver={(e) => {
-              const id = annotationUnder(e.target);
+            // Move, not over: a highlight painted as a range (freshHighlights.ts) is no element to enter.
+            onMouseMove={(e) => {
+              const id = annotationUnder(e);
               setHover((h) => (id ? (h?.id === id ? h : { id, left: e.clientX, top: e.clientY }) : null));
             }}
             onMouseLeave={() => setHover(null)}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Relation, RelationType } from '../../../shared/index.ts';
+import { freshRangeOf } from './freshHighlights.ts';
 
 interface Props {
   relations: readonly Relation[];
@@ -30,7 +31,7 @@ export function RelationArcs({ relations, relationTypes, version }: Props) {
       svg.setAttribute('width', String(host.scrollWidth));
       svg.setAttribute('height', String(host.scrollHeight));
       const anchor = (id: string) => {
-        const rect = host.querySelector(`[data-ann="${CSS.escape(id)}"]`)?.getClientRects()[0];
+        const rect = (host.querySelector(`[data-ann="${CSS.escape(id)}"]`) ?? freshRangeOf(id))?.getClientRects()[0];
         return rect && { x: rect.left - box.left + rect.width / 2, y: rect.top - box.top };
       };
       for (const r of relations) {

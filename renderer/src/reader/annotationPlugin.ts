@@ -4,6 +4,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { buildInlineSet } from './decorationTree.ts';
 import { RangeIndex, type Mappable } from './rangeIndex.ts';
 import { blocksNearViewport, selectionSettled, trackViewport, type PositionRange } from './viewportWindow.ts';
+import { canPaintFresh, FreshPainter } from './freshHighlights.ts';
 
 /** One annotation as the reader paints it: position ranges and a colour. */
 export interface PaintedAnnotation {
@@ -47,12 +48,23 @@ export interface AnnotationState {
   readonly window: PositionRange | null;
   /** The highlights in `window`: what the view draws. */
   readonly visible: DecorationSet;
+  /**
+   * Annotations added with `fresh` and not drawn as elements yet: the view
+   * paints them as registered ranges (see freshHighlights.ts). They are in
+   * `ranges` and `decorations` like the others; not in `visible`.
+   */
+  readonly fresh: ReadonlySet<string>;
 }
 
 /** Changes to the annotation layer travel as transaction metadata under this key. */
 export type AnnotationAction =
   | { type: 'reset'; annotations: PaintedAnnotation[] }
-  | { type: 'add'; annotations: PaintedAnnotation[] }
+  /**
+   * `fresh`: just made in this reader; painted without adding elements to the
+   * text where the browser can (see freshHighlights.ts), which spares the
+   * paragraph's redraw, layout and selection restore.
+   */
+  | { type: 'add'; annotations: PaintedAnnotation[]; fresh?: boolean }
   | { type: 'remove'; ids: string[] }
   | { type: 'select'; id: string | null };
 
@@ -97,7 +109,7 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
       init: (_config, state) => {
         const win = state.doc.content.size > WINDOW_MIN_DOC_SIZE ? { from: 0, to: INITIAL_WINDOW } : null;
         const layer = paintAll(initial);
-        return new LayerState(state.doc, layer, null, win, drawn(state.doc, layer, null, win));
+        return new LayerState(state.doc, layer, null, win, drawn(state.doc, layer, null, win), NONE_FRESH);
       },
       apply(tr, prevState, _old, state) {
         const prev = prevState as LayerState;
@@ -107,6 +119,12 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
         let layer = prev.layer;
         let win = prev.window;
         let selected = prev.selected;
+        let fresh = prev.fresh;
+        const unfresh = (id: string) => {
+          if (!fresh.has(id)) return;
+          fresh = new Set(fresh);
+          (fresh as Set<string>).delete(id);
+        };
         // The drawn set, kept up to date change by change; null when it is to be drawn afresh.
         let visible: DecorationSet | null = prev.visible;
         if (tr.docChanged) {
@@ -156,19 +174,29 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
                 undraw(a.id);
                 layer.remove(a.id);
                 layer.add(a);
-                draw(a.id);
+                // Dashed and layer-marked highlights have looks a registered range cannot take (a dashed underline, an inset marker).
+                if (action.fresh && !a.dashed && !a.marker && canPaintFresh()) {
+                  if (!fresh.has(a.id)) fresh = new Set(fresh).add(a.id);
+                } else {
+                  unfresh(a.id);
+                  draw(a.id);
+                }
               }
               break;
             case 'remove':
               for (const id of action.ids) {
                 undraw(id);
                 layer.remove(id);
+                unfresh(id);
               }
               if (selected && action.ids.includes(selected)) selected = null;
               break;
             case 'select': {
               const before = selected;
               selected = action.id;
+              // A selected highlight is outlined, and its relations' ends too: every highlight becomes an element.
+              for (const id of fresh) if (id !== before && id !== action.id) draw(id);
+              fresh = NONE_FRESH;
               for (const id of new Set([before, action.id])) {
                 if (!id || !layer.ranges.has(id)) continue;
                 undraw(id);
@@ -178,7 +206,9 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
             }
           }
         }
-        return new LayerState(state.doc, layer, selected, win, visible ?? drawn(state.doc, layer, selected, win));
+        // Drawn afresh, the set holds every highlight near the window as an element.
+        if (!visible) fresh = NONE_FRESH;
+        return new LayerState(state.doc, layer, selected, win, visible ?? drawn(state.doc, layer, selected, win), fresh);
       },
     },
     props: {
@@ -202,11 +232,16 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
       const host = view.dom.ownerDocument.defaultView ?? window;
       const prebuild = () => (annotationKey.getState(view.state) as LayerState | undefined)?.layer.ensure();
       const idle = host.requestIdleCallback ? host.requestIdleCallback(prebuild, { timeout: 1000 }) : host.setTimeout(prebuild, 200);
+      const painter = canPaintFresh() ? new FreshPainter(view) : null;
       return {
         update(v, prevState) {
           if (v.state.doc !== prevState.doc) tracker.schedule();
+          const now = annotationKey.getState(v.state) as LayerState | undefined;
+          const before = annotationKey.getState(prevState) as LayerState | undefined;
+          if (painter && now && now !== before) syncFresh(painter, now, before, v.state.doc !== prevState.doc);
         },
         destroy: () => {
+          painter?.destroy();
           if (host.cancelIdleCallback) host.cancelIdleCallback(idle);
           else host.clearTimeout(idle);
           tracker.destroy();
@@ -382,6 +417,28 @@ class Layer {
   }
 }
 
+const NONE_FRESH: ReadonlySet<string> = new Set();
+
+/**
+ * Paints the state's fresh highlights: only the new ones when nothing else
+ * changed, all again when the text or the drawn elements did (ProseMirror may
+ * have replaced the text nodes the painted ranges were in).
+ */
+function syncFresh(painter: FreshPainter, now: LayerState, before: LayerState | undefined, docChanged: boolean): void {
+  const again = docChanged || !before || before.visible !== now.visible;
+  for (const id of [...painter.ids()]) if (again || !now.fresh.has(id)) painter.unpaint(id);
+  if (!now.fresh.size) return;
+  const { layer } = now;
+  for (const id of now.fresh) {
+    if (!again && before?.fresh.has(id)) continue;
+    const slot = layer.slots.get(id);
+    const ranges = layer.ranges.get(id);
+    const source = slot === undefined ? undefined : layer.sources[slot];
+    if (slot === undefined || !ranges || !source) continue;
+    painter.paint(source, ranges, Math.min(layer.lanes[slot]!, MAX_LANES - 1));
+  }
+}
+
 /** The plugin's state: the layer, and the decorations drawn; the set of all of them is built only when read. */
 class LayerState implements AnnotationState {
   private all: DecorationSet | undefined;
@@ -392,6 +449,7 @@ class LayerState implements AnnotationState {
     readonly selected: string | null,
     readonly window: PositionRange | null,
     readonly visible: DecorationSet,
+    readonly fresh: ReadonlySet<string>,
   ) {}
 
   get ranges(): Map<string, { from: number; to: number }[]> {
@@ -399,7 +457,7 @@ class LayerState implements AnnotationState {
   }
 
   get decorations(): DecorationSet {
-    if (!this.window) return this.visible;
+    if (!this.window && !this.fresh.size) return this.visible;
     return (this.all ??= drawn(this.doc, this.layer, this.selected, null));
   }
 }

@@ -6,6 +6,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label, TextRange } from '../../../shared/index.ts';
 import { paintNewAnnotation } from '../../../renderer/src/reader/paintNew.ts';
+import { freshRangeOf } from '../../../renderer/src/reader/freshHighlights.ts';
 import { createReaderView } from '../../../renderer/src/reader/editorView.ts';
 import { keyboardPlugin } from '../../../renderer/src/reader/plugins/keyboardPlugin.ts';
 import { editTextPlugin, setEditing } from '../../../renderer/src/reader/plugins/editTextPlugin.ts';
@@ -47,8 +48,10 @@ function tagSelection(v: EditorView, label: Label): void {
   forceLayout(v.dom);
   const workMs = performance.now() - keydown.seen;
   const stamp = keydown.stamp;
-  if (!v.dom.querySelector(`[data-ann="${id}"]`)) {
-    pending = Promise.reject(new Error(`the new highlight ${id} is not in the DOM`));
+  // Drawn as an element, or painted as a registered range over the tagged text.
+  const drawn = v.dom.querySelector(`[data-ann="${id}"]`) !== null || freshRangeOf(id)?.toString() === doc!.text.slice(range.start, range.end);
+  if (!drawn) {
+    pending = Promise.reject(new Error(`the new highlight ${id} is not painted over its text`));
     return;
   }
   pending = painted().then((t) => ({ latencyMs: t - stamp, workMs }));

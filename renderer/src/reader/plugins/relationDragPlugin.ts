@@ -1,5 +1,6 @@
 import { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { freshAnnotationAt } from '../freshHighlights.ts';
 
 /** A finished drag from one highlight to another, with where the pointer was let go (viewport coordinates). */
 export interface RelationDrop {
@@ -13,10 +14,14 @@ export interface RelationDrop {
 export const RELATING_CLASS = 'gl-relating';
 
 
-/** The annotation id of the highlight under an event target, if it is an annotation (not a suggestion). */
-export function annotationUnder(target: EventTarget | null): string | null {
-  const el = target as Element | null;
-  const id = (typeof el?.closest === 'function' ? el.closest('[data-ann]') : null)?.getAttribute('data-ann') ?? null;
+/**
+ * The annotation id of the highlight under the pointer, if it is an
+ * annotation (not a suggestion): the highlight element the event's target is
+ * in, or else a highlight just made and painted as a range (freshHighlights.ts).
+ */
+export function annotationUnder(event: Pick<MouseEvent, 'target' | 'clientX' | 'clientY'>): string | null {
+  const el = event.target as Element | null;
+  const id = (typeof el?.closest === 'function' ? el.closest('[data-ann]') : null)?.getAttribute('data-ann') ?? freshAnnotationAt(event.clientX, event.clientY);
   return id && !id.includes(':') ? id : null;
 }
 
@@ -34,7 +39,7 @@ export function relationDragPlugin(onDrop: (view: EditorView, drop: RelationDrop
       handleDOMEvents: {
         mousedown(view, event) {
           if (!event.altKey || event.button !== 0) return false;
-          const from = annotationUnder(event.target);
+          const from = annotationUnder(event);
           if (!from) return false;
           event.preventDefault();
           drag.from = from;
@@ -49,7 +54,7 @@ export function relationDragPlugin(onDrop: (view: EditorView, drop: RelationDrop
         if (!from) return;
         drag.from = null;
         view.dom.classList.remove(RELATING_CLASS);
-        const toId = annotationUnder(event.target);
+        const toId = annotationUnder(event);
         if (toId && toId !== from) onDrop(view, { fromId: from, toId, left: event.clientX, top: event.clientY + 8 });
       };
       window.addEventListener('mouseup', onUp);
