@@ -13,7 +13,7 @@ import {
 } from '../../renderer/src/reader/annotationPlugin.ts';
 import { buildDoc } from '../../renderer/src/reader/offsets.ts';
 import { BENCH_LABELS, generateAnnotations, generateDocument, mulberry32 } from '../bench/generate.ts';
-import { toPainted } from '../../renderer/src/reader/paint.ts';
+import { stagePainted, toPainted } from '../../renderer/src/reader/paint.ts';
 
 // The annotation plugin's state, without a view: in a long document only the
 // highlights in the window are drawn, and they follow every change.
@@ -186,6 +186,33 @@ describe('annotation plugin', () => {
       set.find(from, to).map((d) => `${d.from}-${d.to}:${(d.spec as { lane: number }).lane}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`).sort();
     expect(look(t.s.visible)).toEqual(look(t.s.decorations, win.from, win.to));
     expect(t.s.visible.find().filter((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class.includes('gl-selected')).map((d) => (d.spec as { id: string }).id)).toEqual(['w55']);
+  });
+
+  it('draws staged annotations (those near the start first, all of them later) as it draws all of them at once', () => {
+    const gen = generateDocument(9, { paragraphs: 500, chars: 150_000 });
+    const { doc, map } = buildDoc(gen.text, gen.blocks);
+    const labels = new Map(BENCH_LABELS.map((l) => [l.id, l]));
+    const annotations = generateAnnotations(gen, 3000, 9);
+    let asked = 0;
+    const staged = stagePainted(annotations, (a) => toPainted(a, labels, map), map);
+    const all = staged.all;
+    staged.all = () => (asked++, all());
+    expect(staged.nearStart.length).toBeGreaterThan(0);
+    expect(staged.nearStart.length).toBeLessThan(annotations.length / 4);
+    const whole = EditorState.create({ doc, plugins: [annotationPlugin(annotations.map((a) => toPainted(a, labels, map)))] });
+    const lazy = EditorState.create({ doc, plugins: [annotationPlugin(staged)] });
+    const look = (set: DecorationSet) => set.find().map((d) => `${d.from}-${d.to}:${(d.spec as { id: string; lane: number }).id}:${(d.spec as { lane: number }).lane}`).sort();
+    expect(asked).toBe(0);
+    expect(look(annotationKey.getState(lazy)!.visible)).toEqual(look(annotationKey.getState(whole)!.visible));
+    // The first read of the layer (here, a lookup) builds it from all of them, once.
+    const far = annotations[annotations.length - 1]!;
+    const pos = map.toPos(far.ranges[0]!.start, 1);
+    expect(annotationsAt(lazy, pos)).toEqual(annotationsAt(whole, pos));
+    expect(asked).toBe(1);
+    expect(annotationKey.getState(lazy)!.ranges.size).toBe(annotationKey.getState(whole)!.ranges.size);
+    const next = lazy.apply(lazy.tr.setMeta(annotationKey, { type: 'remove', ids: [far.id] }));
+    expect(annotationsAt(next, pos)).not.toContain(far.id);
+    expect(asked).toBe(1);
   });
 
   it('keeps the last of a repeated id given at open, once the id maps are built', () => {

@@ -54,6 +54,21 @@ describe('buildInlineSet', () => {
     }
   });
 
+  it('builds the same set for node decorations of top-level blocks (the lazy sections\u2019 placeholders)', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const { doc } = randomCase(seed, 150 + seed * 40, 0);
+      const rng = mulberry32(seed);
+      const decos: Decoration[] = [];
+      doc.forEach((node, pos) => {
+        if (rng() < 0.7) decos.push(Decoration.node(pos, pos + node.nodeSize, {}, { dormant: true }));
+      });
+      const expected = DecorationSet.create(doc, decos.slice());
+      const built = buildInlineSet(doc, decos);
+      expect(eq(built, expected), `seed ${seed}`).toBe(true);
+      expect(summary(built)).toEqual(summary(expected));
+    }
+  });
+
   it('gives the empty set for nothing, and keeps the input array as it was', () => {
     const { doc, decos } = randomCase(99, 5, 20);
     expect(buildInlineSet(doc, [])).toBe(DecorationSet.empty);

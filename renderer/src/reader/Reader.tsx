@@ -14,7 +14,7 @@ import { ClaimSection } from './ClaimSection.tsx';
 import { EntitySection } from './EntitySection.tsx';
 import { LabelPicker } from './LabelPicker.tsx';
 import { buildDoc } from './offsets.ts';
-import { toPainted, trimRange } from './paint.ts';
+import { stagePainted, toPainted, trimRange } from './paint.ts';
 import { focusSuggestion, SUGGESTION_PREFIX, type SuggestionReview } from './plugins/suggestionPlugin.ts';
 import { annotationUnder, type RelationDrop } from './plugins/relationDragPlugin.ts';
 import { PropagationDialog } from './PropagationDialog.tsx';
@@ -94,7 +94,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     reviewChanged: setReview,
     editChanged: (v, on, state) => editText.changed(v, on, state),
     paintAnnotation: (id) => (annotations.has(id) && map ? toPainted(annotations.get(id)!, labelMap, map) : null),
-    initialAnnotations: () => Array.from(annotations.values()).filter((a) => layers.shownRef.current(a)).map((a) => toPainted(a, labelMap, map!)),
+    initialAnnotations: () => stagePainted(Array.from(annotations.values()).filter((a) => layers.shownRef.current(a)), (a) => toPainted(a, labelMap, map!), map!),
     ready: (v) => {
       if (initialAnnotationId && annotations.has(initialAnnotationId)) {
         requestAnimationFrame(() => {

@@ -81,7 +81,28 @@ export const MAX_LANES = 8;
  */
 export const WINDOW_MIN_DOC_SIZE = 40_000;
 /** The window before the view is first measured: the start of the document, where the reader opens. */
-const INITIAL_WINDOW = 12_000;
+export const INITIAL_WINDOW = 12_000;
+
+/**
+ * A long document's annotations at open, in two parts: `nearStart` holds at
+ * least every annotation starting at or before INITIAL_WINDOW (more do no
+ * harm), which the first paint draws; `all` gives every annotation, asked for
+ * after the first paint, in an idle moment or at the first change. Tens of
+ * thousands of annotations are then laid out after the text shows, not before.
+ */
+export interface StagedAnnotations {
+  nearStart: readonly PaintedAnnotation[];
+  all(): readonly PaintedAnnotation[];
+}
+
+/** The annotations a view opens with: all of them, or staged. */
+export type InitialAnnotations = readonly PaintedAnnotation[] | StagedAnnotations;
+
+function isStaged(a: InitialAnnotations): a is StagedAnnotations {
+  return !Array.isArray(a);
+}
+/** How long after the view is built the whole layer is built, if nothing needed it before (see StagedAnnotations). */
+const PREBUILD_DELAY_MS = 300;
 /** The window spans the blocks within this many viewport heights above and below the screen… */
 const WINDOW_MARGIN = 1.5;
 /** …and moves once the screen comes within this many viewport heights of its edge. */
@@ -100,7 +121,7 @@ const windowKey = annotationWindowKey;
  * `AnnotationAction` metadata), and decorations only for the drawn window.
  * An added or removed annotation touches only its own entries and decorations.
  */
-export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Plugin<AnnotationState> {
+export function annotationPlugin(initial: InitialAnnotations = []): Plugin<AnnotationState> {
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
@@ -108,7 +129,12 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
       // render draws them: no second pass over the DOM to add them (see createReaderView).
       init: (_config, state) => {
         const win = state.doc.content.size > WINDOW_MIN_DOC_SIZE ? { from: 0, to: INITIAL_WINDOW } : null;
-        const layer = paintAll(initial);
+        if (isStaged(initial) && win) {
+          // Lanes come from a sweep in order of start, so those of the annotations starting in the window are the same in the whole layer.
+          const near = paintAll(initial.nearStart.filter((a) => a.ranges.length > 0 && a.ranges[0]!.from <= win.to));
+          return new LayerState(state.doc, () => paintAll(initial.all()), null, win, drawn(state.doc, near, null, win), NONE_FRESH);
+        }
+        const layer = paintAll(isStaged(initial) ? initial.all() : initial);
         return new LayerState(state.doc, layer, null, win, drawn(state.doc, layer, null, win), NONE_FRESH);
       },
       apply(tr, prevState, _old, state) {
@@ -228,10 +254,15 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
         const next = blocksNearViewport(view, WINDOW_MARGIN * height);
         if (next) view.dispatch(view.state.tr.setMeta(windowKey, next).setMeta('addToHistory', false));
       });
-      // The id maps of the layer built at open, in the first idle moment (see Layer.ensure).
+      // The layer of every annotation and its id maps (see StagedAnnotations, Layer.ensure), in an idle moment
+      // once the first frames have shown the text: at 10,000 annotations it is one task of tens of milliseconds.
+      // A change before then builds it at once.
       const host = view.dom.ownerDocument.defaultView ?? window;
       const prebuild = () => (annotationKey.getState(view.state) as LayerState | undefined)?.layer.ensure();
-      const idle = host.requestIdleCallback ? host.requestIdleCallback(prebuild, { timeout: 1000 }) : host.setTimeout(prebuild, 200);
+      let idle = 0;
+      const delay = host.setTimeout(() => {
+        idle = host.requestIdleCallback ? host.requestIdleCallback(prebuild, { timeout: 1000 }) : host.setTimeout(prebuild, 0);
+      }, PREBUILD_DELAY_MS);
       const painter = canPaintFresh() ? new FreshPainter(view) : null;
       return {
         update(v, prevState) {
@@ -242,6 +273,7 @@ export function annotationPlugin(initial: readonly PaintedAnnotation[] = []): Pl
         },
         destroy: () => {
           painter?.destroy();
+          host.clearTimeout(delay);
           if (host.cancelIdleCallback) host.cancelIdleCallback(idle);
           else host.clearTimeout(idle);
           tracker.destroy();
@@ -442,15 +474,24 @@ function syncFresh(painter: FreshPainter, now: LayerState, before: LayerState | 
 /** The plugin's state: the layer, and the decorations drawn; the set of all of them is built only when read. */
 class LayerState implements AnnotationState {
   private all: DecorationSet | undefined;
+  private built: Layer | (() => Layer);
 
   constructor(
     private readonly doc: PMNode,
-    readonly layer: Layer,
+    /** The layer, or how to build it when first read (staged annotations at open). */
+    layer: Layer | (() => Layer),
     readonly selected: string | null,
     readonly window: PositionRange | null,
     readonly visible: DecorationSet,
     readonly fresh: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.built = layer;
+  }
+
+  get layer(): Layer {
+    if (typeof this.built === 'function') this.built = this.built();
+    return this.built;
+  }
 
   get ranges(): Map<string, { from: number; to: number }[]> {
     return this.layer.ranges;

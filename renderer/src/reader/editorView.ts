@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView, type DirectEditorProps } from 'prosemirror-view';
-import { annotationPlugin, type PaintedAnnotation } from './annotationPlugin.ts';
+import { annotationPlugin, type InitialAnnotations } from './annotationPlugin.ts';
 import { lazySectionsPlugin } from './lazySections.ts';
 import { isEditing } from './plugins/editTextPlugin.ts';
 import './sections.css';
@@ -55,8 +55,8 @@ export function createReaderView(
   doc: PMNode,
   props: Omit<DirectEditorProps, 'state'>,
   plugins: Plugin[] = [],
-  /** The annotations to draw from the start (one render instead of a render and a repaint). */
-  annotations: readonly PaintedAnnotation[] = [],
+  /** The annotations to draw from the start (one render instead of a render and a repaint); see StagedAnnotations for a long document. */
+  annotations: InitialAnnotations = [],
 ): EditorView {
   const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin(annotations), lazySectionsPlugin()] });
   return new EditorView(mount, {

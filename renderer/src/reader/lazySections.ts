@@ -1,6 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView, type NodeView } from 'prosemirror-view';
+import { buildInlineSet } from './decorationTree.ts';
 import { SECTION_CLASS } from './schema.ts';
 import { blocksNearViewport, trackViewport } from './viewportWindow.ts';
 
@@ -17,8 +18,8 @@ import { blocksNearViewport, trackViewport } from './viewportWindow.ts';
 
 /** The class of a section whose paragraphs are not drawn yet. */
 export const DORMANT_CLASS = 'gl-dormant';
-/** Sections drawn at open: those within this many positions of the start (about three screens). */
-const AWAKE_AT_OPEN = 12_000;
+/** Sections drawn at open: those starting within this many positions of the start (about two screens; a section is about three). */
+const AWAKE_AT_OPEN = 6_000;
 /** Sections drawn per idle slice afterwards (a few milliseconds of work each). */
 const PER_SLICE = 3;
 /** Sections within this many viewport heights of the screen are drawn at once. */
@@ -48,7 +49,8 @@ function decorationsOf(doc: PMNode, dormant: Uint8Array | null): DecorationSet {
     if (dormant[i]) decos.push(Decoration.node(pos, pos + child.nodeSize, {}, { dormant: true }));
     pos += child.nodeSize;
   }
-  return decos.length ? DecorationSet.create(doc, decos) : DecorationSet.empty;
+  // Each covers a whole top-level child, so the set is flat: built directly rather than by DecorationSet.create's scan per child.
+  return buildInlineSet(doc, decos);
 }
 
 function initial(doc: PMNode): LazyState {
@@ -90,7 +92,8 @@ function placeholder(node: PMNode): NodeView {
   const dom = document.createElement('div');
   dom.className = `${SECTION_CLASS} ${DORMANT_CLASS}`;
   dom.setAttribute('aria-busy', 'true');
-  dom.style.height = `${Math.ceil((node.textContent.length / 80) * 1.85 + node.childCount * 0.9)}em`;
+  // The content's size less two tokens per block is its text length (no string built for it).
+  dom.style.height = `${Math.ceil(((node.content.size - 2 * node.childCount) / 80) * 1.85 + node.childCount * 0.9)}em`;
   return {
     dom,
     // Stays a placeholder while it is dormant; drawn anew (as a section) once it is not.

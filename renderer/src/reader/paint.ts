@@ -1,5 +1,5 @@
 import type { Annotation, Label } from '../../../shared/index.ts';
-import type { PaintedAnnotation } from './annotationPlugin.ts';
+import { INITIAL_WINDOW, type PaintedAnnotation, type StagedAnnotations } from './annotationPlugin.ts';
 import { annotatorColor } from '../team/layers.ts';
 import type { OffsetMap } from './offsets.ts';
 
@@ -33,4 +33,27 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
+}
+
+/**
+ * A document's annotations for the view's first state, staged (see
+ * StagedAnnotations): those that may start in the first window converted
+ * now, the others when the view first asks for all of them.
+ */
+export function stagePainted<A extends Pick<Annotation, 'ranges'>>(annotations: readonly A[], paint: (a: A) => PaintedAnnotation, map: OffsetMap): StagedAnnotations {
+  // Offsets grow with positions; the margin covers the text between blocks, which positions skip.
+  const limit = map.toOffset(INITIAL_WINDOW) + 1;
+  const painted: (PaintedAnnotation | undefined)[] = new Array(annotations.length);
+  const nearStart: PaintedAnnotation[] = [];
+  for (let i = 0; i < annotations.length; i++) {
+    const rs = annotations[i]!.ranges;
+    let start = Infinity;
+    for (let r = 0; r < rs.length; r++) if (rs[r]!.start < start) start = rs[r]!.start;
+    if (start <= limit) nearStart.push((painted[i] = paint(annotations[i]!)));
+  }
+  let all: PaintedAnnotation[] | null = null;
+  return {
+    nearStart,
+    all: () => (all ??= annotations.map((a, i) => painted[i] ?? paint(a))),
+  };
 }

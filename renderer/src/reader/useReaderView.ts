@@ -3,7 +3,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label, Suggestion } from '../../../shared/index.ts';
-import type { PaintedAnnotation } from './annotationPlugin.ts';
+import type { InitialAnnotations, PaintedAnnotation } from './annotationPlugin.ts';
 import { createReaderView } from './editorView.ts';
 import { clickPlugin } from './plugins/clickPlugin.ts';
 import { editTextPlugin } from './plugins/editTextPlugin.ts';
@@ -31,7 +31,7 @@ export interface ReaderViewHandlers {
   /** How to draw an annotation again when undoing an edit brings its text back. */
   paintAnnotation(id: string): PaintedAnnotation | null;
   /** The annotations to draw when the view is built. */
-  initialAnnotations(): PaintedAnnotation[];
+  initialAnnotations(): InitialAnnotations;
   /** The view is built: focus, scroll. */
   ready(view: EditorView): void;
 }

@@ -82,7 +82,10 @@ export function selectionSettled(view: EditorView): boolean {
 /**
  * Calls `onChange` from an animation frame whenever the viewport may have
  * moved over the document (scrolling of any ancestor, resizing), at most
- * once per frame, and once at start.
+ * once per frame, and once after the first paint. The first call waits for
+ * an idle moment: the reader opens at the start, which the plugins draw
+ * without measuring, and measuring before the first paint would lay the
+ * page out twice.
  */
 export function trackViewport(view: EditorView, onChange: () => void): { schedule(): void; destroy(): void } {
   let frame = 0;
@@ -99,11 +102,13 @@ export function trackViewport(view: EditorView, onChange: () => void): { schedul
   // Scroll events do not bubble; a capturing listener on the document hears every scroller's.
   doc.addEventListener('scroll', schedule, { capture: true, passive: true });
   win.addEventListener('resize', schedule);
-  schedule();
+  const first = win.requestIdleCallback ? win.requestIdleCallback(schedule, { timeout: 100 }) : win.setTimeout(schedule, 16);
   return {
     schedule,
     destroy() {
       live = false;
+      if (win.cancelIdleCallback) win.cancelIdleCallback(first);
+      else win.clearTimeout(first);
       if (frame) cancelAnimationFrame(frame);
       doc.removeEventListener('scroll', schedule, { capture: true });
       win.removeEventListener('resize', schedule);

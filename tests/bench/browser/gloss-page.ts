@@ -11,7 +11,7 @@ import { createReaderView } from '../../../renderer/src/reader/editorView.ts';
 import { keyboardPlugin } from '../../../renderer/src/reader/plugins/keyboardPlugin.ts';
 import { editTextPlugin, setEditing } from '../../../renderer/src/reader/plugins/editTextPlugin.ts';
 import { buildDoc, type OffsetMap } from '../../../renderer/src/reader/offsets.ts';
-import { toPainted, trimRange } from '../../../renderer/src/reader/paint.ts';
+import { stagePainted, toPainted, trimRange } from '../../../renderer/src/reader/paint.ts';
 import { BENCH_LABELS, generateAdditions, generateAnnotations, generateDocument, type BenchDocument } from '../generate.ts';
 import { centre, forceLayout, painted, readerShell, scrollThrough } from './frames.ts';
 import type { AdditionResult, BenchPage, OpenResult } from './protocol.ts';
@@ -86,8 +86,8 @@ const page: BenchPage = {
         },
       },
       [edit, keys],
-      // As the reader does: the annotations are in the view's first state.
-      annotations.map((a) => toPainted(a, labels, built.map)),
+      // As the reader does: the annotations are in the view's first state, those near the start first.
+      stagePainted(annotations, (a) => toPainted(a, labels, built.map), built.map),
     );
     view = v;
     const end = await painted();
