@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpApi, type ApiCall } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
-import { highlightTint, selectPhrase } from '../support/page.ts';
+import { highlightCount, highlightTint, hoverHighlight, selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
 import { serveProject, type ServedProject } from '../support/server.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -97,6 +97,23 @@ describe('labelling comfort in the reader', () => {
     const card = page.getByRole('tooltip');
     await card.getByText('Note: US Secretary of State').waitFor();
     expect((await card.innerText()).toLowerCase()).toContain('person');
+  });
+
+  it('shows the hover card on a highlight just tagged (painted as a range), with or without highlightsFromPoint', async () => {
+    for (const withPointLookup of [true, false]) {
+      await page.reload();
+      await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+      if (!withPointLookup) await page.evaluate(() => Object.defineProperty(HighlightRegistry.prototype, 'highlightsFromPoint', { value: undefined, configurable: true }));
+      await selectPhrase(page, 'Global Minerals Conference');
+      await page.keyboard.press('2'); // Organization
+      await expect.poll(() => highlightCount(page, /^Global Minerals Conference$/)).toBe(1);
+      await page.mouse.move(1, 1);
+      await hoverHighlight(page, /^Global Minerals Conference$/);
+      const card = page.getByRole('tooltip');
+      await expect.poll(async () => ((await card.count()) ? (await card.innerText()).toLowerCase() : '')).toContain('organization');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => highlightCount(page, /^Global Minerals Conference$/)).toBe(0);
+    }
   });
 
   it('accepts every suggestion of one label in one step, undone in one step', async () => {

@@ -74,6 +74,11 @@ export class FreshPainter {
     painters.set(view, this);
   }
 
+  /** How many annotations are painted now. */
+  get size(): number {
+    return this.painted.size;
+  }
+
   /** Which annotations are painted now. */
   ids(): IterableIterator<string> {
     return this.painted.keys();
@@ -140,14 +145,24 @@ export class FreshPainter {
 
 /** The fresh highlight's annotation under a point (viewport coordinates) in any reader, if one is there. */
 export function freshAnnotationAt(x: number, y: number): string | null {
-  if (!painters.size || !canPaintFresh()) return null;
+  if (!canPaintFresh() || ![...painters.values()].some((p) => p.size > 0)) return null;
   const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => { ranges: AbstractRange[] }[] }).highlightsFromPoint;
-  if (typeof fromPoint !== 'function') return null;
-  for (const hit of fromPoint.call(CSS.highlights, x, y)) {
-    for (const range of hit.ranges) {
-      for (const painter of painters.values()) {
-        const id = painter.owner(range);
-        if (id) return id;
+  if (typeof fromPoint === 'function') {
+    for (const hit of fromPoint.call(CSS.highlights, x, y)) {
+      for (const range of hit.ranges) {
+        for (const painter of painters.values()) {
+          const id = painter.owner(range);
+          if (id) return id;
+        }
+      }
+    }
+    return null;
+  }
+  // Browsers without highlightsFromPoint (Chromium before 140): the painted ranges' boxes, few as they are.
+  for (const painter of painters.values()) {
+    for (const id of painter.ids()) {
+      for (const range of painter.rangesOf(id)) {
+        for (const r of Array.from(range.getClientRects())) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return id;
       }
     }
   }
