@@ -257,6 +257,21 @@ export class Project {
   }
 
   /**
+   * Runs `fn` in the write transaction under way, or in a new one when there
+   * is none. Unlike a nested {@link transaction} it opens no savepoint: an
+   * error in `fn` rolls back the whole enclosing transaction, which is what a
+   * caller that stores one part of a larger all-or-nothing write wants. Why
+   * not a savepoint for bulk writes: inside one, SQLite rolls each statement
+   * that fires a trigger (every logged table's, see change-log-triggers.ts)
+   * back to the savepoint's mark in its in-memory statement journal by walking
+   * the journal from the start, so each insert costs in proportion to all the
+   * savepoint has written: a merge of 100,000 annotations became quadratic.
+   */
+  joinTransaction<T>(fn: () => T): T {
+    return this.inTransaction ? fn() : this.transaction(fn);
+  }
+
+  /**
    * Runs `fn`, which only reads, in one read transaction: it sees one state
    * of the project while other processes write, and takes no write lock.
    */

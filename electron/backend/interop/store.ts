@@ -28,7 +28,7 @@ export interface StoreResult {
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /**
- * Stores a bundle in one transaction: documents, labels and relation types
+ * Stores a bundle in one transaction (the caller's, when one is under way): documents, labels and relation types
  * (matched by name, created when missing; existing ones only gain attribute
  * definitions), entities (matched by id, then external id), propositions
  * (matched by id, then text), annotations, entity links, claim links,
@@ -36,7 +36,8 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
  * everything and names the file and line the record came from.
  */
 export function storeBundle(project: Project, bundle: Bundle, options: RunOptions = {}): StoreResult {
-  return project.transaction(() => new BundleWriter(project, bundle, options).write());
+  // Within a merge's or an import's transaction, part of it (no savepoint of its own: see joinTransaction).
+  return project.joinTransaction(() => new BundleWriter(project, bundle, options).write());
 }
 
 class BundleWriter {
