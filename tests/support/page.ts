@@ -77,14 +77,21 @@ interface Box {
   height: number;
 }
 
+/** A highlight found by its text: its first line box, and the background colour painted on it. */
+interface FoundHighlight {
+  box: Box;
+  tint: string;
+}
+
 /**
- * The first line boxes (viewport coordinates, reading order) of the
- * highlights under `scope` whose text matches: highlight elements
- * (`[data-ann]`), and highlights just made, which the reader paints as
- * registered ranges (`CSS.highlights`, see renderer/src/reader/freshHighlights.ts).
+ * The highlights under `scope` whose text matches, in reading order: highlight
+ * elements (`[data-ann]`), and highlights just made, which the reader paints
+ * as registered ranges (`CSS.highlights`, see renderer/src/reader/freshHighlights.ts).
+ * Each with its first line box (viewport coordinates) and its tint (an
+ * element's own background, or a painted range's `::highlight()` style).
  * With `reveal`, the `reveal`-th (from 1) is scrolled into view first.
  */
-async function highlightBoxes(page: Page, text: HighlightText, scope: string, reveal = 0): Promise<Box[]> {
+async function findHighlights(page: Page, text: HighlightText, scope: string, reveal = 0): Promise<FoundHighlight[]> {
   const pattern = typeof text === 'string' ? null : { source: text.source, flags: text.flags };
   return page.evaluate(
     ({ needle, pattern, scope, reveal }) => {
@@ -114,20 +121,25 @@ async function highlightBoxes(page: Page, text: HighlightText, scope: string, re
         }
         return whole;
       };
-      const hits: { node: Node; rects: () => DOMRectList; show: () => void }[] = [];
+      const hits: { node: Node; rects: () => DOMRectList; show: () => void; tint: () => string }[] = [];
       for (const root of Array.from(document.querySelectorAll(scope))) {
         for (const el of Array.from(root.querySelectorAll('[data-ann]'))) {
           if (!matches(el.textContent ?? '')) continue;
           const whole = document.createRange();
           whole.selectNodeContents(el);
-          hits.push({ node: el, rects: () => part(whole).getClientRects(), show: () => el.scrollIntoView({ block: 'center' }) });
+          hits.push({ node: el, rects: () => part(whole).getClientRects(), show: () => el.scrollIntoView({ block: 'center' }), tint: () => getComputedStyle(el).backgroundColor });
         }
         for (const [name, highlight] of CSS.highlights) {
           if (!name.startsWith('gl-fresh-')) continue;
           for (const r of highlight) {
             if (!(r instanceof Range) || !root.contains(r.startContainer) || !matches(r.toString())) continue;
             const at = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
-            hits.push({ node: r.startContainer, rects: () => part(r).getClientRects(), show: () => at.scrollIntoView({ block: 'center' }) });
+            hits.push({
+              node: r.startContainer,
+              rects: () => part(r).getClientRects(),
+              show: () => at.scrollIntoView({ block: 'center' }),
+              tint: () => getComputedStyle(at, `::highlight(${CSS.escape(name)})`).backgroundColor,
+            });
           }
         }
       }
@@ -138,7 +150,7 @@ async function highlightBoxes(page: Page, text: HighlightText, scope: string, re
       if (shown && (!first || first.top < 0 || first.bottom > innerHeight)) shown.show();
       return hits.map((h) => {
         const r = h.rects()[0];
-        return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 };
+        return { box: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 }, tint: h.tint() };
       });
     },
     { needle: typeof text === 'string' ? text : '', pattern, scope, reveal },
@@ -147,14 +159,13 @@ async function highlightBoxes(page: Page, text: HighlightText, scope: string, re
 
 /** How many highlights (elements or painted ranges) under `scope` hold `text`. */
 export async function highlightCount(page: Page, text: HighlightText, scope = '.gl-reader-text'): Promise<number> {
-  return (await highlightBoxes(page, text, scope)).length;
+  return (await findHighlights(page, text, scope)).length;
 }
 
 /** The centre of the first line box of the `nth` highlight holding `text`, scrolled into view. */
 export async function highlightPoint(page: Page, text: HighlightText, { nth = 0, scope = '.gl-reader-text' } = {}): Promise<{ x: number; y: number }> {
   for (let attempt = 0; ; attempt++) {
-    const boxes = await highlightBoxes(page, text, scope, nth + 1);
-    const box = boxes[nth];
+    const box = (await findHighlights(page, text, scope, nth + 1))[nth]?.box;
     if (box && box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     if (attempt === 100) throw new Error(`no highlight holding ${String(text)} under ${scope}`);
     await page.waitForTimeout(100);
@@ -191,29 +202,7 @@ export async function highlightLanes(page: Page, phrase: string): Promise<string
   }, phrase);
 }
 
-/**
- * The background colour painted on the first highlight holding `text`: an
- * element's own, or a painted range's `::highlight()` style.
- */
+/** The background colour painted on the first highlight holding `text`, in reading order; null when there is none. */
 export async function highlightTint(page: Page, text: HighlightText, scope = '.gl-reader-text'): Promise<string | null> {
-  const pattern = typeof text === 'string' ? null : { source: text.source, flags: text.flags };
-  return page.evaluate(
-    ({ needle, pattern, scope }) => {
-      const matches = (t: string) => (pattern ? new RegExp(pattern.source, pattern.flags).test(t) : t.toLowerCase().includes(needle.toLowerCase()));
-      const root = document.querySelector(scope);
-      if (!root) return null;
-      const el = Array.from(root.querySelectorAll('[data-ann]')).find((e) => matches(e.textContent ?? ''));
-      if (el) return getComputedStyle(el).backgroundColor;
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('gl-fresh-')) continue;
-        for (const r of highlight) {
-          if (!(r instanceof Range) || !root.contains(r.startContainer) || !matches(r.toString())) continue;
-          const host = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement!;
-          return getComputedStyle(host, `::highlight(${CSS.escape(name)})`).backgroundColor;
-        }
-      }
-      return null;
-    },
-    { needle: typeof text === 'string' ? text : '', pattern, scope },
-  );
+  return (await findHighlights(page, text, scope))[0]?.tint ?? null;
 }

@@ -84,7 +84,7 @@ export class FreshPainter {
     return this.painted.keys();
   }
 
-  /** The range of annotation `id` painted here, if it is. */
+  /** The ranges of annotation `id` painted here (none when it is not). */
   rangesOf(id: string): readonly Range[] {
     return this.painted.get(id)?.ranges ?? [];
   }
@@ -145,7 +145,10 @@ export class FreshPainter {
 
 /** The fresh highlight's annotation under a point (viewport coordinates) in any reader, if one is there. */
 export function freshAnnotationAt(x: number, y: number): string | null {
-  if (!canPaintFresh() || ![...painters.values()].some((p) => p.size > 0)) return null;
+  // Called on every pointer move over the text: nothing to look up unless some reader painted something.
+  let painted = false;
+  for (const p of painters.values()) painted ||= p.size > 0;
+  if (!painted || !canPaintFresh()) return null;
   const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: (x: number, y: number) => { ranges: AbstractRange[] }[] }).highlightsFromPoint;
   if (typeof fromPoint === 'function') {
     for (const hit of fromPoint.call(CSS.highlights, x, y)) {
