@@ -78,6 +78,20 @@ describe('a long document in the reader', () => {
     expect(await highlight(last.id).count()).toBe(0);
   });
 
+  it('skips the layout of drawn sections off screen, but not of the first section or of placeholders', async () => {
+    const sections = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.gl-reader-text > .gl-section')].map((el) => ({ dormant: el.classList.contains('gl-dormant'), visibility: getComputedStyle(el).contentVisibility })),
+      );
+    const atOpen = await sections();
+    expect(atOpen[0]).toEqual({ dormant: false, visibility: 'visible' });
+    for (const s of atOpen.filter((s) => s.dormant)) expect(s.visibility).toBe('visible');
+    // The idle slices draw the placeholders; each drawn section after the first is laid out only near the screen.
+    await expect.poll(async () => (await sections()).filter((s) => s.dormant).length, { timeout: 20_000 }).toBe(0);
+    const drawn = await sections();
+    expect(drawn.slice(1).map((s) => s.visibility)).toEqual(drawn.slice(1).map(() => 'auto'));
+  });
+
   it('shows a far highlight once the side panel scrolls to it', async () => {
     await page.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: new RegExp(`Person\\s*${last.quote}`) }).click();
     await highlight(last.id).waitFor();

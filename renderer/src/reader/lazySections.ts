@@ -161,12 +161,19 @@ export function lazySectionsPlugin(): Plugin<LazyState> {
         const near = blocksNearViewport(view, VIEWPORT_MARGIN * (win.innerHeight || 800));
         if (near) wakeSectionAt(view, near.from, Math.max(near.from, near.to - 1));
       });
-      // After the first paint: the idle slices must not delay it.
-      const first = win.requestAnimationFrame(() => schedule());
+      // After the first two frames (the one showing the text, and the next): the idle slices must not delay them.
+      let first = win.requestAnimationFrame(() => {
+        first = win.requestAnimationFrame(() => {
+          first = 0;
+          schedule();
+        });
+      });
       return {
-        update: () => schedule(),
+        update: () => {
+          if (!first) schedule();
+        },
         destroy: () => {
-          win.cancelAnimationFrame(first);
+          if (first) win.cancelAnimationFrame(first);
           cancel();
           tracker.destroy();
         },
