@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources, readSources, type ImportSource } from '../../electron/backend/import/index.ts';
+import { TITLE_MAX_UNITS } from '../../electron/backend/interop/text.ts';
 import { Project } from '../../electron/backend/project.ts';
 import { GlossError, type Document, type ImportFormat } from '../../shared/index.ts';
 import { CORPUS_DIR } from '../support/paths.ts';
@@ -50,6 +51,44 @@ async function importError(sources: ImportSource[]): Promise<GlossError> {
   expect((err as GlossError).kind).toBe('import');
   return err as GlossError;
 }
+
+describe('titles taken from the text', () => {
+  /** Whether `s` is well-formed UTF-16 (no lone surrogate). */
+  const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+
+  it('keeps a headline whole and cuts a long first paragraph at a space, with an ellipsis', async () => {
+    const headline = await importOne('short.txt', '  Lithium quota cut by a third  \n\nBody.\n');
+    expect(headline.title).toBe('Lithium quota cut by a third');
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const doc = await importOne('long.txt', `${words}\n\nBody.\n`);
+    expect(doc.title.length).toBeLessThanOrEqual(TITLE_MAX_UNITS);
+    expect(doc.title.endsWith('…')).toBe(true);
+    // Whole words only: the title less its ellipsis is a prefix of the line that ends where a word does.
+    const head = doc.title.slice(0, -1);
+    expect(words.startsWith(head)).toBe(true);
+    expect(words[head.length]).toBe(' ');
+  });
+
+  it.each([
+    ['emoji', '👍🏽'],
+    ['flags', '🇵🇰🇨🇳'],
+    ['combining marks', 'e\u0301\u0323'],
+    ['right-to-left text', 'مرحبا'],
+  ])('never splits a character in a line without spaces: %s', async (_name, unit) => {
+    const line = unit.repeat(Math.ceil(400 / unit.length));
+    for (const [file, content] of [['x.txt', `${line}\n\nBody.\n`], ['x.md', `${line}\n\nBody.\n`]] as const) {
+      const doc = await importOne(`${unit.length}-${file}`, content);
+      expect(doc.title.length).toBeLessThanOrEqual(TITLE_MAX_UNITS);
+      expect(wellFormed(doc.title)).toBe(true);
+      const head = doc.title.slice(0, -1);
+      expect(doc.title.endsWith('…')).toBe(true);
+      // The cut falls where a character as a reader sees it ends (a grapheme boundary of the line).
+      const boundaries = new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(line)].map((g) => g.index + g.segment.length));
+      expect(boundaries.has(head.length)).toBe(true);
+      expect(line.startsWith(head)).toBe(true);
+    }
+  });
+});
 
 describe('plain text', () => {
   it('drops a BOM, turns CRLF and CR into LF and keeps everything else exactly', async () => {

@@ -56,6 +56,30 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** The longest title taken from a document's text, in UTF-16 code units: a headline is far shorter, a first paragraph standing in for one is cut. */
+export const TITLE_MAX_UNITS = 300;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * A title taken from a line of the text: trimmed and, when longer than
+ * TITLE_MAX_UNITS, cut at the last space (or, in a text without spaces near
+ * the end, at the last whole character: never inside a surrogate pair, a flag
+ * or a letter with combining marks) and ended with an ellipsis.
+ */
+export function titleFromLine(line: string): string {
+  const t = line.trim();
+  if (t.length <= TITLE_MAX_UNITS) return t;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(t)) {
+    if (index + segment.length > TITLE_MAX_UNITS - 1) break;
+    end = index + segment.length;
+  }
+  const head = t.slice(0, end);
+  const space = head.search(/\s\S*$/);
+  return `${(space > TITLE_MAX_UNITS / 2 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
 /** A file-system-safe slug of a title: letters, digits and dashes, at most 60 characters. */
 export function slug(title: string): string {
   const s = title

@@ -2,6 +2,7 @@ import { GlossError, type Block } from '../../../../shared/index.ts';
 import { BlockTextBuilder } from '../../import/blocks.ts';
 import type { ParsedDocument } from '../../import/parsed.ts';
 import { unzipFiles, utf8 } from '../zip.ts';
+import { titleFromLine } from '../text.ts';
 
 const BLOCKS: Record<string, Block['type']> = {
   P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading', LI: 'listItem', BLOCKQUOTE: 'blockquote', PRE: 'preformatted', TD: 'paragraph', TH: 'paragraph',
@@ -44,7 +45,7 @@ export async function parseDocx(bytes: Uint8Array, file: string): Promise<Parsed
   if (prop('dcterms:created')) metadata.published = prop('dcterms:created');
   if (prop('dc:language')) metadata.language = prop('dc:language');
   const text = out.text;
-  return { title: prop('dc:title') || (first ? text.slice(first.start, first.end).split('\n')[0]!.slice(0, 300) : ''), text, blocks: out.blocks, metadata };
+  return { title: prop('dc:title') || (first ? titleFromLine(text.slice(first.start, first.end).split('\n')[0]!) : ''), text, blocks: out.blocks, metadata };
 }
 
 function textOf(el: Element): string {

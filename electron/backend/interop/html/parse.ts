@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import type { Block } from '../../../../shared/index.ts';
 import { BlockTextBuilder } from '../../import/blocks.ts';
 import type { ParsedDocument } from '../../import/parsed.ts';
+import { titleFromLine } from '../text.ts';
 
 const BLOCK_TYPES: Record<string, Block['type']> = {
   P: 'paragraph', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph', LI: 'listItem', DD: 'paragraph', DT: 'paragraph',
@@ -37,7 +38,7 @@ export function parseHtml(html: string, fileName: string): ParsedDocument {
     fallback.innerHTML = purify.sanitize(doc.body.innerHTML);
     collectBlocks(fallback, out);
   }
-  const title = (article?.title || doc.title || out.text.split('\n')[0] || fileName).trim().slice(0, 300);
+  const title = titleFromLine(article?.title || doc.title || out.text.split('\n')[0] || fileName);
   const metadata: ParsedDocument['metadata'] = { format: 'html' };
   const author = article?.byline || meta('meta[name="author"]');
   const outlet = article?.siteName || meta('meta[property="og:site_name"]');

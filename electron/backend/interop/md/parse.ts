@@ -4,6 +4,7 @@ import type { Block } from '../../../../shared/index.ts';
 import { BlockTextBuilder } from '../../import/blocks.ts';
 import { normalizeNewlines } from '../../import/decode.ts';
 import type { ParsedDocument } from '../../import/parsed.ts';
+import { titleFromLine } from '../text.ts';
 
 // html: false — raw HTML in Markdown is shown as text, never interpreted.
 const md = new MarkdownIt({ html: false, linkify: false });
@@ -39,7 +40,7 @@ export function parseMarkdown(decoded: string): ParsedDocument {
   const first = firstHeading ?? out.blocks[0];
   const text = out.text;
   return {
-    title: meta.title ?? (first ? text.slice(first.start, first.end).split('\n')[0]!.slice(0, 300) : ''),
+    title: meta.title ?? (first ? titleFromLine(text.slice(first.start, first.end).split('\n')[0]!) : ''),
     text,
     blocks: out.blocks,
     metadata: { ...meta.metadata, format: 'md' },

@@ -1,6 +1,7 @@
 import { GlossError } from '../../../../shared/index.ts';
 import { BlockTextBuilder } from '../../import/blocks.ts';
 import type { ParsedDocument } from '../../import/parsed.ts';
+import { titleFromLine } from '../text.ts';
 
 interface Line {
   text: string;
@@ -54,7 +55,7 @@ export async function parsePdf(bytes: Uint8Array, file: string): Promise<ParsedD
     const text = out.text;
     if (!text.trim()) throw new GlossError('import', `${file}: the PDF holds no text (is it a scan? Gloss does not read text from images)`);
     const firstBlock = out.blocks[0];
-    const title = typeof meta?.Title === 'string' && meta.Title.trim() ? meta.Title.trim() : firstBlock ? text.slice(firstBlock.start, firstBlock.end).split('\n')[0]!.slice(0, 300) : '';
+    const title = typeof meta?.Title === 'string' && meta.Title.trim() ? meta.Title.trim() : firstBlock ? titleFromLine(text.slice(firstBlock.start, firstBlock.end).split('\n')[0]!) : '';
     const metadata: ParsedDocument['metadata'] = { format: 'pdf' };
     if (typeof meta?.Author === 'string' && meta.Author.trim()) metadata.author = meta.Author.trim();
     return { title, text, blocks: out.blocks, metadata };
