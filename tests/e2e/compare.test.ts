@@ -171,4 +171,19 @@ describe('the compare view on the critical-minerals corpus', () => {
     await page.getByRole('textbox', { name: /Text of Pakistan's Rare Earth/ }).waitFor();
     expect(await page.getByRole('textbox', { name: /Text of / }).count()).toBe(2);
   });
+
+  it('tells documents with the same title apart in the column headings and the texts’ names', async () => {
+    const [a, b] = [byName('pakistan-among-key-partners'), byName('pakistan-on-the-sidelines')];
+    const title = 'Pakistan and the minerals push';
+    for (const d of [a, b]) await call(served, 'documents.update', { id: d.id, title, metadata: { outlet: '', published: '' } });
+    try {
+      await page.goto(`${served.url}#/compare?docs=${a.id},${b.id}`);
+      const headings = page.locator('.gl-compare-title');
+      await expect.poll(() => headings.allTextContents()).toEqual([`${title} (${a.name})`, `${title} (${b.name})`]);
+      await page.getByRole('textbox', { name: `Text of ${title} (${a.name})` }).waitFor();
+      await page.getByRole('textbox', { name: `Text of ${title} (${b.name})` }).waitFor();
+    } finally {
+      for (const d of [a, b]) await call(served, 'documents.update', { id: d.id, title: d.title });
+    }
+  });
 });

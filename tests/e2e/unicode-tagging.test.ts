@@ -81,4 +81,29 @@ describe('tagging next to emoji and combining marks', () => {
     const expected = stored.map((a) => Array.from(text.slice(0, a.ranges[0]!.start)).length).sort((x, y) => x - y);
     expect(positions.map((p) => p.start).sort((x, y) => x! - y!)).toEqual(expected);
   });
+
+  it('right-to-left text: each paragraph takes its own direction, the text carries its language, and a tag holds the selected words', async () => {
+    const file = path.join(tmp.dir, 'arabic.txt');
+    const arabic = 'وقعت تشيلي والاتحاد الأوروبي يوم الاثنين اتفاقية تمنح الشركات الأوروبية حق الوصول إلى الليثيوم.';
+    fs.writeFileSync(file, `اتفاقية الليثيوم\n\n${arabic}\n\nOfficials in Santiago said the agreement was fair.\n`);
+    await page.goto(served.url);
+    await page.getByTestId('import-files').setInputFiles(file);
+    await page.getByRole('table', { name: 'Documents' }).getByRole('button', { name: /^Open اتفاقية/ }).click();
+    const textbox = page.getByRole('textbox', { name: 'Document text' });
+    await textbox.waitFor();
+    // Detected at import (the file declares nothing) and given to the text, for screen readers' voices.
+    expect(await page.locator('.gl-reader-text').evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('ar');
+    const direction = (phrase: string) =>
+      page.locator('.gl-reader-text').evaluate((root, p) => {
+        const block = Array.from(root.querySelectorAll('p')).find((b) => b.textContent!.includes(p))!;
+        return getComputedStyle(block).direction;
+      }, phrase);
+    expect(await direction('الليثيوم.')).toBe('rtl');
+    expect(await direction('Officials in Santiago')).toBe('ltr');
+
+    await selectPhrase(page, 'تشيلي');
+    await page.keyboard.press('3'); // Location
+    const doc = (await api('documents.list', {})).find((d) => d.title.startsWith('اتفاقية'))!;
+    await expect.poll(async () => (await api('annotations.list', { documentId: doc.id })).map((a) => a.quote)).toEqual(['تشيلي']);
+  });
 });

@@ -332,3 +332,38 @@ describe('the demo corpus', () => {
     expect(project.documents.search('Rubio').length).toBeGreaterThan(0);
   });
 });
+
+describe('the language of a text that does not declare one', () => {
+  const texts: [string, string][] = [
+    ['en', 'Chile and the European Union signed an agreement on Monday that gives European firms access to lithium from the Atacama, officials said. The president said the deal would not repeat the mistakes of the past.'],
+    ['es', 'Chile y la Unión Europea firmaron el lunes un acuerdo que da a las empresas europeas acceso al litio de Atacama, dijeron funcionarios. El presidente dijo que el acuerdo no repetirá los errores del pasado.'],
+    ['fr', 'Le Chili et l’Union européenne ont signé lundi un accord qui donne aux entreprises européennes un accès au lithium de l’Atacama, selon des responsables. Le président a dit que cet accord est juste.'],
+    ['de', 'Chile und die Europäische Union haben am Montag ein Abkommen unterzeichnet, das europäischen Firmen den Zugang zu Lithium sichert. Der Präsident sagte, das Abkommen werde die Fehler der Vergangenheit nicht wiederholen.'],
+    ['ar', 'وقعت تشيلي والاتحاد الأوروبي يوم الاثنين اتفاقية تمنح الشركات الأوروبية حق الوصول إلى الليثيوم. Officials said the deal is fair.'],
+    ['fa', 'شیلی و اتحادیه اروپا روز دوشنبه توافقی را امضا کردند که به شرکت‌های اروپایی دسترسی به لیتیوم می‌دهد.'],
+    ['uk', 'Чилі та Європейський союз у понеділок підписали угоду, яка надає європейським компаніям доступ до літію з пустелі Атакама.'],
+    ['ru', 'Чили и Европейский союз в понедельник подписали соглашение, которое дает европейским компаниям доступ к литию из пустыни Атакама.'],
+    ['zh', '智利和欧盟周一签署了一项协议，允许欧洲公司获得阿塔卡马盐湖的锂资源。'],
+    ['ja', 'チリと欧州連合は月曜日、欧州企業がアタカマ塩湖のリチウムにアクセスできる協定に署名した。'],
+  ];
+
+  it.each(texts)('a plain text in %s is marked as such', async (language, text) => {
+    const doc = await importOne(`article-${language}.txt`, `Headline\n\n${text}\n`);
+    expect(doc.metadata.language).toBe(language);
+  });
+
+  it('a declared language is kept; too little text, or no clear language, gets none', async () => {
+    const html = await importOne('declared.html', `<html lang="fr"><head><title>T</title></head><body><article><p>${texts[0]![1]}</p></article></body></html>`);
+    expect(html.metadata.language).toBe('fr');
+    const short = await importOne('short.txt', 'Reko Diq 2026\n');
+    expect(short.metadata.language).toBeUndefined();
+    const numbers = await importOne('numbers.txt', 'Table 1\n\n12.5 44.1 903 17 2.2 8.0 6.1 1.1 0.5 3.3 9.9 7.7 4.4 5.5 6.6 2.0\n');
+    expect(numbers.metadata.language).toBeUndefined();
+  });
+
+  it('the articles of the demo corpus are English', async () => {
+    const docs = await importFiles([CORPUS_DIR]);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) expect(d.metadata.language?.split('-')[0]).toBe('en');
+  });
+});

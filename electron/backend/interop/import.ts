@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { GlossError, toApiError, type DocumentSummary, type ImportFormat, type SkippedFile } from '../../../shared/index.ts';
+import { GlossError, toApiError, type DocumentSummary, type ImportFormat, type SkippedFile, type SourceMetadata } from '../../../shared/index.ts';
 import { decodeUtf8 } from '../import/decode.ts';
 import { pauser } from '../import/pause.ts';
 import type { ParsedDocument } from '../import/parsed.ts';
 import type { Project } from '../project.ts';
 import { importError } from './errors.ts';
 import { documentName, IMPORT_FORMATS } from './formats.ts';
+import { detectLanguage } from './language.ts';
 import { emptyBundle, emptyDocument, type Bundle } from './model.ts';
 import { checkAborted, type RunOptions } from './progress.ts';
 import { groupSources, type SourceFile, type SourceGroup } from './sources.ts';
@@ -211,10 +212,17 @@ async function parseGroup(g: SourceGroup, warnings: string[], options: RunOption
     if (!parsed) continue;
     const name = documentName(f.name);
     bundle.documents.push(
-      emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: { ...parsed.metadata, sourcePath: path.basename(f.name) }, file: f.name }),
+      emptyDocument({ key: f.name, name, title: parsed.title || name, text: parsed.text, blocks: parsed.blocks, metadata: withLanguage({ ...parsed.metadata, sourcePath: path.basename(f.name) }, parsed.text), file: f.name }),
     );
   }
   return bundle;
+}
+
+/** A document's metadata with its language: the one the file declares, else the one its text shows (if clear). */
+function withLanguage(metadata: SourceMetadata, text: string): SourceMetadata {
+  if (metadata.language) return metadata;
+  const language = detectLanguage(text);
+  return language ? { ...metadata, language } : metadata;
 }
 
 /** Runs a document parser; its errors name the file. */

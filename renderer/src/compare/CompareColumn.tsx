@@ -6,6 +6,7 @@ import { wakeSectionAt } from '../reader/lazySections.ts';
 import { createReaderView } from '../reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../reader/offsets.ts';
 import { toPainted } from '../reader/paint.ts';
+import { langAttribute } from '../common/lang.ts';
 
 export interface ColumnHandle {
   /** Scrolls to an annotation (or a reused passage's occurrence) and flashes it. */
@@ -37,13 +38,17 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
   byId.current = new Map(annotations.map((a) => [a.id, a]));
   const clickRef = useRef(onAnnotationClick);
   clickRef.current = onAnnotationClick;
+  const title = name ?? document.title;
+  // Read by the view's attributes on every update, so the text's name follows the heading (same titles told apart).
+  const titleRef = useRef(title);
+  titleRef.current = title;
 
   useEffect(() => {
     if (!mount.current) return;
     const built = buildDoc(document.text, document.blocks);
     map.current = built.map;
     const v = createReaderView(mount.current, built.doc, {
-      attributes: { class: 'gl-reader-text gl-compare-text', role: 'textbox', 'aria-label': `Text of ${document.title}`, 'aria-readonly': 'true', 'aria-multiline': 'true' },
+      attributes: () => ({ class: 'gl-reader-text gl-compare-text', role: 'textbox', 'aria-label': `Text of ${titleRef.current}`, 'aria-readonly': 'true', 'aria-multiline': 'true' }),
       handleClick(v2, pos) {
         const id = annotationsAt(v2.state, pos).find((x) => byId.current.has(x));
         const a = id ? byId.current.get(id) : undefined;
@@ -94,15 +99,14 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
     },
   }));
 
-  const title = name ?? document.title;
   return (
     <section className="gl-compare-column" aria-label={title}>
-      <h2 className="gl-compare-title" title={title}>
+      <h2 className="gl-compare-title" title={title} dir="auto" lang={langAttribute(document.metadata.language)}>
         {title}
       </h2>
       {/* Focusable, so the column scrolls from the keyboard too (WCAG 2.1.1). */}
       <div className="gl-compare-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Scroll ${title}`}>
-        <div ref={mount} />
+        <div ref={mount} lang={langAttribute(document.metadata.language)} />
       </div>
     </section>
   );

@@ -207,6 +207,7 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
             key={d.id}
             ref={columns.get(d.id) as RefObject<ColumnHandle>}
             document={d}
+            name={result.documents.find((n) => n.id === d.id)?.title}
             annotations={data.annotations.get(d.id) ?? []}
             labels={labelMap}
             passages={result.reusedPassages}

@@ -3,6 +3,7 @@ import type { EntitySummary, Label } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { touchesDomains } from '../api/liveUpdates.ts';
 import { useLiveRefresh } from '../api/useLiveRefresh.ts';
+import { useDocumentTitles } from '../app/documentTitles.ts';
 import { messageOf } from '../app/errors.ts';
 import type { Route } from '../app/route.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -56,6 +57,7 @@ export function EntitiesPage({ entityId, labels, history, navigate }: Props) {
     return () => clearTimeout(t);
   }, [query, load, version]);
 
+  const { titles } = useDocumentTitles(version);
   const ctx: ChangeContext = useMemo(() => ({ history, refresh: () => setVersion((v) => v + 1) }), [history]);
   useLiveRefresh((c) => touchesDomains(c, ['entities', 'annotations', 'snapshots', 'documents', 'trash', 'jobs', 'team', 'versions']), () => setVersion((v) => v + 1));
 
@@ -121,6 +123,7 @@ export function EntitiesPage({ entityId, labels, history, navigate }: Props) {
               })
             }
             ctx={ctx}
+            titles={titles}
             onDeleted={(id) => id === entityId && navigate({ view: 'entities' })}
           />
         )}
@@ -132,6 +135,7 @@ export function EntitiesPage({ entityId, labels, history, navigate }: Props) {
           labels={labels}
           version={version}
           ctx={ctx}
+          titles={titles}
           onClose={() => navigate({ view: 'entities' })}
         />
       )}

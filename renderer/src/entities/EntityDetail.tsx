@@ -14,6 +14,8 @@ interface Props {
   /** Changes whenever something was saved, to reload. */
   version: number;
   ctx: ChangeContext;
+  /** Each document's distinct title (same titles told apart), by id. */
+  titles: ReadonlyMap<string, string>;
   onClose(): void;
 }
 
@@ -24,7 +26,7 @@ interface Group {
 }
 
 /** One entity: its description, every mention across the corpus by document, and propagation. */
-export function EntityDetail({ entityId, labels, version, ctx, onClose }: Props) {
+export function EntityDetail({ entityId, labels, version, ctx, titles, onClose }: Props) {
   const [summary, setSummary] = useState<EntitySummary | null>(null);
   const [mentions, setMentions] = useState<EntityMention[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +51,7 @@ export function EntityDetail({ entityId, labels, version, ctx, onClose }: Props)
   for (const m of mentions) {
     const last = groups[groups.length - 1];
     if (last?.documentId === m.document.id) last.mentions.push(m);
-    else groups.push({ documentId: m.document.id, title: m.document.title, mentions: [m] });
+    else groups.push({ documentId: m.document.id, title: titles.get(m.document.id) ?? m.document.title, mentions: [m] });
   }
   const labelName = new Map(labels.map((l) => [l.id, l.name]));
   const entity = summary?.entity;
@@ -84,7 +86,7 @@ export function EntityDetail({ entityId, labels, version, ctx, onClose }: Props)
             />
           </label>
 
-          <Propagation entity={entity} mentionCount={summary.mentionCount} labels={labels} ctx={ctx} />
+          <Propagation entity={entity} mentionCount={summary.mentionCount} labels={labels} ctx={ctx} titles={titles} />
 
           <section className="gl-mentions" aria-labelledby="gl-mentions-heading">
             <h3 id="gl-mentions-heading">

@@ -18,11 +18,13 @@ interface Props {
   checked: ReadonlySet<string>;
   onCheck(id: string, on: boolean): void;
   ctx: ChangeContext;
+  /** Each document's distinct title (same titles told apart), by id. */
+  titles: ReadonlyMap<string, string>;
   onDeleted(id: string): void;
 }
 
 /** The registry as a table; every cell but the counts is edited in place. */
-export function EntityTable({ rows, selectedId, checked, onCheck, ctx, onDeleted }: Props) {
+export function EntityTable({ rows, selectedId, checked, onCheck, ctx, titles, onDeleted }: Props) {
   return (
     <table className="gl-table gl-entity-table" aria-label="Entities">
       <thead>
@@ -73,8 +75,8 @@ export function EntityTable({ rows, selectedId, checked, onCheck, ctx, onDeleted
                 {summary.documents.length > 0 && (
                   <ul className="gl-doc-counts" aria-label={`Mentions of ${e.name} per document`}>
                     {summary.documents.map((d) => (
-                      <li key={d.document.id} title={d.document.title}>
-                        <span className="gl-doc-count-title">{d.document.title}</span> <span className="gl-count">{d.count}</span>
+                      <li key={d.document.id} title={titles.get(d.document.id) ?? d.document.title}>
+                        <span className="gl-doc-count-title">{titles.get(d.document.id) ?? d.document.title}</span> <span className="gl-count">{d.count}</span>
                       </li>
                     ))}
                   </ul>

@@ -10,6 +10,8 @@ interface Props {
   mentionCount: number;
   labels: Label[];
   ctx: ChangeContext;
+  /** Each document's distinct title (same titles told apart), by id. */
+  titles: ReadonlyMap<string, string>;
 }
 
 interface Found {
@@ -34,7 +36,7 @@ function defaultLabel(entity: Entity, mentionCount: number, labels: Label[]): st
  * and aliases across the corpus that is not yet tagged as it, as a preview
  * list to tick; accepting tags them all at once, and one undo takes them back.
  */
-export function Propagation({ entity, mentionCount, labels, ctx }: Props) {
+export function Propagation({ entity, mentionCount, labels, ctx, titles }: Props) {
   // null until the user picks one: the default follows the labels and the entity's type as they load and change.
   const [picked, setPicked] = useState<string | null>(null);
   const labelId = picked ?? defaultLabel(entity, mentionCount, labels);
@@ -87,7 +89,7 @@ export function Propagation({ entity, mentionCount, labels, ctx }: Props) {
 
   const byDocument = new Map<string, { title: string; items: PropagationCandidate[] }>();
   for (const c of found?.candidates ?? []) {
-    const g = byDocument.get(c.document.id) ?? { title: c.document.title, items: [] };
+    const g = byDocument.get(c.document.id) ?? { title: titles.get(c.document.id) ?? c.document.title, items: [] };
     g.items.push(c);
     byDocument.set(c.document.id, g);
   }

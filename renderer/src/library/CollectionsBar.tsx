@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Collection } from '../../../shared/index.ts';
 import { ConfirmDialog } from '../common/Modal.tsx';
 import { addToCollection, createCollection, deleteCollection, removeFromCollection, type LibraryContext } from './libraryChanges.ts';
+import { languageName } from '../common/lang.ts';
 
 /** Where the library keeps the checked documents for the session (the propositions page and compare scope to them). */
 export const SELECTION_KEY = 'gloss.selection';
@@ -82,7 +83,7 @@ export function CollectionsBar({ ctx, collections, filter, onFilter, outlets, la
           <option value="">Any</option>
           {languages.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {languageName(o)}
             </option>
           ))}
         </select>

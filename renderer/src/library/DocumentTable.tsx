@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../shared/index.ts';
+import { languageName } from '../common/lang.ts';
 
 export type SortKey = 'title' | 'outlet' | 'author' | 'published' | 'language' | 'annotations' | 'added';
 
@@ -129,7 +130,7 @@ export function DocumentTable({ docs, titles, selected, onSelect, onOpen, onEdit
                 <td>{d.metadata.outlet ?? ''}</td>
                 <td>{d.metadata.author ?? ''}</td>
                 <td className="gl-nowrap">{d.metadata.published?.slice(0, 10) ?? ''}</td>
-                <td>{d.metadata.language ?? ''}</td>
+                <td title={d.metadata.language}>{languageName(d.metadata.language)}</td>
                 <td className="gl-num">{d.annotationCount}</td>
                 <td className="gl-nowrap gl-muted">{d.createdAt.slice(0, 10)}</td>
                 {statusCell && <td>{statusCell(d, label)}</td>}

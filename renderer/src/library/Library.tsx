@@ -25,6 +25,7 @@ import { reportLine } from '../versions/importVersion.ts';
 import { NewVersionDialog } from '../versions/NewVersionDialog.tsx';
 import { TrashDialog } from './TrashDialog.tsx';
 import './library.css';
+import { languageName } from '../common/lang.ts';
 
 interface Props {
   history: History;
@@ -161,7 +162,7 @@ export function Library({ history, onOpen, onOpenAnnotation, onCompare, onHistor
       if (filter.outlet && (d.metadata.outlet ?? '') !== filter.outlet) return false;
       if (filter.language && (d.metadata.language ?? '') !== filter.language) return false;
       if (!text) return true;
-      return [titles.get(d.id) ?? d.title, d.name, d.metadata.outlet, d.metadata.author, d.metadata.published, d.metadata.url, d.metadata.language].some((v) => v?.toLowerCase().includes(text));
+      return [titles.get(d.id) ?? d.title, d.name, d.metadata.outlet, d.metadata.author, d.metadata.published, d.metadata.url, d.metadata.language, languageName(d.metadata.language)].some((v) => v?.toLowerCase().includes(text));
     });
   }, [docs, inScope, filter, titles]);
   const outlets = useMemo(() => [...new Set((docs ?? []).map((d) => d.metadata.outlet).filter((x): x is string => !!x))].sort(), [docs]);

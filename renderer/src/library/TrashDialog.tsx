@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TrashEntry } from '../../../shared/index.ts';
+import { distinctTitles, type TrashEntry } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
@@ -14,6 +14,8 @@ export function TrashDialog({ ctx, onClose }: { ctx: LibraryContext; onClose(): 
     api.trash.list({}).then(setEntries, (err) => notify('error', messageOf(err)));
   }, []);
   useEffect(load, [load]);
+  // Deleted documents with the same title are told apart by their file names.
+  const titles = distinctTitles(entries ?? []);
 
   async function purge(id?: string) {
     setConfirm(null);
@@ -37,11 +39,11 @@ export function TrashDialog({ ctx, onClose }: { ctx: LibraryContext; onClose(): 
           <ul className="gl-recent-list" aria-label="Deleted documents">
             {entries.map((t) => (
               <li key={t.id}>
-                <strong>{t.title}</strong> <span className="gl-muted gl-small">({t.annotationCount} annotations, deleted {new Date(t.deletedAt).toLocaleString()})</span>{' '}
-                <button type="button" aria-label={`Restore ${t.title}`} onClick={() => void restoreDocument(ctx, t.id, t.title).then(load)}>
+                <strong>{titles.get(t.id) ?? t.title}</strong> <span className="gl-muted gl-small">({t.annotationCount} annotations, deleted {new Date(t.deletedAt).toLocaleString()})</span>{' '}
+                <button type="button" aria-label={`Restore ${titles.get(t.id) ?? t.title}`} onClick={() => void restoreDocument(ctx, t.id, t.title).then(load)}>
                   Restore
                 </button>{' '}
-                <button type="button" aria-label={`Delete ${t.title} for good`} onClick={() => setConfirm({ id: t.id, title: t.title })}>
+                <button type="button" aria-label={`Delete ${titles.get(t.id) ?? t.title} for good`} onClick={() => setConfirm({ id: t.id, title: titles.get(t.id) ?? t.title })}>
                   Delete for good
                 </button>
               </li>

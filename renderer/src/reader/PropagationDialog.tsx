@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Annotation, PropagationCandidate } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { useDocumentTitles } from '../app/documentTitles.ts';
 import { messageOf } from '../app/errors.ts';
 import { notify } from '../app/Toasts.tsx';
 import { Modal } from '../common/Modal.tsx';
@@ -24,6 +25,7 @@ interface Props {
  */
 export function PropagationDialog({ annotationId, documentId, history, onCreated, reload, onClose, onFocusLost }: Props) {
   const [scope, setScope] = useState<'document' | 'corpus'>('document');
+  const { titles } = useDocumentTitles();
   const [result, setResult] = useState<{ entityId: string; labelId: string; candidates: PropagationCandidate[] } | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
 
@@ -105,7 +107,7 @@ export function PropagationDialog({ annotationId, documentId, history, onCreated
                       <mark>{c.text}</mark>
                       {c.suffix}…
                     </span>
-                    {scope === 'corpus' && <span className="gl-muted gl-candidate-doc">{c.document.title}</span>}
+                    {scope === 'corpus' && <span className="gl-muted gl-candidate-doc">{titles.get(c.document.id) ?? c.document.title}</span>}
                   </label>
                 </li>
               ))}

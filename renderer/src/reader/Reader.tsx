@@ -33,6 +33,7 @@ import { useResearch } from './useResearch.ts';
 import { useSuggestionActions } from './useSuggestionActions.ts';
 import { snapToWords } from './wordSnap.ts';
 import { LayerFilter, useLayers } from '../team/LayerFilter.tsx';
+import { langAttribute } from '../common/lang.ts';
 
 interface Props {
   documentId: string;
@@ -249,12 +250,15 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
               }
             />
             <header className="gl-article-head">
-              <h1>{doc.title}</h1>
+              <h1 dir="auto" lang={langAttribute(doc.metadata.language)}>
+                {doc.title}
+              </h1>
               <p className="gl-doc-meta">
                 {[doc.metadata.outlet, doc.metadata.author, doc.metadata.published, doc.metadata.url].filter(Boolean).join(' · ') || doc.name}
               </p>
             </header>
-            <div ref={mountRef} />
+            {/* The text's language, for screen readers' voices and hyphenation (WCAG 3.1.2, language of parts). */}
+            <div ref={mountRef} lang={langAttribute(doc.metadata.language)} />
           </article>
         ) : (
           <p className="gl-loading">Loading…</p>
