@@ -81,13 +81,28 @@ describe('claims, stances and entities in the reader', () => {
     await page.keyboard.press('7'); // Claim
     await clickHighlight(page, 'notable partner');
     let editor = page.getByRole('dialog', { name: 'Edit annotation' });
-    await editor.getByRole('combobox', { name: 'Link to proposition' }).fill(proposition);
+    // A claim not yet linked opens on the step it needs: the proposition field has focus.
+    await expect.poll(() => editor.getByRole('combobox', { name: 'Link to proposition' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    const picker = editor.getByRole('combobox', { name: 'Link to proposition' });
+    const pickerFocused = () => picker.evaluate((el) => el === document.activeElement);
+    // Escape in the stance step cancels it, links nothing, and gives focus back to the field.
+    await picker.fill(proposition);
+    await page.keyboard.press('Enter');
+    const stanceStep = editor.getByRole('group', { name: `Stance toward “${proposition}”` });
+    await stanceStep.waitFor();
+    await page.keyboard.press('Escape');
+    await stanceStep.waitFor({ state: 'detached' });
+    await expect.poll(pickerFocused).toBe(true);
+    expect(await call<unknown[]>(served, 'propositions.list', {})).toEqual([]);
+    await picker.fill(proposition);
     await editor.getByRole('option', { name: `Create “${proposition}”` }).click();
     // The stance is chosen in the same step: nothing is linked until it is.
     await editor.getByRole('group', { name: `Stance toward “${proposition}”` }).getByText('Needs a stance').waitFor();
     await page.keyboard.press('1'); // favor
     const claim = editor.getByRole('group', { name: `Claim on ${proposition}` });
     await expect.poll(() => claim.getByLabel('Stance').inputValue()).toBe('favor');
+    // The stance step closes with focus back in the proposition field, not dropped on the page.
+    await expect.poll(pickerFocused).toBe(true);
 
     const b = await open('pakistan-on-the-sidelines');
     await selectPhrase(page, 'Pakistan was not invited to the Global Minerals Conference');

@@ -22,6 +22,8 @@ interface Props {
   /** Keys the field's owner handles before the combobox (return true when handled), e.g. Alt+1 for a stance. */
   onExtraKey?(event: KeyboardEvent<HTMLInputElement>): boolean;
   autoFocus?: boolean;
+  /** Marks the field as where its dialog should put focus first (the dialog decides when). */
+  firstFocus?: boolean;
   /** Described-by text under the field (keys, what Enter will do). */
   hint?: string;
 }
@@ -47,7 +49,7 @@ export function defaultOption(options: readonly ComboOption[], query: string, cr
  * A text field with a list of matches (the ARIA combobox pattern): type to
  * search, arrows to move, Enter to pick, Escape to close.
  */
-export function Combobox({ label, placeholder, search, onPick, onCreate, onExtraKey, autoFocus, hint }: Props) {
+export function Combobox({ label, placeholder, search, onPick, onCreate, onExtraKey, autoFocus, firstFocus, hint }: Props) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; options: ComboOption[] }>({ query: '', options: [] });
   // The arrows' choice, for the results of one query; null: the default option.
@@ -104,6 +106,7 @@ export function Combobox({ label, placeholder, search, onPick, onCreate, onExtra
           placeholder={placeholder}
           value={query}
           autoFocus={autoFocus}
+          data-first-focus={firstFocus ? '' : undefined}
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onChange={(e) => {

@@ -20,9 +20,11 @@ export function AnnotationEditor({ annotation, labels, alsoHere, onChange, onDel
   const [note, setNote] = useState(annotation.note);
   const noteTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const first = useRef<HTMLSelectElement>(null);
+  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => setNote(annotation.note), [annotation.id, annotation.note]);
-  useEffect(() => first.current?.focus(), [annotation.id]);
+  // Focus starts on the step the annotation still needs (an unlinked claim's proposition field), else on its label.
+  useEffect(() => (root.current?.querySelector<HTMLElement>('[data-first-focus]') ?? first.current)?.focus(), [annotation.id]);
 
   const flushNote = (value: string) => {
     clearTimeout(noteTimer.current);
@@ -38,6 +40,7 @@ export function AnnotationEditor({ annotation, labels, alsoHere, onChange, onDel
 
   return (
     <div
+      ref={root}
       className="gl-editor"
       role="dialog"
       aria-label="Edit annotation"

@@ -43,6 +43,14 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
   // A stance chosen ahead (Alt+1…), used when the proposition is picked.
   const [ahead, setAhead] = useState<string | null>(null);
   const stanceStep = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
+  // Set when the stance step closes with focus inside it (a stance chosen, or Escape), so focus
+  // goes back to the proposition field instead of being dropped on the page.
+  const refocusPicker = useRef(false);
+  const leaveStanceStep = () => {
+    if (stanceStep.current?.contains(document.activeElement)) refocusPicker.current = true;
+    setPending(null);
+  };
 
   const choose = (ref: PropositionRef, text: string) => {
     if (ahead) {
@@ -56,11 +64,15 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
   // "Enter, 3" must choose the stance, not land in the text behind.
   useLayoutEffect(() => {
     if (pending) stanceStep.current?.querySelector<HTMLElement>('button')?.focus();
+    else if (refocusPicker.current) {
+      refocusPicker.current = false;
+      section.current?.querySelector<HTMLElement>('input[aria-label="Link to proposition"]')?.focus();
+    }
   }, [pending]);
 
   const link = (ref: PropositionRef, stance: string) =>
     run(async () => {
-      setPending(null);
+      leaveStanceStep();
       const framing = unlinkedFraming.get(annotation.id) ?? (claims[0] && { attribution: claims[0].attribution, hedged: claims[0].hedged, reported: claims[0].reported });
       await history.record(
         (done: { proposition: { text: string } }) => ({ description: `link claim to “${done.proposition.text.slice(0, 40)}”` }),
@@ -80,7 +92,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
     });
 
   return (
-    <section className="gl-editor-section" aria-label="Claim">
+    <section ref={section} className="gl-editor-section" aria-label="Claim">
       <h2>Claim</h2>
       {claims.map((c) => (
         <div key={c.id} className="gl-claim-card" aria-label={`Claim on ${c.propositionText}`} role="group">
@@ -143,7 +155,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
               void link(pending.ref, value);
             } else if (e.key === 'Escape') {
               e.stopPropagation();
-              setPending(null);
+              leaveStanceStep();
             }
           }}
         >
@@ -157,7 +169,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
                 <kbd>{i + 1}</kbd> {v}
               </button>
             ))}
-            <button type="button" className="gl-link-button" onClick={() => setPending(null)}>
+            <button type="button" className="gl-link-button" onClick={leaveStanceStep}>
               Cancel
             </button>
           </div>
@@ -165,6 +177,7 @@ export function ClaimSection({ annotation, claims, stances, entities, history, r
       ) : (
         <Combobox
           label="Link to proposition"
+          firstFocus={claims.length === 0}
           placeholder={claims.length ? 'Also bears on… (search or type a new proposition)' : 'Which proposition? Search or type a new one…'}
           hint={`Enter links an exact match or creates a new proposition; arrows choose a similar one. Stance: Alt+${stances.values
             .map((v, i) => `${i + 1} ${v}`)
