@@ -71,12 +71,17 @@ describe('the library, search, trash, undo and projects', () => {
     const dialog = page.getByRole('dialog', { name: 'Document details' });
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('id') !== null && (document.activeElement as HTMLInputElement).value)).toBe(SIDELINES);
+    // No Save button: a field is saved when it is left, and closing (here Escape) saves the one being typed.
     await dialog.getByLabel('Outlet').fill('Dawn');
+    await page.keyboard.press('Tab');
+    await dialog.getByRole('status').getByText('Outlet saved.').waitFor();
+    await expect.poll(async () => (await api('documents.list', {})).find((d) => d.title === SIDELINES)?.metadata.outlet).toBe('Dawn');
     await dialog.getByLabel('Date').fill('2025-09-30');
     await dialog.getByLabel('Language').fill('en');
     expect(await axeProblems(page, 'dialog[open]')).toEqual([]);
-    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await api('documents.list', {})).find((d) => d.title === SIDELINES)?.metadata).toMatchObject({ outlet: 'Dawn', published: '2025-09-30', language: 'en' });
     await table().getByRole('cell', { name: 'Dawn' }).waitFor();
 
     // Two documents with one title: the outlet tells them apart, in the table and the buttons' names.
@@ -234,7 +239,7 @@ describe('the library, search, trash, undo and projects', () => {
     // The earlier messages go by themselves first.
     await expect.poll(() => page.locator('.gl-toast').count(), { timeout: 20_000 }).toBe(0);
     await page.getByRole('button', { name: `Edit details of ${SIDELINES}` }).click();
-    await page.getByRole('dialog', { name: 'Document details' }).getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('dialog', { name: 'Document details' }).getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: `Delete ${SIDELINES}` }).click();
     await page.getByRole('alertdialog', { name: 'Move to the trash?' }).getByRole('button', { name: 'Move to trash' }).click();
     const toast = page.locator('.gl-toast', { hasText: 'to the trash' });

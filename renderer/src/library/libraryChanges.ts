@@ -30,10 +30,10 @@ export const METADATA_FIELDS = [
   { key: 'language', label: 'Language' },
 ] as const;
 
-/** Changes a document's title and metadata, with undo. */
-export function updateDocument(ctx: LibraryContext, doc: DocumentSummary, title: string, metadata: MetadataChanges): Promise<boolean> {
+/** Changes a document's title and/or metadata (only the fields given), with undo; `what` names the step ("edit outlet"). */
+export function updateDocument(ctx: LibraryContext, doc: DocumentSummary, changes: { title?: string; metadata?: MetadataChanges }, what = 'edit document details'): Promise<boolean> {
   return attempt(ctx, 'Saving the document details', async () => {
-    await ctx.history.record({ description: 'edit document details', document: { id: doc.id, title: doc.title } }, (client) => client.documents.update({ id: doc.id, title, metadata }));
+    await ctx.history.record({ description: what, document: { id: doc.id, title: doc.title } }, (client) => client.documents.update({ id: doc.id, ...changes }));
   });
 }
 
