@@ -11,7 +11,7 @@ export type SuggestionKind = z.infer<typeof SuggestionKindSchema>;
  * title ("Secretary of State Marco Rubio"), money, percentages and dates,
  * or the claim rules (reporting verbs and quotations).
  */
-export const SuggestionSourceSchema = z.enum(['compromise', 'person-rules', 'money-rules', 'percent-rules', 'date-rules', 'claim-rules', 'imported']);
+export const SuggestionSourceSchema = z.enum(['compromise', 'person-rules', 'place-rules', 'money-rules', 'percent-rules', 'date-rules', 'claim-rules', 'imported']);
 export type SuggestionSource = z.infer<typeof SuggestionSourceSchema>;
 
 /**

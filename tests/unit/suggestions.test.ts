@@ -9,6 +9,7 @@ import { Project } from '../../electron/backend/project.ts';
 import { openDatabase } from '../../electron/backend/store/database.ts';
 import { MIGRATIONS } from '../../electron/backend/store/migrations/index.ts';
 import { chunks } from '../../electron/backend/suggest/compromise.ts';
+import { findDatelinePlaces } from '../../electron/backend/suggest/datelines.ts';
 import { findDates } from '../../electron/backend/suggest/dates.ts';
 import { analyze } from '../../electron/backend/suggest/engine.ts';
 import { findMoney } from '../../electron/backend/suggest/money.ts';
@@ -386,5 +387,21 @@ describe('the engine', () => {
   it('names people after titles, stopping at titles and organisation words', () => {
     const text = 'Army Chief Field Marshal Asim Munir met President Trump’s envoy, Dr Imran Khurshid, and the Federal Minister for Energy Ali Pervaiz Malik under the Trump Administration.';
     expect(findTitledPeople(text).map((c) => text.slice(c.start, c.end))).toEqual(['Asim Munir', 'Trump', 'Imran Khurshid', 'Ali Pervaiz Malik']);
+  });
+
+  it('reads the place of a news dateline, not a rubric in capitals or a capital word inside a paragraph', () => {
+    const text = [
+      'SANTIAGO (Reuters) - Chile and the EU signed a deal.',
+      'ISLAMABAD, Sept 30 (AP) — Pakistan said it was ready.',
+      'WASHINGTON: The United States hosted 54 countries.',
+      'SÃO PAULO – Shares rose.',
+      'BREAKING: markets fell.',
+      'The NATO summit - held in VILNIUS - ended.',
+      'UN officials said nothing.',
+    ].join('\n\n');
+    expect(findDatelinePlaces(text).map((c) => text.slice(c.start, c.end))).toEqual(['SANTIAGO', 'ISLAMABAD', 'WASHINGTON', 'SÃO PAULO']);
+    // In the engine the dateline's place wins over the tagger's reading of a word in capitals.
+    const found = analyze(text).entities.filter((c) => text.slice(c.start, c.end) === 'SANTIAGO');
+    expect(found.map((c) => c.type)).toEqual(['place']);
   });
 });

@@ -11,6 +11,7 @@ const PRIOR: Record<SuggestionSource, number> = {
   'percent-rules': 0.92,
   'date-rules': 0.88,
   'person-rules': 0.85,
+  'place-rules': 0.85,
   compromise: 0.6,
   'claim-rules': 0.55,
   // A model's prediction imported with the document (Label Studio): its own score when it gave one (see below).

@@ -1,5 +1,6 @@
 import type { Candidate } from './candidate.ts';
 import type { CompromiseResult } from './compromise.ts';
+import { findDatelinePlaces } from './datelines.ts';
 import { findDates } from './dates.ts';
 import { findMoney } from './money.ts';
 import { findPercentages } from './percent.ts';
@@ -16,6 +17,7 @@ const PRIORITY: Record<string, number> = {
   'percent-rules': 5,
   'date-rules': 4,
   'person-rules': 3,
+  'place-rules': 3,
   'compromise:person': 2,
   'compromise:organization': 1,
   'compromise:place': 0,
@@ -31,7 +33,7 @@ function priority(c: Candidate): number {
  * longer. Sorted by start offset.
  */
 export function findEntities(text: string, nlp: CompromiseResult): Candidate[] {
-  const all = [...findMoney(text), ...findPercentages(text), ...findDates(text), ...findTitledPeople(text), ...nlp.entities];
+  const all = [...findMoney(text), ...findPercentages(text), ...findDates(text), ...findTitledPeople(text), ...findDatelinePlaces(text), ...nlp.entities];
   all.sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken = new DisjointSpans();
   const kept = all.filter((c) => taken.add(c));
