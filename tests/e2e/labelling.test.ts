@@ -97,6 +97,13 @@ describe('labelling comfort in the reader', () => {
     const card = page.getByRole('tooltip');
     await card.getByText('Note: US Secretary of State').waitFor();
     expect((await card.innerText()).toLowerCase()).toContain('person');
+    // Escape dismisses it without moving the pointer (WCAG 1.4.13); it stays away while the pointer rests there.
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    const box = (await page.locator('.gl-reader-text .gl-hl', { hasText: 'Marco Rubio' }).first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2);
+    await page.waitForTimeout(200);
+    expect(await card.count()).toBe(0);
   });
 
   it('shows the hover card on a highlight just tagged (painted as a range), with or without highlightsFromPoint', async () => {

@@ -4,6 +4,7 @@ import type { Label } from '../../../shared/index.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
 import { HoverCard } from './HoverCard.tsx';
+import { useHoverCard } from './useHoverCard.ts';
 import { RelationArcs } from './RelationArcs.tsx';
 import { useReaderSettings } from './useReaderSettings.ts';
 import { hiddenLabelsStyle, LabelPalette } from './LabelPalette.tsx';
@@ -16,7 +17,7 @@ import { LabelPicker } from './LabelPicker.tsx';
 import { buildDoc } from './offsets.ts';
 import { stagePainted, toPainted, trimRange } from './paint.ts';
 import { focusSuggestion, SUGGESTION_PREFIX, type SuggestionReview } from './plugins/suggestionPlugin.ts';
-import { annotationUnder, type RelationDrop } from './plugins/relationDragPlugin.ts';
+import type { RelationDrop } from './plugins/relationDragPlugin.ts';
 import { PropagationDialog } from './PropagationDialog.tsx';
 import { ReaderSidePanel, type SideTab } from './ReaderSidePanel.tsx';
 import { EditTextToggle } from './EditTextToggle.tsx';
@@ -65,7 +66,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const [review, setReview] = useState<SuggestionReview>(IDLE_REVIEW);
   const [relationDrop, setRelationDrop] = useState<RelationDrop | null>(null);
   const [hiddenLabels, setHiddenLabels] = useState<ReadonlySet<string>>(new Set());
-  const [hover, setHover] = useState<{ id: string; left: number; top: number } | null>(null);
+  const { hover, onMouseMove, onMouseLeave } = useHoverCard();
 
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -221,12 +222,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
           <article
             className="gl-article"
             aria-label={doc.title}
-            // Move, not over: a highlight painted as a range (freshHighlights.ts) is no element to enter.
-            onMouseMove={(e) => {
-              const id = annotationUnder(e);
-              setHover((h) => (id ? (h?.id === id ? h : { id, left: e.clientX, top: e.clientY }) : null));
-            }}
-            onMouseLeave={() => setHover(null)}
+            onMouseMove={onMouseMove}
+            onMouseLeave={onMouseLeave}
           >
             {settings.showRelationArcs && <RelationArcs relations={research.relations} relationTypes={research.relationTypes} version={annotations} />}
             <EditTextToggle edit={editText} />
