@@ -118,6 +118,16 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     expect(await tabs.locator('[role=tab][tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('Home');
     await expect.poll(focused).toMatch(/^tab:Annotations/);
+    // Every tab's panel, with what this document holds (a mention, a claim on a proposition).
+    for (const name of ['Annotations', 'Entities', 'Propositions', 'Suggestions']) {
+      await tabs.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+      const panel = page.getByRole('tabpanel', { name: new RegExp(`^${name}`) });
+      await panel.waitFor();
+      // The claim's stance chip, whose name must hold its visible text ("favor claim").
+      if (name === 'Propositions') await panel.getByRole('button', { name: 'favor claim: go to passage' }).waitFor();
+      await page.waitForTimeout(200);
+      await expectClean(`reader, ${name} tab`);
+    }
   });
 
   it('reader: no keyboard trap while suggestions are shown', async () => {

@@ -51,7 +51,7 @@ export function PropositionsTab({ documentId, claims, documentStances, stances, 
             <li key={id} className="gl-prop-item">
               <div className="gl-claim-prop">{textOf(id)}</div>
               {mine.map((c) => (
-                <button key={c.id} type="button" className="gl-chip-button" onClick={() => onActivate(c.annotationId)} aria-label={`Claim, ${c.stance}: go to passage`}>
+                <button key={c.id} type="button" className="gl-chip-button" onClick={() => onActivate(c.annotationId)} aria-label={`${c.stance} claim: go to passage`}>
                   <span className={`gl-stance-badge gl-stance-${c.stance}`}>{c.stance}</span> claim
                 </button>
               ))}
