@@ -227,6 +227,8 @@ describe('the library, search, trash, undo and projects', () => {
     await expect.poll(async () => (await api('trash.list', {})).length).toBe(1);
     await page.getByRole('button', { name: 'Trash…' }).click();
     const trash = page.getByRole('dialog', { name: 'Trash' });
+    await trash.getByRole('button', { name: `Delete for good: ${SIDELINES}` }).waitFor();
+    expect(await axeProblems(page, 'dialog[open]')).toEqual([]);
     await trash.getByRole('button', { name: `Restore ${SIDELINES}` }).click();
     await trash.getByText('The trash is empty.').waitFor();
     expect(await axeProblems(page, 'dialog[open]')).toEqual([]);

@@ -43,7 +43,7 @@ export function TrashDialog({ ctx, onClose }: { ctx: LibraryContext; onClose(): 
                 <button type="button" aria-label={`Restore ${titles.get(t.id) ?? t.title}`} onClick={() => void restoreDocument(ctx, t.id, t.title).then(load)}>
                   Restore
                 </button>{' '}
-                <button type="button" aria-label={`Delete ${titles.get(t.id) ?? t.title} for good`} onClick={() => setConfirm({ id: t.id, title: titles.get(t.id) ?? t.title })}>
+                <button type="button" aria-label={`Delete for good: ${titles.get(t.id) ?? t.title}`} onClick={() => setConfirm({ id: t.id, title: titles.get(t.id) ?? t.title })}>
                   Delete for good
                 </button>
               </li>
