@@ -106,4 +106,27 @@ describe('tagging next to emoji and combining marks', () => {
     const doc = (await api('documents.list', {})).find((d) => d.title.startsWith('اتفاقية'))!;
     await expect.poll(async () => (await api('annotations.list', { documentId: doc.id })).map((a) => a.quote)).toEqual(['تشيلي']);
   });
+
+  it('tags from the keyboard alone: a selection made with Shift and the word keys is trimmed to its words', async () => {
+    const file = path.join(tmp.dir, 'keyboard.txt');
+    fs.writeFileSync(file, 'Keyboard test\n\nTalks in Islamabad. Prices fell after the Chile–EU deal.\n');
+    await page.goto(served.url);
+    await page.getByTestId('import-files').setInputFiles(file);
+    await page.getByRole('table', { name: 'Documents' }).getByRole('button', { name: /^Open Keyboard test/ }).click();
+    const textbox = page.getByRole('textbox', { name: 'Document text' });
+    await textbox.waitFor();
+    await expect.poll(() => textbox.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The caret to the second paragraph's start, then two words and the full stop after them.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+ArrowRight');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+Control+ArrowRight');
+    const selected = await page.evaluate(() => String(getSelection()));
+    // Chromium's word keys take the space before the word and the full stop after it.
+    expect(selected).toBe(' Islamabad.');
+    await page.keyboard.press('3'); // Location
+    const doc = (await api('documents.list', {})).find((d) => d.title === 'Keyboard test')!;
+    await expect.poll(async () => (await api('annotations.list', { documentId: doc.id })).map((a) => a.quote)).toEqual(['Islamabad']);
+  });
 });

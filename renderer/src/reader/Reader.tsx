@@ -32,7 +32,7 @@ import { useReaderView } from './useReaderView.ts';
 import { useRelationActions } from './useRelationActions.ts';
 import { useResearch } from './useResearch.ts';
 import { useSuggestionActions } from './useSuggestionActions.ts';
-import { snapToWords } from './wordSnap.ts';
+import { snapToWords, trimToWords } from './wordSnap.ts';
 import { LayerFilter, useLayers } from '../team/LayerFilter.tsx';
 import { langAttribute } from '../common/lang.ts';
 
@@ -142,7 +142,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     if (!map || !doc) return;
     const { from, to } = view.state.selection;
     if (from === to) return;
-    const range = trimRange(doc.text, map.toOffset(from), map.toOffset(to));
+    // Whole-word mode also leaves out dangling punctuation ("Chile–", "Islamabad."); with it off, only white space.
+    const range = (settings.snapToWords ? trimToWords : trimRange)(doc.text, map.toOffset(from), map.toOffset(to));
     if (range.end <= range.start) return;
     setPicker(null);
     // The same span with the same label again is a slip: say so and open the existing one instead.

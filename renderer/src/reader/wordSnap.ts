@@ -44,3 +44,42 @@ export function snapToWords(text: string, start: number, end: number): { start: 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** Punctuation that never ends a span: dashes, separators and sentence marks left over from a drag or a word jump. */
+const DANGLING = /^[\p{Pd},;:!?…·،؛؟۔。、，；：！？]$/u;
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '"': '"', '“': '”', '‘': '’', '«': '»', '„': '“', '‹': '›' };
+const CLOSERS = new Map(Object.entries(OPENERS).map(([open, close]) => [close, open]));
+/** "U.S.", "Inc.", "Jr.": a final full stop that belongs to the word before it. */
+const ABBREVIATION = /(?:^|[^\p{L}])(?:(?:\p{L}\.){2,}|\p{Lu}\.|(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Rev|Mt|Ave|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|etc|vs)\.)$/u;
+
+/**
+ * Shrinks a whole-word selection to its words: white space, dangling
+ * punctuation (a dash, a comma, a sentence's full stop) and a quote or
+ * bracket without its partner inside the selection are left out at either
+ * end; "(Reuters)", "“a model”" and "U.S." stay whole. A selection of
+ * punctuation only is kept as it is: then the punctuation was meant.
+ */
+export function trimToWords(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  for (let changed = true; changed && s < e; ) {
+    changed = false;
+    const first = text[s]!;
+    if (/\s/u.test(first) || DANGLING.test(first) || first === '.' || (OPENERS[first] !== undefined && !text.slice(s + 1, e).includes(OPENERS[first]!))) {
+      s++;
+      changed = true;
+    }
+    if (s >= e) break;
+    const lastNow = text[e - 1]!;
+    if (
+      /\s/u.test(lastNow) ||
+      DANGLING.test(lastNow) ||
+      (lastNow === '.' && !ABBREVIATION.test(text.slice(Math.max(s, e - 12), e))) ||
+      (CLOSERS.has(lastNow) && !text.slice(s, e - 1).includes(CLOSERS.get(lastNow)!))
+    ) {
+      e--;
+      changed = true;
+    }
+  }
+  return s < e ? { start: s, end: e } : { start, end };
+}
