@@ -60,7 +60,7 @@ describe('team annotation in the app', () => {
   it('asks who is annotating on first run, and the name shows in the top bar', async () => {
     await page.getByText('Who is annotating?').waitFor();
     await page.getByLabel('Annotator name').fill('lead');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Use this name' }).click();
     await page.getByRole('button', { name: 'Annotator: lead (change)' }).waitFor();
     expect((await call('team.info', {})).annotator).toBe('lead');
   });

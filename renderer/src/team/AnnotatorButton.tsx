@@ -75,8 +75,9 @@ export function AnnotatorButton({ onChanged }: { onChanged?: (info: TeamInfo) =>
         >
           <span id="gl-annotator-title">{info?.chosen ? 'Annotator:' : 'Who is annotating?'}</span>
           <input ref={input} aria-label="Annotator name" title="Your annotations, links and stances are recorded under this name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          {/* A choice of who is working, not a save: every change is saved as it is made. */}
           <button type="submit" disabled={!name.trim()}>
-            Save
+            Use this name
           </button>
           {info?.chosen && (
             <button type="button" onClick={() => setEditing(false)}>
