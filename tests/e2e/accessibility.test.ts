@@ -85,8 +85,13 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     await text.waitFor();
     await expect.poll(focused).toBe('textbox:Document text');
     await expectClean('reader');
-    // The caret at the start of the text is inside the first mention: Enter opens its editor.
+    // The caret at the start of the text is inside the first mention: a screen reader hears what it is in
+    // (a polite live region), and Enter opens its editor.
     await caretToStart();
+    const said = () => page.getByTestId('caret-annotations').textContent();
+    await expect.poll(said).toMatch(/^In .*Person: \S+/);
+    expect(await said()).toContain('favor on “Minerals are strategic”');
+    expect(await page.getByTestId('caret-annotations').getAttribute('aria-live')).toBe('polite');
     await page.keyboard.press('Enter');
     const editor = page.getByRole('dialog', { name: 'Edit annotation' });
     await editor.waitFor();

@@ -3,12 +3,13 @@ import type { EditorView } from 'prosemirror-view';
 import type { Label } from '../../../shared/index.ts';
 import { notify } from '../app/Toasts.tsx';
 import type { History } from '../undo/history.ts';
+import { CaretAnnouncer } from './CaretAnnouncer.tsx';
 import { HoverCard } from './HoverCard.tsx';
 import { useHoverCard } from './useHoverCard.ts';
 import { RelationArcs } from './RelationArcs.tsx';
 import { useReaderSettings } from './useReaderSettings.ts';
 import { hiddenLabelsStyle, LabelPalette } from './LabelPalette.tsx';
-import { annotationKey, dispatchAnnotations } from './annotationPlugin.ts';
+import { annotationKey, annotationsAt, dispatchAnnotations } from './annotationPlugin.ts';
 import { wakeSectionAt } from './lazySections.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { ClaimSection } from './ClaimSection.tsx';
@@ -57,6 +58,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const { doc, annotations, error } = document;
   const layers = useLayers(annotations);
   const [research, reloadResearch] = useResearch(documentId);
+  const caretReport = useRef<((ids: readonly string[]) => void) | null>(null);
   const [settings, changeSettings] = useReaderSettings(history);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; alsoHere: string[] } | null>(null);
@@ -83,7 +85,11 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     openEditor: (_v, ids) => openEditor(ids[0]!, ids.slice(1)),
     escape: () => setPicker(null),
     clickedPlain: () => setEditing(null),
-    selectionSettled: (v) => (v.state.selection.empty ? setPicker(null) : showPicker(v, false)),
+    selectionSettled: (v) => {
+      if (v.state.selection.empty) setPicker(null);
+      else showPicker(v, false);
+      caretReport.current?.(v.state.selection.empty ? annotationsAt(v.state, v.state.selection.from) : []);
+    },
     snap: (_v, from, to) => {
       if (!settings.snapToWords || !map || !doc) return null;
       const r = snapToWords(doc.text, map.toOffset(from), map.toOffset(to));
@@ -257,6 +263,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
             </header>
             {/* The text's language, for screen readers' voices and hyphenation (WCAG 3.1.2, language of parts). */}
             <div ref={mountRef} lang={langAttribute(doc.metadata.language)} />
+            <CaretAnnouncer reportRef={caretReport} annotations={annotations} labels={labelMap} research={research} />
           </article>
         ) : (
           <p className="gl-loading">Loading…</p>

@@ -1,0 +1,42 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { Annotation, Label } from '../../../shared/index.ts';
+import type { ResearchData } from './useResearch.ts';
+
+interface Props {
+  /** The reader calls this with the annotations under the caret whenever the caret settles. */
+  reportRef: RefObject<((ids: readonly string[]) => void) | null>;
+  annotations: ReadonlyMap<string, Annotation>;
+  labels: ReadonlyMap<string, Label>;
+  research: ResearchData;
+}
+
+/**
+ * Says what the caret is in, for screen readers: highlights are colour only,
+ * so moving the caret into "Gabriel Boric" announces "Person: Gabriel Boric"
+ * (with its entity, and a claim's stances and propositions). A polite live
+ * region, spoken only when the set of annotations changes. The state lives
+ * here, not in the reader, so a caret move re-renders this line only.
+ */
+export function CaretAnnouncer({ reportRef, annotations, labels, research }: Props) {
+  const [ids, setIds] = useState<readonly string[]>([]);
+  useEffect(() => {
+    reportRef.current = (next) => setIds((prev) => (prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : [...next]));
+    return () => {
+      reportRef.current = null;
+    };
+  }, [reportRef]);
+
+  const parts = ids.flatMap((id) => {
+    const a = annotations.get(id);
+    if (!a) return [];
+    const entity = research.entities.get(research.entityByAnnotation.get(id) ?? '');
+    const claims = research.claims.filter((c) => c.annotationId === id).map((c) => `${c.stance} on “${c.propositionText}”`);
+    const quote = a.quote.length > 80 ? `${a.quote.slice(0, 80)}…` : a.quote;
+    return [[`${labels.get(a.labelId)?.name ?? 'Annotation'}: ${quote}`, entity && `entity ${entity.name}`, ...claims].filter(Boolean).join(', ')];
+  });
+  return (
+    <p className="gl-visually-hidden" role="status" aria-live="polite" data-testid="caret-annotations">
+      {parts.length ? `In ${parts.join('; ')}. Enter edits.` : ''}
+    </p>
+  );
+}
