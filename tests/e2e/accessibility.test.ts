@@ -143,6 +143,8 @@ describe('accessibility: axe-core on every page, and the keyboard alone', () => 
     const text = page.getByRole('textbox', { name: 'Document text' });
     await text.focus();
     await page.keyboard.press('n');
+    // The suggestion reached is said, with the keys that review it.
+    await expect.poll(() => page.getByTestId('caret-annotations').textContent()).toMatch(/suggested \S+: .+ \(\d+%\); Enter accepts, Backspace rejects\.$/);
     await page.keyboard.press('Tab');
     expect(await focused()).not.toBe('textbox:Document text');
     await text.focus();

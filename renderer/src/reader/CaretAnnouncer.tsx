@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { Annotation, Label } from '../../../shared/index.ts';
+import type { Annotation, Label, Suggestion } from '../../../shared/index.ts';
+import { SUGGESTION_PREFIX } from './plugins/suggestionPlugin.ts';
 import type { ResearchData } from './useResearch.ts';
 
 interface Props {
@@ -8,6 +9,8 @@ interface Props {
   annotations: ReadonlyMap<string, Annotation>;
   labels: ReadonlyMap<string, Label>;
   research: ResearchData;
+  /** The suggestions shown, so one under the caret is said with the keys that review it. */
+  suggestions: readonly Suggestion[];
 }
 
 /**
@@ -17,7 +20,7 @@ interface Props {
  * region, spoken only when the set of annotations changes. The state lives
  * here, not in the reader, so a caret move re-renders this line only.
  */
-export function CaretAnnouncer({ reportRef, annotations, labels, research }: Props) {
+export function CaretAnnouncer({ reportRef, annotations, labels, research, suggestions }: Props) {
   const [ids, setIds] = useState<readonly string[]>([]);
   useEffect(() => {
     reportRef.current = (next) => setIds((prev) => (prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : [...next]));
@@ -26,6 +29,10 @@ export function CaretAnnouncer({ reportRef, annotations, labels, research }: Pro
     };
   }, [reportRef]);
 
+  const suggested = ids.flatMap((id) => {
+    const s = id.startsWith(SUGGESTION_PREFIX) ? suggestions.find((x) => SUGGESTION_PREFIX + x.id === id) : undefined;
+    return s ? [`suggested ${s.labelName}: ${s.quote.slice(0, 80)} (${Math.round(s.confidence * 100)}%); Enter accepts, Backspace rejects`] : [];
+  });
   const parts = ids.flatMap((id) => {
     const a = annotations.get(id);
     if (!a) return [];
@@ -36,7 +43,8 @@ export function CaretAnnouncer({ reportRef, annotations, labels, research }: Pro
   });
   return (
     <p className="gl-visually-hidden" role="status" aria-live="polite" data-testid="caret-annotations">
-      {parts.length ? `In ${parts.join('; ')}. Enter edits.` : ''}
+      {/* With a suggestion under the caret, Enter and Backspace review it (suggestionPlugin goes first). */}
+      {[parts.length ? `In ${parts.join('; ')}.${suggested.length ? '' : ' Enter edits.'}` : '', suggested.length ? `${suggested.join('. ')}.` : ''].filter(Boolean).join(' ')}
     </p>
   );
 }

@@ -263,7 +263,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
             </header>
             {/* The text's language, for screen readers' voices and hyphenation (WCAG 3.1.2, language of parts). */}
             <div ref={mountRef} lang={langAttribute(doc.metadata.language)} />
-            <CaretAnnouncer reportRef={caretReport} annotations={annotations} labels={labelMap} research={research} />
+            <CaretAnnouncer reportRef={caretReport} annotations={annotations} labels={labelMap} research={research} suggestions={review.list} />
           </article>
         ) : (
           <p className="gl-loading">Loading…</p>
