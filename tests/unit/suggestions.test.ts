@@ -16,7 +16,7 @@ import { findMoney } from '../../electron/backend/suggest/money.ts';
 import { findPercentages } from '../../electron/backend/suggest/percent.ts';
 import { sentences } from '../../electron/backend/suggest/sentences.ts';
 import { DisjointSpans, RangeIndex } from '../../electron/backend/suggest/spans.ts';
-import { findTitledPeople } from '../../electron/backend/suggest/titles.ts';
+import { findAppositivePeople, findTitledPeople } from '../../electron/backend/suggest/titles.ts';
 import type { Annotation, Args, DocumentSummary, Envelope, ErrorKind, Method, Result, Suggestion } from '../../shared/index.ts';
 import { CORPUS_DIR } from '../support/paths.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -403,5 +403,21 @@ describe('the engine', () => {
     // In the engine the dateline's place wins over the tagger's reading of a word in capitals.
     const found = analyze(text).entities.filter((c) => text.slice(c.start, c.end) === 'SANTIAGO');
     expect(found.map((c) => c.type)).toEqual(['place']);
+  });
+
+  it('names people by a role in apposition, also with diacritics the tagger misses, but not places or organisations', () => {
+    const text = [
+      'Maroš Šefčovič, the EU trade commissioner, said the deal was fair.',
+      'Abdul Basit, a former Pakistani envoy to India, disagreed.',
+      'Benchmark Minerals, a consultancy, said prices fell.',
+      'The European Union, the bloc’s chief negotiator said, will sign.',
+      'On Monday, March 3, the minister said nothing.',
+      'New York, a city official said, is ready.',
+    ].join('\n\n');
+    expect(findAppositivePeople(text).map((c) => text.slice(c.start, c.end))).toEqual(['Maroš Šefčovič', 'Abdul Basit', 'New York']);
+    // In the engine the tagger's place wins over the apposition.
+    const people = analyze(text).entities.filter((c) => c.type === 'person').map((c) => text.slice(c.start, c.end));
+    expect(people).toContain('Maroš Šefčovič');
+    expect(people).not.toContain('New York');
   });
 });

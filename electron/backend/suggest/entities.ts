@@ -5,7 +5,7 @@ import { findDates } from './dates.ts';
 import { findMoney } from './money.ts';
 import { findPercentages } from './percent.ts';
 import { DisjointSpans } from './spans.ts';
-import { findTitledPeople } from './titles.ts';
+import { findAppositivePeople, findTitledPeople } from './titles.ts';
 
 /**
  * Which source wins when two entity candidates overlap: the exact patterns
@@ -33,7 +33,9 @@ function priority(c: Candidate): number {
  * longer. Sorted by start offset.
  */
 export function findEntities(text: string, nlp: CompromiseResult): Candidate[] {
-  const all = [...findMoney(text), ...findPercentages(text), ...findDates(text), ...findTitledPeople(text), ...findDatelinePlaces(text), ...nlp.entities];
+  // An apposition names a person unless the tagger reads the name as a place or an organisation ("New York, a city official said").
+  const appositive = findAppositivePeople(text).filter((c) => !nlp.entities.some((e) => e.type !== 'person' && e.start < c.end && c.start < e.end));
+  const all = [...findMoney(text), ...findPercentages(text), ...findDates(text), ...findTitledPeople(text), ...appositive, ...findDatelinePlaces(text), ...nlp.entities];
   all.sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken = new DisjointSpans();
   const kept = all.filter((c) => taken.add(c));

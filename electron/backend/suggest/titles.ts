@@ -77,3 +77,32 @@ export function findTitledPeople(text: string): Candidate[] {
   }
   return out;
 }
+
+/** Roles that, after a comma, say the name before them is a person's ("X, the EU trade commissioner, said"). */
+const ROLES =
+  'president|premier|chancellor|governor|senator|ambassador|envoy|mayor|judge|commissioner|director|chairman|chairwoman|chairperson|spokesman|spokeswoman|spokesperson|professor|secretary|minister|leader|founder|analyst|economist|researcher|official|adviser|advisor|ceo|editor|correspondent|lawyer|activist|scientist|negotiator|diplomat|lawmaker|legislator|deputy|chief';
+
+/**
+ * A name of two to four capitalised words, a comma, then a role within six
+ * words: "Maroš Šefčovič, the EU trade commissioner," or "Sergio Cubillos,
+ * a community leader,". The tagger misses such names when they carry
+ * diacritics or are rare; the apposition says what they are.
+ */
+const APPOSITIVE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${NAME_WORD}(?:${SPACE}+${NAME_WORD}){1,3}),${SPACE}+(?:(?:the|a|an|its|their|his|her)${SPACE}+)?(?:[\p{L}\p{N}’'.-]+${SPACE}+){0,5}?(?:${ROLES})s?(?![\p{L}])`,
+  'gu',
+);
+
+/** People named by a role in apposition. */
+export function findAppositivePeople(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(APPOSITIVE)) {
+    const name = m[1]!;
+    const words = [...name.matchAll(WORD)].map((w) => w[0]);
+    // Every word a name word: "European Union, the bloc's chief" or "Foreign Ministry, …" is no person.
+    if (words.length < 2 || !words.every(isNameWord)) continue;
+    const start = m.index;
+    out.push({ start, end: start + name.length, type: 'person', source: 'person-rules', reason: 'name before a role' });
+  }
+  return out;
+}
