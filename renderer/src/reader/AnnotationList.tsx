@@ -71,12 +71,12 @@ export function AnnotationList({ annotations, labels, text, selected, onActivate
                     style={{ ['--hl' as string]: label?.color ?? '#999' }}
                   >
                     <span className="gl-chip">{label?.name ?? '?'}</span>
-                    <span className="gl-annotation-quote">{a.quote}</span>
+                    <span className="gl-annotation-quote" dir="auto">{a.quote}</span>
                     {a.note && <span className="gl-annotation-note">{a.note}</span>}
                   </button>
                   {(ctx.before || ctx.after) && (
                     // A description, not part of the name: the row is named by label and quote.
-                    <span className="gl-annotation-context" id={`ctx-${a.id}`} onClick={() => onActivate(a.id)}>
+                    <span className="gl-annotation-context" dir="auto" id={`ctx-${a.id}`} onClick={() => onActivate(a.id)}>
                       {ctx.before}
                       <b>{ctx.quote.length > 60 ? `${ctx.quote.slice(0, 60)}…` : ctx.quote}</b>
                       {ctx.after}
