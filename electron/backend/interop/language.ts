@@ -7,22 +7,25 @@
 // the words. Too little text, or no clear winner, gives no language: a
 // guess is never written where the evidence is thin.
 
+/** The letters of one or more scripts (a `v` class: letters only, as a script also holds digits and marks). */
+const lettersOf = (...scripts: string[]) => new RegExp(`[\\p{L}&&[${scripts.map((n) => `\\p{Script=${n}}`).join('')}]]`, 'gv');
+
 /** Scripts that name their language (or the language a news text in them is most likely in). */
-const SCRIPTS: readonly { script: RegExp; language: string }[] = [
-  { script: /\p{Script=Arabic}/u, language: 'ar' },
-  { script: /\p{Script=Hebrew}/u, language: 'he' },
-  { script: /\p{Script=Cyrillic}/u, language: 'ru' },
-  { script: /\p{Script=Greek}/u, language: 'el' },
-  { script: /\p{Script=Han}/u, language: 'zh' },
-  { script: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: 'ja' },
-  { script: /\p{Script=Hangul}/u, language: 'ko' },
-  { script: /\p{Script=Devanagari}/u, language: 'hi' },
-  { script: /\p{Script=Bengali}/u, language: 'bn' },
-  { script: /\p{Script=Tamil}/u, language: 'ta' },
-  { script: /\p{Script=Thai}/u, language: 'th' },
-  { script: /\p{Script=Georgian}/u, language: 'ka' },
-  { script: /\p{Script=Armenian}/u, language: 'hy' },
-  { script: /\p{Script=Latin}/u, language: 'latin' },
+const SCRIPTS: readonly { letters: RegExp; language: string }[] = [
+  { letters: lettersOf('Arabic'), language: 'ar' },
+  { letters: lettersOf('Hebrew'), language: 'he' },
+  { letters: lettersOf('Cyrillic'), language: 'ru' },
+  { letters: lettersOf('Greek'), language: 'el' },
+  { letters: lettersOf('Han'), language: 'zh' },
+  { letters: lettersOf('Hiragana', 'Katakana'), language: 'ja' },
+  { letters: lettersOf('Hangul'), language: 'ko' },
+  { letters: lettersOf('Devanagari'), language: 'hi' },
+  { letters: lettersOf('Bengali'), language: 'bn' },
+  { letters: lettersOf('Tamil'), language: 'ta' },
+  { letters: lettersOf('Thai'), language: 'th' },
+  { letters: lettersOf('Georgian'), language: 'ka' },
+  { letters: lettersOf('Armenian'), language: 'hy' },
+  { letters: lettersOf('Latin'), language: 'latin' },
 ];
 
 /** Function words of languages written in Latin letters: frequent in any text, rare in the others. */
@@ -60,7 +63,9 @@ const ARABIC_SCRIPT: readonly { letters: RegExp; language: string }[] = [
   { letters: /[پچژگکی]/gu, language: 'fa' },
 ];
 
-const WORD_SETS = new Map(Object.entries(LATIN_WORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]));
+/** Each function word with the languages it belongs to ("de" is Spanish, French, Portuguese, Dutch, Romanian). */
+const LANGUAGES_OF_WORD = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(LATIN_WORDS)) for (const w of words.split(' ')) LANGUAGES_OF_WORD.set(w, [...(LANGUAGES_OF_WORD.get(w) ?? []), lang]);
 
 /** How much of a text is read: enough for any article's verdict, bounded for a book. */
 const SAMPLE_UNITS = 20_000;
@@ -73,17 +78,18 @@ const MIN_LETTERS = 24;
  */
 export function detectLanguage(text: string): string | undefined {
   const sample = text.slice(0, SAMPLE_UNITS);
-  const letters = sample.match(/\p{L}/gu) ?? [];
-  if (letters.length < MIN_LETTERS) return undefined;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS) return undefined;
+  // One native scan per script rather than a test of every script per letter: this runs on every import.
   const counts = new Map<string, number>();
-  for (const ch of letters) {
-    const found = SCRIPTS.find((s) => s.script.test(ch));
-    if (found) counts.set(found.language, (counts.get(found.language) ?? 0) + 1);
+  for (const { letters: re, language } of SCRIPTS) {
+    const n = sample.match(re)?.length ?? 0;
+    if (n) counts.set(language, n);
   }
   // Japanese mixes Han with kana; a few kana among Chinese characters still make it Japanese.
   if ((counts.get('ja') ?? 0) > 0.05 * ((counts.get('zh') ?? 0) + (counts.get('ja') ?? 0))) counts.set('ja', (counts.get('ja') ?? 0) + (counts.get('zh') ?? 0));
   const [script, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  if (n < letters.length / 2 && n < MIN_LETTERS) return undefined;
+  if (n < letters / 2 && n < MIN_LETTERS) return undefined;
   if (script === 'latin') return latinLanguage(sample);
   if (script === 'ru') return bySpecialLetters(sample, CYRILLIC, n) ?? 'ru';
   if (script === 'ar') return bySpecialLetters(sample, ARABIC_SCRIPT, n) ?? 'ar';
@@ -103,7 +109,7 @@ function bySpecialLetters(sample: string, candidates: readonly { letters: RegExp
 function latinLanguage(sample: string): string | undefined {
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const scores = new Map<string, number>();
-  for (const w of words) for (const [lang, set] of WORD_SETS) if (set.has(w)) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+  for (const w of words) for (const lang of LANGUAGES_OF_WORD.get(w) ?? []) scores.set(lang, (scores.get(lang) ?? 0) + 1);
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first) return undefined;
