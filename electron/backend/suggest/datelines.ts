@@ -10,7 +10,7 @@ import type { Candidate } from './candidate.ts';
 const DATELINE = /(?<=^|\n)[ \t]*(\p{Lu}[\p{Lu}\p{M}.'’-]*(?:[ /]\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3})(?:,[^\n(–—:-]{1,30})?(?:[ \t]*\((?:[\p{L}.&' ]{1,40})\))?[ \t]*(?:[-–—]|:(?=[ \t]))[ \t]/gu;
 
 /** Words in capitals that open a paragraph as a rubric, not a place. */
-const RUBRICS = new Set(['BREAKING', 'BREAKING NEWS', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'NEWS', 'WATCH', 'LIVE', 'EDITORIAL', 'COMMENT', 'REVIEW', 'FACTBOX', 'EXPLAINER', 'CORRECTED', 'CORRECTION', 'NOTE', 'WARNING', 'UPDATE 1', 'FILE', 'PHOTO', 'VIDEO', 'AUDIO', 'Q&A', 'FAQ', 'TL;DR', 'PS']);
+const RUBRICS = new Set(['BREAKING', 'BREAKING NEWS', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'NEWS', 'WATCH', 'LIVE', 'EDITORIAL', 'COMMENT', 'REVIEW', 'FACTBOX', 'EXPLAINER', 'CORRECTED', 'CORRECTION', 'NOTE', 'WARNING', 'FILE', 'PHOTO', 'VIDEO', 'AUDIO', 'FAQ', 'PS']);
 
 /** Places named by datelines in `text`. */
 export function findDatelinePlaces(text: string): Candidate[] {

@@ -100,7 +100,7 @@ export function findAppositivePeople(text: string): Candidate[] {
     const name = m[1]!;
     const words = [...name.matchAll(WORD)].map((w) => w[0]);
     // Every word a name word: "European Union, the bloc's chief" or "Foreign Ministry, …" is no person.
-    if (words.length < 2 || !words.every(isNameWord)) continue;
+    if (!words.every(isNameWord)) continue;
     const start = m.index;
     out.push({ start, end: start + name.length, type: 'person', source: 'person-rules', reason: 'name before a role' });
   }

@@ -21,7 +21,7 @@ export function languageName(language: string | undefined): string {
   const tag = langAttribute(language);
   if (!tag) return language ?? '';
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }

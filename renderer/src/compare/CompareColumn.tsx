@@ -39,6 +39,7 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
   const clickRef = useRef(onAnnotationClick);
   clickRef.current = onAnnotationClick;
   const title = name ?? document.title;
+  const lang = langAttribute(document.metadata.language);
   // Read by the view's attributes on every update, so the text's name follows the heading (same titles told apart).
   const titleRef = useRef(title);
   titleRef.current = title;
@@ -101,12 +102,12 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
 
   return (
     <section className="gl-compare-column" aria-label={title}>
-      <h2 className="gl-compare-title" title={title} dir="auto" lang={langAttribute(document.metadata.language)}>
+      <h2 className="gl-compare-title" title={title} dir="auto" lang={lang}>
         {title}
       </h2>
       {/* Focusable, so the column scrolls from the keyboard too (WCAG 2.1.1). */}
       <div className="gl-compare-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Scroll ${title}`}>
-        <div ref={mount} lang={langAttribute(document.metadata.language)} />
+        <div ref={mount} lang={lang} />
       </div>
     </section>
   );

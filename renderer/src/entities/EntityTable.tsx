@@ -74,11 +74,14 @@ export function EntityTable({ rows, selectedId, checked, onCheck, ctx, titles, o
                 <span className="gl-mention-total">{summary.mentionCount}</span>
                 {summary.documents.length > 0 && (
                   <ul className="gl-doc-counts" aria-label={`Mentions of ${e.name} per document`}>
-                    {summary.documents.map((d) => (
-                      <li key={d.document.id} title={titles.get(d.document.id) ?? d.document.title}>
-                        <span className="gl-doc-count-title">{titles.get(d.document.id) ?? d.document.title}</span> <span className="gl-count">{d.count}</span>
-                      </li>
-                    ))}
+                    {summary.documents.map((d) => {
+                      const title = titles.get(d.document.id) ?? d.document.title;
+                      return (
+                        <li key={d.document.id} title={title}>
+                          <span className="gl-doc-count-title">{title}</span> <span className="gl-count">{d.count}</span>
+                        </li>
+                      );
+                    })}
                   </ul>
                 )}
               </td>

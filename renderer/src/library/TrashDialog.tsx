@@ -37,17 +37,20 @@ export function TrashDialog({ ctx, onClose }: { ctx: LibraryContext; onClose(): 
       ) : (
         <>
           <ul className="gl-recent-list" aria-label="Deleted documents">
-            {entries.map((t) => (
-              <li key={t.id}>
-                <strong>{titles.get(t.id) ?? t.title}</strong> <span className="gl-muted gl-small">({t.annotationCount} annotations, deleted {new Date(t.deletedAt).toLocaleString()})</span>{' '}
-                <button type="button" aria-label={`Restore ${titles.get(t.id) ?? t.title}`} onClick={() => void restoreDocument(ctx, t.id, t.title).then(load)}>
-                  Restore
-                </button>{' '}
-                <button type="button" aria-label={`Delete for good: ${titles.get(t.id) ?? t.title}`} onClick={() => setConfirm({ id: t.id, title: titles.get(t.id) ?? t.title })}>
-                  Delete for good
-                </button>
-              </li>
-            ))}
+            {entries.map((t) => {
+              const label = titles.get(t.id) ?? t.title;
+              return (
+                <li key={t.id}>
+                  <strong>{label}</strong> <span className="gl-muted gl-small">({t.annotationCount} annotations, deleted {new Date(t.deletedAt).toLocaleString()})</span>{' '}
+                  <button type="button" aria-label={`Restore ${label}`} onClick={() => void restoreDocument(ctx, t.id, t.title).then(load)}>
+                    Restore
+                  </button>{' '}
+                  <button type="button" aria-label={`Delete for good: ${label}`} onClick={() => setConfirm({ id: t.id, title: label })}>
+                    Delete for good
+                  </button>
+                </li>
+              );
+            })}
           </ul>
           <div className="gl-modal-actions">
             <button type="button" onClick={() => setConfirm({ title: `all ${entries.length} documents in the trash` })}>

@@ -86,9 +86,10 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
     escape: () => setPicker(null),
     clickedPlain: () => setEditing(null),
     selectionSettled: (v) => {
-      if (v.state.selection.empty) setPicker(null);
+      const { empty, from } = v.state.selection;
+      if (empty) setPicker(null);
       else showPicker(v, false);
-      caretReport.current?.(v.state.selection.empty ? annotationsAt(v.state, v.state.selection.from) : []);
+      caretReport.current?.(empty ? annotationsAt(v.state, from) : []);
     },
     snap: (_v, from, to) => {
       if (!settings.snapToWords || !map || !doc) return null;
@@ -219,6 +220,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   }, [selected, research.relations, research.relationTypes]);
 
   if (error) return <div className="gl-error-page" role="alert">Could not open the document: {error}</div>;
+  const lang = langAttribute(doc?.metadata.language);
 
   return (
     <div className="gl-reader">
@@ -254,7 +256,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
               }
             />
             <header className="gl-article-head">
-              <h1 dir="auto" lang={langAttribute(doc.metadata.language)}>
+              <h1 dir="auto" lang={lang}>
                 {doc.title}
               </h1>
               <p className="gl-doc-meta">
@@ -262,7 +264,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
               </p>
             </header>
             {/* The text's language, for screen readers' voices and hyphenation (WCAG 3.1.2, language of parts). */}
-            <div ref={mountRef} lang={langAttribute(doc.metadata.language)} />
+            <div ref={mountRef} lang={lang} />
             <CaretAnnouncer reportRef={caretReport} annotations={annotations} labels={labelMap} research={research} suggestions={review.list} />
           </article>
         ) : (

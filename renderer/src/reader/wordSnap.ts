@@ -70,12 +70,12 @@ export function trimToWords(text: string, start: number, end: number): { start: 
       changed = true;
     }
     if (s >= e) break;
-    const lastNow = text[e - 1]!;
+    const last = text[e - 1]!;
     if (
-      /\s/u.test(lastNow) ||
-      DANGLING.test(lastNow) ||
-      (lastNow === '.' && !ABBREVIATION.test(text.slice(Math.max(s, e - 12), e))) ||
-      (CLOSERS.has(lastNow) && !text.slice(s, e - 1).includes(CLOSERS.get(lastNow)!))
+      /\s/u.test(last) ||
+      DANGLING.test(last) ||
+      (last === '.' && !ABBREVIATION.test(text.slice(Math.max(s, e - 12), e))) ||
+      (CLOSERS.has(last) && !text.slice(s, e - 1).includes(CLOSERS.get(last)!))
     ) {
       e--;
       changed = true;
