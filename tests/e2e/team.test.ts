@@ -65,6 +65,15 @@ describe('team annotation in the app', () => {
     expect((await call('team.info', {})).annotator).toBe('lead');
   });
 
+  it('keeps the top bar\'s buttons in place when a note from another session appears beside them', async () => {
+    const boxOf = (name: string | RegExp) => page.getByRole('button', { name }).boundingBox();
+    const before = { annotator: await boxOf('Annotator: lead (change)'), undo: await boxOf(/^Undo/) };
+    // A write from outside this tab: the top bar says the view was updated by someone else.
+    await call('labels.create', { name: 'Quotation', kind: 'entity', color: '#7c3aed' });
+    await page.getByRole('status').getByText('Updated by another session').waitFor();
+    expect({ annotator: await boxOf('Annotator: lead (change)'), undo: await boxOf(/^Undo/) }).toEqual(before);
+  });
+
   it('sets my status on a document in the library', async () => {
     await page.getByRole('button', { name: 'Library' }).click();
     await page.getByLabel(`My status on ${doc.title}`).selectOption('done');

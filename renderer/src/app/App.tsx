@@ -181,16 +181,20 @@ function Workbench({ access, onSignedOut }: { access: Access; onSignedOut(): voi
           )}
         </nav>
         <div className="gl-topbar-actions">
-          {access.team ? <SignedIn onSignedOut={onSignedOut} /> : <AnnotatorButton />}
+          {/* Right-aligned, so a width change moves everything to its left: what
+              changes width on its own (the live note, the project's name once
+              loaded) comes first, and the buttons to the right stay put under
+              the pointer. */}
+          <LiveNote />
+          <span className="gl-saved" aria-live="polite">All changes saved</span>
           {access.can('workspace.open') && <ProjectMenu />}
+          {access.team ? <SignedIn onSignedOut={onSignedOut} /> : <AnnotatorButton />}
           <button type="button" aria-label={history.nextUndo ? `Undo ${history.nextUndo}` : 'Undo'} title={history.nextUndo ? `Undo ${history.nextUndo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!history.canUndo} onClick={() => void history.undo()}>
             ↶ Undo
           </button>
           <button type="button" aria-label={history.nextRedo ? `Redo ${history.nextRedo}` : 'Redo'} title={history.nextRedo ? `Redo ${history.nextRedo} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!history.canRedo} onClick={() => void history.redo()}>
             ↷ Redo
           </button>
-          <span className="gl-saved" aria-live="polite">All changes saved</span>
-          <LiveNote />
         </div>
       </header>
       <main className="gl-content" id="gl-main" tabIndex={-1}>
