@@ -62,6 +62,16 @@ function paint(v: EditorView, map: OffsetMap, id: string, start: number, end: nu
   dispatchAnnotations(v, { type: 'add', annotations: [toPainted({ id, ranges: [{ start, end }], labelId }, LABELS, map)] });
 }
 
+/** The DOM text node holding `phrase`, and where in it the phrase starts. */
+function textNodeWith(v: EditorView, phrase: string): [Text, number] {
+  const walker = document.createTreeWalker(v.dom, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.textContent!.indexOf(phrase);
+    if (i >= 0) return [n as Text, i];
+  }
+  throw new Error(`no text node holds ${phrase}`);
+}
+
 describe('keyboard plugin', () => {
   const calls: string[] = [];
   const handlers = {
@@ -83,6 +93,26 @@ describe('keyboard plugin', () => {
     expect(key(v, '3')).toBe(true);
     expect(key(v, '7')).toBe(false); // no label has it
     expect(calls).toEqual(['tag Person', 'tag Location']);
+  });
+
+  it('acts on the selection the user sees when the key comes before ProseMirror has read it', () => {
+    const seen: string[] = [];
+    const { view: v, map } = mount([
+      keyboardPlugin({ ...handlers, tag: (tv, l) => seen.push(`${l.name}: ${tv.state.doc.textBetween(tv.state.selection.from, tv.state.selection.to)}`) }, [PERSON, PLACE]),
+    ]);
+    paint(v, map, 'rubio', 0, 11);
+    select(v, map, 0, 5);
+    // The browser has moved the selection to "Islamabad"; its selectionchange event is not handled yet.
+    const [text, start] = textNodeWith(v, 'Islamabad');
+    getSelection()!.setBaseAndExtent(text, start, text, start + 'Islamabad'.length);
+    expect(key(v, '3')).toBe(true);
+    expect(seen).toEqual(['Location: Islamabad']);
+    // A caret moved the same way: Enter opens the highlight under the new caret.
+    select(v, map, at('talks'), at('talks'));
+    const [marco, at0] = textNodeWith(v, 'Marco');
+    getSelection()!.collapse(marco, at0 + 3);
+    expect(key(v, 'Enter')).toBe(true);
+    expect(calls).toEqual(['editor rubio']);
   });
 
   it('follows label changes', () => {

@@ -1,8 +1,9 @@
 import { keydownHandler } from 'prosemirror-keymap';
-import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label } from '../../../../shared/index.ts';
 import { annotationsAt } from '../annotationPlugin.ts';
+import { selectionSettled } from '../viewportWindow.ts';
 import { isEditing } from './editTextPlugin.ts';
 
 /** What the reader does for its keys; the plugin only decides which key means what. */
@@ -55,7 +56,7 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
         handlers.openPicker(view);
         return true;
       }
-      const ids = annotationsAt(state, caretOf(view)).filter(isAnnotationId);
+      const ids = annotationsAt(state, state.selection.from).filter(isAnnotationId);
       if (!ids.length) return false;
       handlers.openEditor(view, ids);
       return true;
@@ -79,6 +80,7 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
       handleKeyDown(view, event) {
         // While the text is edited, keys type: labelling is off.
         if (isEditing(view.state)) return false;
+        takeDomSelection(view);
         const s = keyboardKey.getState(view.state);
         return Boolean(s?.hotkeys(view, event)) || fixed(view, event);
       },
@@ -92,20 +94,24 @@ export function setKeyboardLabels(view: EditorView, labels: readonly Label[]): v
 }
 
 /**
- * Where the caret is. A key pressed right after the caret moved (Home, an
- * arrow) can arrive before ProseMirror has read the new DOM selection, so the
- * DOM's caret is taken when it lies in the text.
+ * Makes the browser's selection the state's. A key pressed right after the
+ * selection moved (Shift with the word keys, Home, an arrow) can arrive
+ * before ProseMirror has read the new DOM selection on "selectionchange":
+ * the key must act on what the user sees selected, not on the selection
+ * before it (a hotkey would tag the old one, or nothing).
  */
-function caretOf(view: EditorView): number {
-  const sel = view.dom.ownerDocument.getSelection?.();
-  if (sel?.focusNode && sel.isCollapsed && view.dom.contains(sel.focusNode)) {
-    try {
-      return view.posAtDOM(sel.focusNode, sel.focusOffset);
-    } catch {
-      // A node ProseMirror does not know (none in the reader): keep the state's caret.
-    }
+function takeDomSelection(view: EditorView): void {
+  if (selectionSettled(view)) return;
+  const sel = view.dom.ownerDocument.getSelection();
+  if (!sel?.anchorNode || !sel.focusNode) return;
+  try {
+    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    const { doc } = view.state;
+    view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))).setMeta('addToHistory', false));
+  } catch {
+    // A node ProseMirror does not know (none in the reader): keep the state's selection.
   }
-  return view.state.selection.from;
 }
 
 /** The annotations covering the caret (at either edge too), innermost first; suggestions are not annotations. */
