@@ -133,6 +133,32 @@ describe('the compare view on the critical-minerals corpus', () => {
       .toBe(1);
   });
 
+  it('opens a claim\'s similar passages from the keyboard: Enter on the caret in it, focus in the panel, Escape back to the text', async () => {
+    await page.getByRole('button', { name: 'Close similar passages' }).click();
+    const text = page.getByRole('textbox', { name: 'Text of Pakistan on the Sidelines of US Mineral Diplomacy' });
+    await text.focus();
+    // The caret moved into the claim (as the arrow keys would), then Enter.
+    await text.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf('not invited');
+        if (i >= 0 && n.parentElement!.closest('[data-ann]')) return void getSelection()!.collapse(n, i + 4);
+      }
+      throw new Error('no claim text');
+    });
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Similar passages' });
+    await panel.getByRole('heading', { name: /not invited/ }).waitFor();
+    await expect.poll(() => panel.evaluate((p) => p === document.activeElement)).toBe(true);
+    await panel.getByRole('list', { name: 'Candidates' }).getByRole('listitem').first().waitFor();
+    await page.keyboard.press('Tab'); // the close button
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('ol')?.getAttribute('aria-label'))).toBe('Candidates');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('sets a document’s own stance from an empty matrix cell, undoably', async () => {
     // All three articles: the third has said nothing about the proposition yet.
     await page.goto(`${served.url}#/compare?docs=${docs.map((d) => d.id).join(',')}`);

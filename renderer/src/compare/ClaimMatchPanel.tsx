@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation, ClaimMatch, CompareResult, RelationType, StanceSet } from '../../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { messageOf } from '../app/errors.ts';
@@ -11,6 +11,8 @@ interface Props {
   stances: StanceSet;
   claimLabelId: string | null;
   history: History;
+  /** Opened from the keyboard (Enter on a claim): focus moves into the panel, and Escape closes it. */
+  takeFocus?: boolean;
   /** After a link: reload the comparison and the columns. */
   onChanged(): Promise<void>;
   onReveal(documentId: string, start: number, end: number): void;
@@ -22,7 +24,11 @@ interface Props {
  * On a focused candidate, a stance's number key (1, 2, 3…) tags it as a claim
  * on the same proposition with that stance, in one step.
  */
-export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history, onChanged, onReveal, onClose }: Props) {
+export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history, takeFocus = false, onChanged, onReveal, onClose }: Props) {
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takeFocus) panel.current?.focus();
+  }, [takeFocus]);
   const [match, setMatch] = useState<ClaimMatch | null>(null);
   const [propositionId, setPropositionId] = useState<string | null>(null);
   const [relationTypes, setRelationTypes] = useState<RelationType[]>([]);
@@ -99,7 +105,19 @@ export function ClaimMatchPanel({ claim, result, stances, claimLabelId, history,
   };
 
   return (
-    <section className="gl-match-panel" aria-label="Similar passages">
+    <section
+      className="gl-match-panel"
+      aria-label="Similar passages"
+      ref={panel}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        // A select's own Escape (closing its list) is the select's.
+        if (e.key === 'Escape' && (e.target as HTMLElement).tagName !== 'SELECT') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="gl-row">
         <h2 className="gl-grow">Similar passages to “{claim.quote.length > 80 ? `${claim.quote.slice(0, 80)}…` : claim.quote}”</h2>
         <button type="button" className="gl-icon-button" aria-label="Close similar passages" onClick={onClose}>

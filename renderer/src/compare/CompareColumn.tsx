@@ -6,6 +6,7 @@ import { wakeSectionAt } from '../reader/lazySections.ts';
 import { createReaderView } from '../reader/editorView.ts';
 import { buildDoc, type OffsetMap } from '../reader/offsets.ts';
 import { toPainted } from '../reader/paint.ts';
+import { keyboardPlugin } from '../reader/plugins/keyboardPlugin.ts';
 import { langAttribute } from '../common/lang.ts';
 
 export interface ColumnHandle {
@@ -13,6 +14,8 @@ export interface ColumnHandle {
   reveal(id: string): void;
   /** Scrolls to a UTF-16 offset of the text and clears the flash (a passage this column has no highlight for). */
   scrollToOffset(offset: number): void;
+  /** Puts focus back in the column's text (where a panel opened from it was). */
+  focusText(): void;
 }
 
 interface Props {
@@ -20,7 +23,8 @@ interface Props {
   annotations: Annotation[];
   labels: ReadonlyMap<string, Label>;
   passages: ReusedPassage[];
-  onAnnotationClick(annotation: Annotation): void;
+  /** A highlight was clicked, or Enter pressed on the caret in it: the innermost claim there (else the innermost annotation). */
+  onAnnotationClick(annotation: Annotation, fromKeyboard: boolean): void;
   /** The column's heading and accessible name; the document's title by default. */
   name?: string;
 }
@@ -38,6 +42,14 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
   byId.current = new Map(annotations.map((a) => [a.id, a]));
   const clickRef = useRef(onAnnotationClick);
   clickRef.current = onAnnotationClick;
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
+  /** Reports the annotation the user means among `ids` (innermost first): a claim, which compare works with, before an entity inside it. */
+  const openRef = useRef((ids: readonly string[], fromKeyboard: boolean) => {
+    const found = ids.map((x) => byId.current.get(x)).filter((a): a is Annotation => a !== undefined);
+    const a = found.find((x) => labelsRef.current.get(x.labelId)?.kind === 'claim') ?? found[0];
+    if (a) clickRef.current(a, fromKeyboard);
+  });
   const title = name ?? document.title;
   const lang = langAttribute(document.metadata.language);
   // Read by the view's attributes on every update, so the text's name follows the heading (same titles told apart).
@@ -48,15 +60,20 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
     if (!mount.current) return;
     const built = buildDoc(document.text, document.blocks);
     map.current = built.map;
-    const v = createReaderView(mount.current, built.doc, {
-      attributes: () => ({ class: 'gl-reader-text gl-compare-text', role: 'textbox', 'aria-label': `Text of ${titleRef.current}`, 'aria-readonly': 'true', 'aria-multiline': 'true' }),
-      handleClick(v2, pos) {
-        const id = annotationsAt(v2.state, pos).find((x) => byId.current.has(x));
-        const a = id ? byId.current.get(id) : undefined;
-        if (a) clickRef.current(a);
-        return false;
+    // Enter on the caret inside a highlight does what a click does, so the similar passages open from the keyboard too.
+    const keys = keyboardPlugin({ tag: () => undefined, openPicker: () => undefined, openEditor: (_v, ids) => openRef.current(ids, true), escape: () => undefined });
+    const v = createReaderView(
+      mount.current,
+      built.doc,
+      {
+        attributes: () => ({ class: 'gl-reader-text gl-compare-text', role: 'textbox', 'aria-label': `Text of ${titleRef.current}`, 'aria-readonly': 'true', 'aria-multiline': 'true' }),
+        handleClick(v2, pos) {
+          openRef.current(annotationsAt(v2.state, pos), false);
+          return false;
+        },
       },
-    });
+      [keys],
+    );
     view.current = v;
     return () => {
       v.destroy();
@@ -97,6 +114,9 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
       if (!v || !m) return;
       dispatchAnnotations(v, { type: 'select', id: null });
       scrollToPos(v, m.rangeToPos({ start: offset, end: offset }).from);
+    },
+    focusText() {
+      view.current?.focus();
     },
   }));
 

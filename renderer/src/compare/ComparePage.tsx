@@ -50,7 +50,8 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
   const [contestedOnly, setContestedOnly] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string[]>([]);
-  const [matching, setMatching] = useState<Annotation | null>(null);
+  // The claim whose similar passages are shown; opened from the keyboard, the panel takes focus and gives it back to the text.
+  const [matching, setMatching] = useState<{ claim: Annotation; fromKeyboard: boolean } | null>(null);
   const [picking, setPicking] = useState(false);
   const columns = useMemo(() => new Map(documentIds.map((id) => [id, createRef<ColumnHandle>()])), [documentIds]);
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
@@ -190,14 +191,19 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
         </details>
         {matching && (
           <ClaimMatchPanel
-            claim={matching}
+            key={matching.claim.id}
+            claim={matching.claim}
+            takeFocus={matching.fromKeyboard}
             result={result}
             stances={data.stances}
             claimLabelId={claimLabel?.id ?? null}
             history={history}
             onChanged={load}
             onReveal={() => undefined}
-            onClose={() => setMatching(null)}
+            onClose={() => {
+              if (matching.fromKeyboard) columns.get(matching.claim.documentId)?.current?.focusText();
+              setMatching(null);
+            }}
           />
         )}
       </div>
@@ -211,8 +217,8 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
             annotations={data.annotations.get(d.id) ?? []}
             labels={labelMap}
             passages={result.reusedPassages}
-            onAnnotationClick={(a) => {
-              if (labelMap.get(a.labelId)?.kind === 'claim') setMatching(a);
+            onAnnotationClick={(a, fromKeyboard) => {
+              if (labelMap.get(a.labelId)?.kind === 'claim') setMatching({ claim: a, fromKeyboard });
             }}
           />
         ))}
