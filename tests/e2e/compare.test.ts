@@ -133,20 +133,14 @@ describe('the compare view on the critical-minerals corpus', () => {
       .toBe(1);
   });
 
-  it('opens a claim\'s similar passages from the keyboard: Enter on the caret in it, focus in the panel, Escape back to the text', async () => {
+  it('opens a claim\'s similar passages from the keyboard: Enter on its matrix cell, Enter on the caret in the claim, focus in the panel, Escape back to the text', async () => {
     await page.getByRole('button', { name: 'Close similar passages' }).click();
     const text = page.getByRole('textbox', { name: 'Text of Pakistan on the Sidelines of US Mineral Diplomacy' });
-    await text.focus();
-    // The caret moved into the claim (as the arrow keys would), then Enter.
-    await text.evaluate((el) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf('not invited');
-        if (i >= 0 && n.parentElement!.closest('[data-ann]')) return void getSelection()!.collapse(n, i + 4);
-      }
-      throw new Error('no claim text');
-    });
+    // Enter on the matrix cell: focus goes to the evidence in its column, the caret in the claim.
+    await page.getByRole('table', { name: 'Proposition matrix' }).getByRole('button', { name: new RegExp(`^${PROPOSITION} — Pakistan on the Sidelines`) }).focus();
     await page.keyboard.press('Enter');
+    await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter'); // the claim under the caret: its similar passages
     const panel = page.getByRole('region', { name: 'Similar passages' });
     await panel.getByRole('heading', { name: /not invited/ }).waitFor();
     await expect.poll(() => panel.evaluate((p) => p === document.activeElement)).toBe(true);

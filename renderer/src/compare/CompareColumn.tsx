@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Annotation, Document, Label, ReusedPassage } from '../../../shared/index.ts';
 import { annotationKey, annotationsAt, dispatchAnnotations } from '../reader/annotationPlugin.ts';
@@ -10,8 +11,8 @@ import { keyboardPlugin } from '../reader/plugins/keyboardPlugin.ts';
 import { langAttribute } from '../common/lang.ts';
 
 export interface ColumnHandle {
-  /** Scrolls to an annotation (or a reused passage's occurrence) and flashes it. */
-  reveal(id: string): void;
+  /** Scrolls to an annotation (or a reused passage's occurrence) and flashes it; with `focus`, the caret goes to its start and focus to the text. */
+  reveal(id: string, focus?: boolean): void;
   /** Scrolls to a UTF-16 offset of the text and clears the flash (a passage this column has no highlight for). */
   scrollToOffset(offset: number): void;
   /** Puts focus back in the column's text (where a panel opened from it was). */
@@ -101,12 +102,16 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
   };
 
   useImperativeHandle(ref, () => ({
-    reveal(id: string) {
+    reveal(id: string, focus = false) {
       const v = view.current;
       const r = v && annotationKey.getState(v.state)?.ranges.get(id)?.[0];
       if (!v || !r) return;
       dispatchAnnotations(v, { type: 'select', id });
       scrollToPos(v, r.from);
+      if (focus) {
+        v.dispatch(v.state.tr.setSelection(TextSelection.near(v.state.doc.resolve(r.from))).setMeta('addToHistory', false));
+        v.focus();
+      }
     },
     scrollToOffset(offset: number) {
       const v = view.current;

@@ -174,9 +174,10 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
           result={result}
           contestedOnly={contestedOnly}
           current={current}
-          onCell={(pid, docId, annotationId) => {
+          onCell={(pid, docId, annotationId, fromKeyboard) => {
             setCurrent(pid);
-            if (annotationId) columns.get(docId)?.current?.reveal(annotationId);
+            // From the keyboard, focus follows to the evidence, the caret in it: Enter there opens its similar passages.
+            if (annotationId) columns.get(docId)?.current?.reveal(annotationId, fromKeyboard);
           }}
           onSetStance={(propositionId, documentId, stance) => void setDocumentStance(propositionId, documentId, stance)}
         />

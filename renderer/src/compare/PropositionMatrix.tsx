@@ -6,7 +6,8 @@ interface Props {
   result: CompareResult;
   contestedOnly: boolean;
   current: string | null;
-  onCell(propositionId: string, documentId: string, annotationId: string | null): void;
+  /** A cell with a stance was activated; `fromKeyboard` when with Enter or Space (focus then goes to the evidence). */
+  onCell(propositionId: string, documentId: string, annotationId: string | null, fromKeyboard: boolean): void;
   /** An empty cell was given a stance: the document's own stance toward the proposition. */
   onSetStance(propositionId: string, documentId: string, stance: string): void;
 }
@@ -51,7 +52,8 @@ export function PropositionMatrix({ result, contestedOnly, current, onCell, onSe
                     type="button"
                     className="gl-cell"
                     title="Show evidence"
-                    onClick={() => onCell(p.id, cell.document, cell.evidence[0]?.annotationId ?? null)}
+                    // A click from Enter or Space has no pointer position (detail 0).
+                    onClick={(e) => onCell(p.id, cell.document, cell.evidence[0]?.annotationId ?? null, e.detail === 0)}
                   >
                     {/* The name starts with what the cell is about; the visible text follows, as axe's name-mismatch rule wants. */}
                     <span className="gl-visually-hidden">
