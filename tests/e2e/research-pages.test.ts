@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentSummary, Label } from '../../shared/index.ts';
 import { httpApi, type ApiCall } from '../support/api.ts';
+import { describeFindings, seriousViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { selectPhrase } from '../support/page.ts';
 import { CORPUS_DIR, GLOSS_BIN } from '../support/paths.ts';
@@ -350,6 +351,27 @@ describe('the tagset, entities and propositions pages against the local server',
       expect(await quote.getAttribute('href')).toBe(`#/doc/${encodeURIComponent(docs.partners.id)}?a=${encodeURIComponent(c!.annotationId)}`);
       await quote.click();
       await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+    });
+
+    it('past eight documents, lists only those that speak, each claim a link to its passage, its quote shown on demand', async () => {
+      const files = Array.from({ length: 7 }, (_, i) => ({ name: `brief-${i + 1}.txt`, base64: Buffer.from(`Brief ${i + 1}\n\nA short note on lithium markets, number ${i + 1}.`).toString('base64') }));
+      await call('documents.import', { files });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Propositions' }).click();
+      await page.getByRole('columnheader', { name: 'Documents (10 in scope)' }).waitFor();
+      const speaking = row(KEY_PARTNER).getByRole('list', { name: `Documents on ${KEY_PARTNER}` });
+      expect(await speaking.getByRole('listitem').count()).toBe(2);
+      const claim = speaking.getByRole('link', { name: /^favor claim: “Pakistan has emerged as a notable partner/ });
+      await claim.focus();
+      await page.getByRole('button', { name: 'Show all quotes' }).click();
+      await speaking.getByText('“Pakistan has emerged as a notable partner in the US strategy”').waitFor();
+      const findings = await seriousViolations(page);
+      expect(findings, describeFindings('propositions, compact', findings)).toEqual([]);
+      await speaking.getByRole('link', { name: /^favor “Pakistan has emerged/ }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('textbox', { name: 'Document text' }).waitFor();
+      const [c] = await call('claims.listByDocument', { documentId: docs.partners.id });
+      expect(new URL(page.url()).hash).toBe(`#/doc/${encodeURIComponent(docs.partners.id)}?a=${encodeURIComponent(c!.annotationId)}`);
     });
   });
 });

@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import { touchesDomains } from '../api/liveUpdates.ts';
 import { useLiveRefresh } from '../api/useLiveRefresh.ts';
 import { messageOf } from '../app/errors.ts';
+import { routeHash } from '../app/route.ts';
 import { notify } from '../app/Toasts.tsx';
 import { InlineText } from '../tagset/InlineText.tsx';
 import type { ChangeContext } from '../tagset/saveChange.ts';
@@ -242,10 +243,14 @@ export function PropositionsPage({ history }: Props) {
                     </td>
                     <td className="gl-num">{p.claimCount}</td>
                     <td>
-                      <span className="gl-stance-counts" aria-label={`Claim stances: ${Object.entries(p.stanceCounts).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}`}>
-                        {orderStances(p.stanceCounts, values).map(([s, n]) => (
-                          <StanceBadge key={s} stance={s} count={n} values={values} />
-                        ))}
+                      {/* Said in words for screen readers (an aria-label is not allowed on a plain span); the badges are its picture. */}
+                      <span className="gl-stance-counts">
+                        <span className="gl-visually-hidden">Claim stances: {Object.entries(p.stanceCounts).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}</span>
+                        <span aria-hidden="true">
+                          {orderStances(p.stanceCounts, values).map(([s, n]) => (
+                            <StanceBadge key={s} stance={s} count={n} values={values} />
+                          ))}
+                        </span>
                       </span>
                     </td>
                     {compact ? (
@@ -260,9 +265,22 @@ export function PropositionsPage({ history }: Props) {
                                 <li key={d.id}>
                                   <span className="gl-chip-doc">{titles.get(d.id) ?? d.title}</span>{' '}
                                   {e.documentStance && <StanceBadge stance={e.documentStance.stance} values={values} variant="document" />}
-                                  {e.claims.map((c) => (
-                                    <StanceBadge key={c.claim.id} stance={c.claim.stance} values={values} title={`“${c.quote}”`} />
-                                  ))}
+                                  {e.claims.map((c) => {
+                                    const quoted = expanded.has(`${prop.id}:${d.id}`);
+                                    // Each claim is a link to its passage, so the quote is reachable from the keyboard, not only as a tooltip.
+                                    return (
+                                      <a
+                                        key={c.claim.id}
+                                        className="gl-claim-link"
+                                        href={routeHash({ view: 'reader', documentId: d.id, annotationId: c.claim.annotationId })}
+                                        title={`“${c.quote}”`}
+                                        aria-label={quoted ? undefined : `${c.claim.stance} claim: “${c.quote}”`}
+                                      >
+                                        <StanceBadge stance={c.claim.stance} values={values} />
+                                        {quoted && <span className="gl-claim-quote"> “{c.quote}”</span>}
+                                      </a>
+                                    );
+                                  })}
                                 </li>
                               );
                             })}

@@ -29,7 +29,10 @@ export function EntitiesTab({ annotations, entityByAnnotation, entities, onActiv
             <button type="button" className="gl-link-button gl-entity-name" onClick={() => onOpenEntity(g.id)} aria-label={`All mentions of ${g.entity?.name ?? 'entity'} in the corpus`}>
               {g.entity?.name ?? 'Unknown entity'}
             </button>
-            <span className="gl-count" aria-label={`${g.list.length} mentions here`}>{g.list.length}</span>
+            <span className="gl-count">
+              {g.list.length}
+              <span className="gl-visually-hidden"> mentions here</span>
+            </span>
           </div>
           <div className="gl-mention-chips">
             {g.list.map((a, i) => (

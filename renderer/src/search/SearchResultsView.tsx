@@ -27,8 +27,9 @@ export function SearchResultsView({ results, titles, scope, query, onOpen, onOpe
                 <span className="gl-doc-meta">{[h.document.metadata.outlet, h.document.metadata.author, h.document.metadata.published?.slice(0, 10), h.document.name].filter(Boolean).join(' · ')}</span>
                 <span className="gl-snippet">{renderMarked(h.snippet)}</span>
               </button>
-              <span className="gl-doc-count" aria-label={`${h.document.annotationCount} annotations`}>
+              <span className="gl-doc-count">
                 {h.document.annotationCount}
+                <span className="gl-visually-hidden"> annotations</span>
               </span>
             </li>
           );

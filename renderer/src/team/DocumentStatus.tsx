@@ -36,8 +36,11 @@ export function DocumentStatusCell({ documentId, title, statuses, me, onChanged 
   return (
     <span className="gl-status">
       {others.map((s) => (
-        <span key={s.annotator} title={`${s.annotator}: ${NAMES[s.status]}`} aria-label={`${s.annotator}: ${NAMES[s.status]}`}>
-          {MARK[s.status]} {s.annotator}{' '}
+        <span key={s.annotator} title={`${s.annotator}: ${NAMES[s.status]}`}>
+          {/* The mark is a picture; its meaning is said in words (an aria-label is not read on a plain span). */}
+          <span aria-hidden="true">{MARK[s.status]} </span>
+          {s.annotator}
+          <span className="gl-visually-hidden">: {NAMES[s.status]}</span>{' '}
         </span>
       ))}
       {me && (
