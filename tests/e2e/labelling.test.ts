@@ -106,6 +106,33 @@ describe('labelling comfort in the reader', () => {
     expect(await card.count()).toBe(0);
   });
 
+  it('shows the same card for the highlight the caret rests in, and takes it away when focus leaves or on Escape', async () => {
+    await page.mouse.move(1, 1);
+    const text = page.getByRole('textbox', { name: 'Document text' });
+    const caretInto = (phrase: string) =>
+      text.evaluate((el, p) => {
+        (el as HTMLElement).focus();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent!.indexOf(p);
+          if (i >= 0 && n.parentElement!.closest('.gl-hl')) return void getSelection()!.collapse(n, i + 2);
+        }
+        throw new Error(`no highlight holds ${p}`);
+      }, phrase);
+    const card = page.getByRole('tooltip');
+    await caretInto('Marco Rubio');
+    await card.getByText('Note: US Secretary of State').waitFor();
+    await page.keyboard.press('ArrowRight'); // still inside: the card stays
+    await page.waitForTimeout(100);
+    expect(await card.count()).toBe(1);
+    await page.keyboard.press('Tab');
+    await card.waitFor({ state: 'detached' });
+    await caretInto('Marco Rubio');
+    await card.waitFor();
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+  });
+
   it('shows the hover card on a highlight just tagged (painted as a range), with or without highlightsFromPoint', async () => {
     for (const withPointLookup of [true, false]) {
       await page.reload();

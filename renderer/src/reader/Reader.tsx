@@ -68,7 +68,7 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
   const [review, setReview] = useState<SuggestionReview>(IDLE_REVIEW);
   const [relationDrop, setRelationDrop] = useState<RelationDrop | null>(null);
   const [hiddenLabels, setHiddenLabels] = useState<ReadonlySet<string>>(new Set());
-  const { hover, onMouseMove, onMouseLeave } = useHoverCard();
+  const { hover, onMouseMove, onMouseLeave, onCaret, onTextBlur } = useHoverCard();
 
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -89,7 +89,14 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
       const { empty, from } = v.state.selection;
       if (empty) setPicker(null);
       else showPicker(v, false);
-      caretReport.current?.(empty ? annotationsAt(v.state, from) : []);
+      const under = empty ? annotationsAt(v.state, from) : [];
+      caretReport.current?.(under);
+      // Keyboard users get the hover card too: the innermost annotation the caret is inside (not at its edge,
+      // where a tag just made leaves it), below the caret.
+      const ranges = under.length && v.hasFocus() ? annotationKey.getState(v.state)?.ranges : undefined;
+      const id = ranges && under.find((x) => !x.includes(':') && ranges.get(x)?.some((r) => r.from < from && from < r.to));
+      const at = id ? v.coordsAtPos(from) : null;
+      onCaret(id ?? null, at?.left, at?.bottom);
     },
     snap: (_v, from, to) => {
       if (!settings.snapToWords || !map || !doc) return null;
@@ -233,6 +240,9 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
             aria-label={doc.title}
             onMouseMove={onMouseMove}
             onMouseLeave={onMouseLeave}
+            onBlur={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onTextBlur();
+            }}
           >
             {settings.showRelationArcs && <RelationArcs relations={research.relations} relationTypes={research.relationTypes} version={annotations} />}
             <EditTextToggle edit={editText} />
