@@ -241,7 +241,8 @@ export function Reader({ documentId, labels, history, initialAnnotationId, onOpe
             onMouseMove={onMouseMove}
             onMouseLeave={onMouseLeave}
             onBlur={(e) => {
-              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onTextBlur();
+              // Focus left the text (for the palette, the side panel or elsewhere): a card shown for the caret goes.
+              if (!mountRef.current?.contains(e.relatedTarget as Node | null)) onTextBlur();
             }}
           >
             {settings.showRelationArcs && <RelationArcs relations={research.relations} relationTypes={research.relationTypes} version={annotations} />}
