@@ -140,6 +140,9 @@ describe('the compare view on the critical-minerals corpus', () => {
     await page.getByRole('table', { name: 'Proposition matrix' }).getByRole('button', { name: new RegExp(`^${PROPOSITION} — Pakistan on the Sidelines`) }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Highlights are colour only: the column says what the caret is in.
+    const said = page.getByRole('region', { name: 'Pakistan on the Sidelines of US Mineral Diplomacy' }).getByTestId('column-caret-annotations');
+    await expect.poll(() => said.textContent()).toBe(`In Claim: Pakistan was not invited to the Global Minerals Conference, against on “${PROPOSITION}”. Enter shows similar passages.`);
     await page.keyboard.press('Enter'); // the claim under the caret: its similar passages
     const panel = page.getByRole('region', { name: 'Similar passages' });
     await panel.getByRole('heading', { name: /not invited/ }).waitFor();

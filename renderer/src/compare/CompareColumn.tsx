@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { TextSelection } from 'prosemirror-state';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Annotation, Document, Label, ReusedPassage } from '../../../shared/index.ts';
 import { annotationKey, annotationsAt, dispatchAnnotations } from '../reader/annotationPlugin.ts';
@@ -9,6 +9,7 @@ import { buildDoc, type OffsetMap } from '../reader/offsets.ts';
 import { toPainted } from '../reader/paint.ts';
 import { keyboardPlugin } from '../reader/plugins/keyboardPlugin.ts';
 import { langAttribute } from '../common/lang.ts';
+import { ColumnCaretAnnouncer } from './ColumnCaretAnnouncer.tsx';
 
 export interface ColumnHandle {
   /** Scrolls to an annotation (or a reused passage's occurrence) and flashes it; with `focus`, the caret goes to its start and focus to the text. */
@@ -28,23 +29,26 @@ interface Props {
   onAnnotationClick(annotation: Annotation, fromKeyboard: boolean): void;
   /** The column's heading and accessible name; the document's title by default. */
   name?: string;
+  /** A claim's links as words, for the caret announcer ("against on “…”"). */
+  claimsOf?(annotationId: string): readonly string[];
 }
+
+const NO_CLAIMS = (): readonly string[] => [];
 
 /** Reused passages are painted under ids of their own. */
 export const passageId = (passage: string, document: string) => `passage:${passage}:${document}`;
 
 /** One column of the compare view: a read-only reader with the document's highlights. */
-export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareColumn({ document, annotations, labels, passages, onAnnotationClick, name }, ref) {
+export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareColumn({ document, annotations, labels, passages, onAnnotationClick, name, claimsOf = NO_CLAIMS }, ref) {
   const mount = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const map = useRef<OffsetMap | null>(null);
-  const byId = useRef(new Map<string, Annotation>());
-  byId.current = new Map(annotations.map((a) => [a.id, a]));
+  const annotationMap = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const byId = useRef(annotationMap);
+  const caretReport = useRef<((ids: readonly string[]) => void) | null>(null);
   const clickRef = useRef(onAnnotationClick);
-  clickRef.current = onAnnotationClick;
   const labelsRef = useRef(labels);
-  labelsRef.current = labels;
   /** Reports the annotation the user means among `ids` (innermost first): a claim, which compare works with, before an entity inside it. */
   const openRef = useRef((ids: readonly string[], fromKeyboard: boolean) => {
     const found = ids.map((x) => byId.current.get(x)).filter((a): a is Annotation => a !== undefined);
@@ -55,7 +59,13 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
   const lang = langAttribute(document.metadata.language);
   // Read by the view's attributes on every update, so the text's name follows the heading (same titles told apart).
   const titleRef = useRef(title);
-  titleRef.current = title;
+  // The view's handlers and attributes read the latest props through these refs.
+  useEffect(() => {
+    byId.current = annotationMap;
+    clickRef.current = onAnnotationClick;
+    labelsRef.current = labels;
+    titleRef.current = title;
+  });
 
   useEffect(() => {
     if (!mount.current) return;
@@ -63,6 +73,16 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
     map.current = built.map;
     // Enter on the caret inside a highlight does what a click does, so the similar passages open from the keyboard too.
     const keys = keyboardPlugin({ tag: () => undefined, openPicker: () => undefined, openEditor: (_v, ids) => openRef.current(ids, true), escape: () => undefined });
+    // What the caret is in, for the announcer: highlights are colour only.
+    const caret = new Plugin({
+      view: () => ({
+        update(v2, prev) {
+          if (v2.state.selection.eq(prev.selection)) return;
+          const { empty, from } = v2.state.selection;
+          caretReport.current?.(empty && v2.hasFocus() ? annotationsAt(v2.state, from).filter((x) => !x.includes(':')) : []);
+        },
+      }),
+    });
     const v = createReaderView(
       mount.current,
       built.doc,
@@ -73,7 +93,7 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
           return false;
         },
       },
-      [keys],
+      [keys, caret],
     );
     view.current = v;
     return () => {
@@ -109,8 +129,9 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
       dispatchAnnotations(v, { type: 'select', id });
       scrollToPos(v, r.from);
       if (focus) {
-        v.dispatch(v.state.tr.setSelection(TextSelection.near(v.state.doc.resolve(r.from))).setMeta('addToHistory', false));
+        // Focus first, so the caret's move is announced as one in the focused text.
         v.focus();
+        v.dispatch(v.state.tr.setSelection(TextSelection.near(v.state.doc.resolve(r.from))).setMeta('addToHistory', false));
       }
     },
     scrollToOffset(offset: number) {
@@ -134,6 +155,7 @@ export const CompareColumn = forwardRef<ColumnHandle, Props>(function CompareCol
       <div className="gl-compare-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Scroll ${title}`}>
         <div ref={mount} lang={lang} />
       </div>
+      <ColumnCaretAnnouncer reportRef={caretReport} annotations={annotationMap} labels={labels} claimsOf={claimsOf} />
     </section>
   );
 });

@@ -143,6 +143,15 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
     }
   };
 
+  // Each claim's links as words ("against on “…”"), for the columns' caret announcers.
+  const claimsOf = useMemo(() => {
+    const byAnnotation = new Map<string, string[]>();
+    for (const p of data?.result.propositions ?? [])
+      for (const cell of p.stances)
+        for (const e of cell.evidence) byAnnotation.set(e.annotationId, [...(byAnnotation.get(e.annotationId) ?? []), `${e.stance} on “${p.text}”`]);
+    return (id: string): readonly string[] => byAnnotation.get(id) ?? [];
+  }, [data]);
+
   if (!data) return <p className="gl-loading">Comparing…</p>;
   const { result } = data;
   const claimLabel = labels.find((l) => l.kind === 'claim') ?? null;
@@ -218,6 +227,7 @@ function Comparison({ documentIds, labels, history, onChooseDocuments }: Props) 
             annotations={data.annotations.get(d.id) ?? []}
             labels={labelMap}
             passages={result.reusedPassages}
+            claimsOf={claimsOf}
             onAnnotationClick={(a, fromKeyboard) => {
               if (labelMap.get(a.labelId)?.kind === 'claim') setMatching({ claim: a, fromKeyboard });
             }}
