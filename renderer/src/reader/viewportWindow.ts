@@ -63,20 +63,31 @@ function blockBoundary(view: EditorView, el: Element, side: 'start' | 'end'): nu
 }
 
 /**
+ * The browser's selection in the editor, as document positions, when
+ * ProseMirror has not read it yet (it differs from the state's); null when it
+ * has, or when the selection is not wholly in the editor or lies in a node
+ * ProseMirror does not know.
+ */
+export function unreadSelection(view: EditorView): { anchor: number; head: number } | null {
+  const sel = view.dom.ownerDocument.getSelection();
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return null;
+  try {
+    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    return anchor === view.state.selection.anchor && head === view.state.selection.head ? null : { anchor, head };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Whether ProseMirror has read the DOM selection: true unless the browser's
  * selection in the editor differs from the state's. Redrawing before then
  * (between a selection change and its "selectionchange" event) would put the
  * state's older selection back into the DOM, undoing the user's.
  */
 export function selectionSettled(view: EditorView): boolean {
-  const sel = view.dom.ownerDocument.getSelection();
-  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return true;
-  try {
-    const { anchor, head } = view.state.selection;
-    return view.posAtDOM(sel.anchorNode, sel.anchorOffset) === anchor && view.posAtDOM(sel.focusNode, sel.focusOffset) === head;
-  } catch {
-    return true;
-  }
+  return unreadSelection(view) === null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { Plugin, PluginKey, TextSelection, type Command, type EditorState } from
 import type { EditorView } from 'prosemirror-view';
 import type { Label } from '../../../../shared/index.ts';
 import { annotationsAt } from '../annotationPlugin.ts';
-import { selectionSettled } from '../viewportWindow.ts';
+import { unreadSelection } from '../viewportWindow.ts';
 import { isEditing } from './editTextPlugin.ts';
 
 /** What the reader does for its keys; the plugin only decides which key means what. */
@@ -101,17 +101,10 @@ export function setKeyboardLabels(view: EditorView, labels: readonly Label[]): v
  * before it (a hotkey would tag the old one, or nothing).
  */
 function takeDomSelection(view: EditorView): void {
-  if (selectionSettled(view)) return;
-  const sel = view.dom.ownerDocument.getSelection();
-  if (!sel?.anchorNode || !sel.focusNode) return;
-  try {
-    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
-    const { doc } = view.state;
-    view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))).setMeta('addToHistory', false));
-  } catch {
-    // A node ProseMirror does not know (none in the reader): keep the state's selection.
-  }
+  const unread = unreadSelection(view);
+  if (!unread) return;
+  const { doc } = view.state;
+  view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(unread.anchor), doc.resolve(unread.head))).setMeta('addToHistory', false));
 }
 
 /** The annotations covering the caret (at either edge too), innermost first; suggestions are not annotations. */
