@@ -1,5 +1,6 @@
-import { useEffect, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { Annotation, Label } from '../../../shared/index.ts';
+import { caretPart, useCaretIds } from '../reader/CaretAnnouncer.tsx';
 
 interface Props {
   /** The column calls this with the annotations under the caret (innermost first) whenever the caret moves. */
@@ -17,21 +18,11 @@ interface Props {
  * annotations under the caret changes.
  */
 export function ColumnCaretAnnouncer({ reportRef, annotations, labels, claimsOf }: Props) {
-  const [ids, setIds] = useState<readonly string[]>([]);
-  useEffect(() => {
-    reportRef.current = (next) => setIds((prev) => (prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : [...next]));
-    return () => {
-      reportRef.current = null;
-    };
-  }, [reportRef]);
-
+  const ids = useCaretIds(reportRef);
   const claim = ids.some((id) => labels.get(annotations.get(id)?.labelId ?? '')?.kind === 'claim');
   const parts = ids.flatMap((id) => {
     const a = annotations.get(id);
-    if (!a) return [];
-    const label = labels.get(a.labelId);
-    const quote = a.quote.length > 80 ? `${a.quote.slice(0, 80)}…` : a.quote;
-    return [[`${label?.name ?? 'Annotation'}: ${quote}`, ...claimsOf(id)].join(', ')];
+    return a ? [caretPart(a, labels, claimsOf(id))] : [];
   });
   return (
     <p className="gl-visually-hidden" role="status" aria-live="polite" data-testid="column-caret-annotations">

@@ -21,13 +21,7 @@ interface Props {
  * here, not in the reader, so a caret move re-renders this line only.
  */
 export function CaretAnnouncer({ reportRef, annotations, labels, research, suggestions }: Props) {
-  const [ids, setIds] = useState<readonly string[]>([]);
-  useEffect(() => {
-    reportRef.current = (next) => setIds((prev) => (prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : [...next]));
-    return () => {
-      reportRef.current = null;
-    };
-  }, [reportRef]);
+  const ids = useCaretIds(reportRef);
 
   const suggested = ids.flatMap((id) => {
     const s = id.startsWith(SUGGESTION_PREFIX) ? suggestions.find((x) => SUGGESTION_PREFIX + x.id === id) : undefined;
@@ -38,8 +32,7 @@ export function CaretAnnouncer({ reportRef, annotations, labels, research, sugge
     if (!a) return [];
     const entity = research.entities.get(research.entityByAnnotation.get(id) ?? '');
     const claims = research.claims.filter((c) => c.annotationId === id).map((c) => `${c.stance} on “${c.propositionText}”`);
-    const quote = a.quote.length > 80 ? `${a.quote.slice(0, 80)}…` : a.quote;
-    return [[`${labels.get(a.labelId)?.name ?? 'Annotation'}: ${quote}`, entity && `entity ${entity.name}`, ...claims].filter(Boolean).join(', ')];
+    return [caretPart(a, labels, [entity && `entity ${entity.name}`, ...claims])];
   });
   return (
     <p className="gl-visually-hidden" role="status" aria-live="polite" data-testid="caret-annotations">
@@ -47,4 +40,25 @@ export function CaretAnnouncer({ reportRef, annotations, labels, research, sugge
       {[parts.length ? `In ${parts.join('; ')}.${suggested.length ? '' : ' Enter edits.'}` : '', suggested.length ? `${suggested.join('. ')}.` : ''].filter(Boolean).join(' ')}
     </p>
   );
+}
+
+/**
+ * The annotation ids the caret is in, as last reported through `reportRef`
+ * (the same array while the set is unchanged, so nothing is said again).
+ */
+export function useCaretIds(reportRef: RefObject<((ids: readonly string[]) => void) | null>): readonly string[] {
+  const [ids, setIds] = useState<readonly string[]>([]);
+  useEffect(() => {
+    reportRef.current = (next) => setIds((prev) => (prev.length === next.length && prev.every((id, i) => id === next[i]) ? prev : [...next]));
+    return () => {
+      reportRef.current = null;
+    };
+  }, [reportRef]);
+  return ids;
+}
+
+/** One annotation as said under the caret: "Person: Gabriel Boric", then what else is known of it (`details`, empty ones left out). */
+export function caretPart(a: Annotation, labels: ReadonlyMap<string, Label>, details: readonly (string | false | undefined | null)[]): string {
+  const quote = a.quote.length > 80 ? `${a.quote.slice(0, 80)}…` : a.quote;
+  return [`${labels.get(a.labelId)?.name ?? 'Annotation'}: ${quote}`, ...details].filter(Boolean).join(', ');
 }
