@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources, readSources, type ImportSource } from '../../electron/backend/import/index.ts';
-import { TITLE_MAX_UNITS } from '../../electron/backend/interop/text.ts';
+import { TITLE_MAX_UNITS, titleFromText } from '../../electron/backend/interop/text.ts';
 import { Project } from '../../electron/backend/project.ts';
 import { GlossError, type Document, type ImportFormat } from '../../shared/index.ts';
 import { CORPUS_DIR } from '../support/paths.ts';
@@ -67,6 +67,13 @@ describe('titles taken from the text', () => {
     const head = doc.title.slice(0, -1);
     expect(words.startsWith(head)).toBe(true);
     expect(words[head.length]).toBe(' ');
+  });
+
+  it('takes the first line that is not blank, wherever it is', () => {
+    expect(titleFromText('\n   \n\t\n  First real line \nBody')).toBe('First real line');
+    expect(titleFromText('One line, no newline')).toBe('One line, no newline');
+    expect(titleFromText('\n \n\t')).toBe('');
+    expect(titleFromText('')).toBe('');
   });
 
   it.each([

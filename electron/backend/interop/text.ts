@@ -80,6 +80,21 @@ export function titleFromLine(line: string): string {
   return `${(space > TITLE_MAX_UNITS / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
+/**
+ * A title from a text with no title of its own: its first line that is not
+ * blank, as {@link titleFromLine} makes it ('' when every line is blank).
+ * Read line by line, so a long text is not split whole for its first line.
+ */
+export function titleFromText(text: string): string {
+  for (let start = 0; ; ) {
+    const newline = text.indexOf('\n', start);
+    const line = text.slice(start, newline < 0 ? text.length : newline);
+    if (line.trim()) return titleFromLine(line);
+    if (newline < 0) return '';
+    start = newline + 1;
+  }
+}
+
 /** A file-system-safe slug of a title: letters, digits and dashes, at most 60 characters. */
 export function slug(title: string): string {
   const s = title

@@ -7,7 +7,7 @@ import { importError } from '../errors.ts';
 import { emptyBundle, type Bundle, type BundleLabel } from '../model.ts';
 import { checkAborted, type RunOptions } from '../progress.ts';
 import type { SourceFile } from '../sources.ts';
-import { slug, titleFromLine, uniqueNames } from '../text.ts';
+import { slug, titleFromText, uniqueNames } from '../text.ts';
 import type { FileEntry } from '../zip.ts';
 import { parseAnn, serializeAnn } from './ann.ts';
 import { confForExport, ConfUsage, tagsetFromConf } from './conf.ts';
@@ -61,7 +61,7 @@ export function parseBrat(files: readonly SourceFile[], options: RunOptions = {}
     const annText = annFile ? decodeUtf8(annFile.bytes, annFile.name) : '';
     const parsed = parseAnn(annText, text, annFile?.name ?? t.name, path.basename(t.name));
     const name = path.basename(t.name).replace(/\.txt$/i, '');
-    const firstLine = titleFromLine(text.split('\n').find((l) => l.trim()) ?? '');
+    const firstLine = titleFromText(text);
     const doc = bratToBundle(bundle, { key: norm(t.name), name, title: firstLine || name, text }, parsed, annFile?.name ?? t.name, {
       label: labelOf,
       relation: relationOf,

@@ -3,7 +3,7 @@ import { lineBlocks } from '../../import/blocks.ts';
 import { importError } from '../errors.ts';
 import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleDocument } from '../model.ts';
 import { assertNoEscapedNul, describeZodError } from '../json-checks.ts';
-import { rangesFromCodePoints, titleFromLine } from '../text.ts';
+import { rangesFromCodePoints, titleFromText } from '../text.ts';
 import { DoccanoRecordSchema, GlossRecordSchema } from './schema.ts';
 
 type Json = Record<string, unknown>;
@@ -42,7 +42,7 @@ export function parseJsonl(raw: string, file: string, baseName: string): Bundle 
     keys.add(doc.key);
     doc.file = file;
     if (!doc.name) doc.name = rec.id !== undefined && (typeof rec.id === 'string' || typeof rec.id === 'number') ? `${baseName}-${rec.id}` : `${baseName}-${n}`;
-    if (!doc.title) doc.title = titleFromLine(rec.text.split('\n').find((l) => l.trim()) ?? '') || doc.name;
+    if (!doc.title) doc.title = titleFromText(rec.text) || doc.name;
     for (const a of doc.annotations) a.origin = { file, line: n };
     for (const r of doc.relations) r.origin = { file, line: n };
     for (const e of doc.events) e.origin = { file, line: n };

@@ -3,7 +3,7 @@ import type { AttributeDefinition, LabelKind, SourceMetadata } from '../../../..
 import { lineBlocks } from '../../import/blocks.ts';
 import { importError, issuePath, jsonErrorLine, topLevelElementLines } from '../errors.ts';
 import { claimOf, emptyBundle, emptyDocument, type Bundle, type BundleAnnotation } from '../model.ts';
-import { rangesFromCodePoints, titleFromLine } from '../text.ts';
+import { rangesFromCodePoints, titleFromText } from '../text.ts';
 import { assertNoEscapedNul } from '../json-checks.ts';
 import { LsTaskSchema, regionLabels, regionRange, userName, type LsResult, type LsTask } from './schema.ts';
 
@@ -60,7 +60,7 @@ export function parseLabelStudio(raw: string, file: string): Bundle {
     const text = task.data[textKey] as string;
     if (text.includes('\u0000')) throw fail('the text holds a NUL character: this looks like binary data, not text');
     const name = `task-${task.id ?? ti + 1}`;
-    const title = typeof task.data.title === 'string' && task.data.title.trim() ? task.data.title.trim() : (titleFromLine(text.split('\n').find((l) => l.trim()) ?? '') || name);
+    const title = typeof task.data.title === 'string' && task.data.title.trim() ? task.data.title.trim() : (titleFromText(text) || name);
     const doc = emptyDocument({ key: `${file}#${ti}`, name, title, text, blocks: lineBlocks(text), metadata: metadataOf(task), file });
     if (task.id !== undefined) doc.sourceId = String(task.id);
     doc.extra = { task: item, textKey };
