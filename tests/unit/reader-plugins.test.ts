@@ -218,6 +218,18 @@ describe('suggestion plugin', () => {
     expect(decided).toEqual(['editor ann']);
   });
 
+  it('reads a caret the browser moved out of the suggestion before the key: Enter then opens what the caret is in', () => {
+    const { view: v, map, decided } = setup();
+    paint(v, map, 'ann', at('rare earths'), at('rare earths') + 11);
+    reviewSuggestions(v, { type: 'show', list: LIST });
+    expect(caretText(v, map)).toBe('Marco ');
+    // An arrow key moved the caret into "rare earths"; its selectionchange event is not handled yet.
+    const [text, start] = textNodeWith(v, 'rare earths');
+    getSelection()!.collapse(text, start + 2);
+    key(v, 'Enter');
+    expect(decided).toEqual(['editor ann']);
+  });
+
   it('takes its highlights away when hidden', () => {
     const { view: v, review } = setup();
     reviewSuggestions(v, { type: 'show', list: LIST });

@@ -4,6 +4,7 @@ import { EditorView, type DirectEditorProps } from 'prosemirror-view';
 import { annotationPlugin, type InitialAnnotations } from './annotationPlugin.ts';
 import { lazySectionsPlugin } from './lazySections.ts';
 import { isEditing } from './plugins/editTextPlugin.ts';
+import { unreadSelectionPlugin } from './plugins/unreadSelectionPlugin.ts';
 import './sections.css';
 
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape']);
@@ -47,8 +48,10 @@ export function readOnlyPlugin(): Plugin {
 
 /**
  * The reader's view of `doc`. `plugins` (the reader's keymap, suggestion
- * review, relation drag…) come first, ahead of the read-only plugin, so
- * their Enter and Backspace bindings run before it swallows those keys.
+ * review, relation drag…) come ahead of the read-only plugin, so their Enter
+ * and Backspace bindings run before it swallows those keys; ahead of them
+ * all, the browser's selection is read when a key comes before ProseMirror
+ * has read it (unreadSelectionPlugin).
  */
 export function createReaderView(
   mount: HTMLElement,
@@ -58,7 +61,7 @@ export function createReaderView(
   /** The annotations to draw from the start (one render instead of a render and a repaint); see StagedAnnotations for a long document. */
   annotations: InitialAnnotations = [],
 ): EditorView {
-  const state = EditorState.create({ doc, plugins: [...plugins, readOnlyPlugin(), annotationPlugin(annotations), lazySectionsPlugin()] });
+  const state = EditorState.create({ doc, plugins: [unreadSelectionPlugin(), ...plugins, readOnlyPlugin(), annotationPlugin(annotations), lazySectionsPlugin()] });
   return new EditorView(mount, {
     state,
     attributes: {

@@ -1,9 +1,8 @@
 import { keydownHandler } from 'prosemirror-keymap';
-import { Plugin, PluginKey, TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Label } from '../../../../shared/index.ts';
 import { annotationsAt } from '../annotationPlugin.ts';
-import { unreadSelection } from '../viewportWindow.ts';
 import { isEditing } from './editTextPlugin.ts';
 
 /** What the reader does for its keys; the plugin only decides which key means what. */
@@ -80,7 +79,6 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
       handleKeyDown(view, event) {
         // While the text is edited, keys type: labelling is off.
         if (isEditing(view.state)) return false;
-        takeDomSelection(view);
         const s = keyboardKey.getState(view.state);
         return Boolean(s?.hotkeys(view, event)) || fixed(view, event);
       },
@@ -91,20 +89,6 @@ export function keyboardPlugin(handlers: ReaderKeyHandlers, labels: readonly Lab
 /** Gives the keymap the current labels (their hotkeys). */
 export function setKeyboardLabels(view: EditorView, labels: readonly Label[]): void {
   view.dispatch(view.state.tr.setMeta(keyboardKey, labels).setMeta('addToHistory', false));
-}
-
-/**
- * Makes the browser's selection the state's. A key pressed right after the
- * selection moved (Shift with the word keys, Home, an arrow) can arrive
- * before ProseMirror has read the new DOM selection on "selectionchange":
- * the key must act on what the user sees selected, not on the selection
- * before it (a hotkey would tag the old one, or nothing).
- */
-function takeDomSelection(view: EditorView): void {
-  const unread = unreadSelection(view);
-  if (!unread) return;
-  const { doc } = view.state;
-  view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(unread.anchor), doc.resolve(unread.head))).setMeta('addToHistory', false));
 }
 
 /** The annotations covering the caret (at either edge too), innermost first; suggestions are not annotations. */
